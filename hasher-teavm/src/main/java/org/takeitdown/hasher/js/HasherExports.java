@@ -1,0 +1,118 @@
+package org.takeitdown.hasher.js;
+
+import org.takeitdown.hasher.md5.Md5;
+import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.pdq.PdqHasher;
+import org.takeitdown.hasher.pdq.PdqResult;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSExport;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.core.JSString;
+
+/**
+ * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
+ * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming}.
+ */
+public final class HasherExports {
+    private HasherExports() {
+    }
+
+    /** MD5 of a whole Uint8Array as 32 lowercase hex digits. */
+    @JSExport
+    public static String md5Hex(JSObject bytes) {
+        Md5Stream stream = new Md5Stream();
+        stream.update(bytes);
+        return stream.finish();
+    }
+
+    /** A streaming MD5: {@code update(Uint8Array)} any number of times, then {@code finish()}. */
+    @JSExport
+    public static Md5Stream md5Start() {
+        return new Md5Stream();
+    }
+
+    /** PDQ of RGBA pixels (canvas ImageData order) as {@code {hash, quality}}. */
+    @JSExport
+    public static JSObject pdq(JSObject pixels, JSObject width, JSObject height) {
+        byte[] rgba = rgbaPixels(pixels, width, height);
+        PdqResult result = PdqHasher.hash(rgba, intOf(width), intOf(height), 4);
+        return hashAndQuality(result.hash().toHex(), result.quality());
+    }
+
+    /** The 8 dihedral PDQ hashes: original, rotate 90/180/270, flip X, flip Y, flip +1, flip -1. */
+    @JSExport
+    public static JSArray<JSString> pdqDihedral(JSObject pixels, JSObject width, JSObject height) {
+        byte[] rgba = rgbaPixels(pixels, width, height);
+        PdqHash[] hashes = PdqHasher.dihedral(rgba, intOf(width), intOf(height), 4);
+        JSArray<JSString> out = new JSArray<>();
+        for (PdqHash h : hashes) {
+            out.push(JSString.valueOf(h.toHex()));
+        }
+        return out;
+    }
+
+    /** Hamming distance of two 64-digit PDQ hex hashes. */
+    @JSExport
+    public static int hamming(JSObject hexA, JSObject hexB) {
+        if (!JsErrors.isString(hexA) || !JsErrors.isString(hexB)) {
+            JsErrors.throwError("hamming needs two strings of 64 hex digits");
+        }
+        try {
+            return PdqHash.distance(((JSString) hexA).stringValue(), ((JSString) hexB).stringValue());
+        } catch (IllegalArgumentException e) {
+            JsErrors.throwError(e.getMessage());
+            return -1;
+        }
+    }
+
+    private static byte[] rgbaPixels(JSObject pixels, JSObject width, JSObject height) {
+        if (!JsErrors.isByteArray(pixels)) {
+            JsErrors.throwError("pixels must be a Uint8ClampedArray or Uint8Array of RGBA bytes");
+        }
+        if (!JsErrors.isNonNegativeInt(width) || !JsErrors.isNonNegativeInt(height)) {
+            JsErrors.throwError("width and height must be whole numbers");
+        }
+        byte[] bytes = TypedArrays.bytes(pixels);
+        try {
+            PdqHasher.checkPixels(bytes.length, intOf(width), intOf(height), 4);
+        } catch (IllegalArgumentException e) {
+            JsErrors.throwError(e.getMessage());
+        }
+        return bytes;
+    }
+
+    @JSBody(params = "x", script = "return x;")
+    private static native int intOf(JSObject x);
+
+    @JSBody(params = {"hash", "quality"}, script = "return {hash: hash, quality: quality};")
+    private static native JSObject hashAndQuality(String hash, int quality);
+
+    /** Streaming MD5 handed to JavaScript by {@link #md5Start}. */
+    public static final class Md5Stream {
+        private final Md5 md5 = new Md5();
+        private boolean finished;
+
+        /** Adds the bytes of a Uint8Array; whole 64-byte blocks are read as 32-bit words. */
+        @JSExport
+        public void update(JSObject bytes) {
+            if (finished) {
+                JsErrors.throwError("this MD5 was already finished; call md5Start() again");
+            }
+            if (!JsErrors.isByteArray(bytes)) {
+                JsErrors.throwError("update needs a Uint8Array");
+            }
+            TypedArrays.feed(md5, bytes);
+        }
+
+        /** Ends the stream and returns the digest as 32 lowercase hex digits. */
+        @JSExport
+        public String finish() {
+            if (finished) {
+                JsErrors.throwError("this MD5 was already finished; call md5Start() again");
+            }
+            finished = true;
+            return md5.finishHex();
+        }
+    }
+}
