@@ -1,0 +1,82 @@
+// Test harness: drives the TeaVM-generated hasher.js from the JVM tests.
+// usage: node harness.mjs COMMAND /abs/path/hasher.js ARGS...
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const [command, modulePath, ...args] = process.argv.slice(2);
+const h = await import(pathToFileURL(modulePath).href);
+const out = [];
+
+// Records: int32 LE width, int32 LE height, width*height*4 RGBA bytes.
+function* images(file) {
+  const buf = fs.readFileSync(file);
+  let at = 0;
+  while (at < buf.length) {
+    const w = buf.readInt32LE(at), ht = buf.readInt32LE(at + 4);
+    at += 8;
+    const n = w * ht * 4;
+    yield [new Uint8ClampedArray(buf.buffer, buf.byteOffset + at, n), w, ht];
+    at += n;
+  }
+}
+
+switch (command) {
+  case 'pdq': {                       // ARGS: rgbaFile width height
+    const px = new Uint8Array(fs.readFileSync(args[0]));
+    const r = h.pdq(px, Number(args[1]), Number(args[2]));
+    out.push(`${r.hash} ${r.quality}`);
+    out.push(h.pdqDihedral(px, Number(args[1]), Number(args[2])).join(' '));
+    break;
+  }
+  case 'pdq-batch': {                 // ARGS: recordsFile -> "hash quality" per image
+    for (const [px, w, ht] of images(args[0])) {
+      const r = h.pdq(px, w, ht);
+      out.push(`${r.hash} ${r.quality}`);
+    }
+    break;
+  }
+  case 'md5-batch': {                 // ARGS: file of [int32 length][bytes]... -> whole, then chunked
+    const buf = fs.readFileSync(args[0]);
+    let at = 0, seed = 12345;
+    const rnd = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    while (at < buf.length) {
+      const n = buf.readInt32LE(at); at += 4;
+      // Copy to an offset of 1..3 bytes so both the aligned and the unaligned paths run.
+      const shift = rnd(4);
+      const backing = new Uint8Array(n + shift);
+      backing.set(buf.subarray(at, at + n), shift);
+      const data = backing.subarray(shift);
+      const s = h.md5Start();
+      let p = 0;
+      while (p < n) { const k = Math.min(n - p, 1 + rnd(300)); s.update(data.subarray(p, p + k)); p += k; }
+      out.push(`${h.md5Hex(data)} ${s.finish()}`);
+      at += n;
+    }
+    break;
+  }
+  case 'errors': {                    // each bad call -> "name: message" or "name: NO ERROR"
+    const px = new Uint8ClampedArray(4 * 4 * 4);
+    const calls = {
+      wrongLength: () => h.pdq(px, 4, 5),
+      zeroSize: () => h.pdq(new Uint8ClampedArray(0), 0, 0),
+      notTyped: () => h.pdq([1, 2, 3, 4], 1, 1),
+      fractionalWidth: () => h.pdq(px, 4.5, 4),
+      dihedralWrongLength: () => h.pdqDihedral(px, 3, 3),
+      malformedHex: () => h.hamming('xyz', '0'.repeat(64)),
+      shortHex: () => h.hamming('0'.repeat(63), '0'.repeat(64)),
+      notString: () => h.hamming(5, '0'.repeat(64)),
+      md5NotBytes: () => h.md5Hex('abc'),
+      updateAfterFinish: () => { const s = h.md5Start(); s.finish(); s.update(new Uint8Array(1)); },
+    };
+    for (const [name, f] of Object.entries(calls)) {
+      try { f(); out.push(`${name}: NO ERROR`); }
+      catch (e) { out.push(`${name}: ${e instanceof Error ? 'Error' : typeof e}: ${e.message}`); }
+    }
+    out.push(`hammingMixedCase: ${h.hamming('F'.repeat(64), 'f'.repeat(64))}`);
+    break;
+  }
+  default:
+    console.error(`unknown command ${command}`);
+    process.exit(2);
+}
+process.stdout.write(out.join('\n') + '\n');
