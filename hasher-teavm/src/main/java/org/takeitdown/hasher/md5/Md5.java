@@ -66,12 +66,12 @@ public final class Md5 {
                 return this;
             }
             decode(pending, 0);
-            block(words, 0);
+            blocks(words, 0, 1);
             pendingLength = 0;
         }
         while (end - pos >= BLOCK_BYTES) {
             decode(data, pos);
-            block(words, 0);
+            blocks(words, 0, 1);
             pos += BLOCK_BYTES;
         }
         if (pos < end) {
@@ -100,11 +100,7 @@ public final class Md5 {
                     + " blocks do not fit an array of " + w.length + " words");
         }
         byteCount += (long) blocks * BLOCK_BYTES;
-        int o = wordOffset;
-        for (int i = 0; i < blocks; i++) {
-            block(w, o);
-            o += BLOCK_WORDS;
-        }
+        blocks(w, wordOffset, blocks);
         return this;
     }
 
@@ -146,79 +142,108 @@ public final class Md5 {
         }
     }
 
-    private void block(int[] w, int o) {
-        int a = a0;
-        int b = b0;
-        int c = c0;
-        int d = d0;
-        a = ff(a, b, c, d, w[o + 0], 7, 0xd76aa478);
-        d = ff(d, a, b, c, w[o + 1], 12, 0xe8c7b756);
-        c = ff(c, d, a, b, w[o + 2], 17, 0x242070db);
-        b = ff(b, c, d, a, w[o + 3], 22, 0xc1bdceee);
-        a = ff(a, b, c, d, w[o + 4], 7, 0xf57c0faf);
-        d = ff(d, a, b, c, w[o + 5], 12, 0x4787c62a);
-        c = ff(c, d, a, b, w[o + 6], 17, 0xa8304613);
-        b = ff(b, c, d, a, w[o + 7], 22, 0xfd469501);
-        a = ff(a, b, c, d, w[o + 8], 7, 0x698098d8);
-        d = ff(d, a, b, c, w[o + 9], 12, 0x8b44f7af);
-        c = ff(c, d, a, b, w[o + 10], 17, 0xffff5bb1);
-        b = ff(b, c, d, a, w[o + 11], 22, 0x895cd7be);
-        a = ff(a, b, c, d, w[o + 12], 7, 0x6b901122);
-        d = ff(d, a, b, c, w[o + 13], 12, 0xfd987193);
-        c = ff(c, d, a, b, w[o + 14], 17, 0xa679438e);
-        b = ff(b, c, d, a, w[o + 15], 22, 0x49b40821);
-        a = gg(a, b, c, d, w[o + 1], 5, 0xf61e2562);
-        d = gg(d, a, b, c, w[o + 6], 9, 0xc040b340);
-        c = gg(c, d, a, b, w[o + 11], 14, 0x265e5a51);
-        b = gg(b, c, d, a, w[o + 0], 20, 0xe9b6c7aa);
-        a = gg(a, b, c, d, w[o + 5], 5, 0xd62f105d);
-        d = gg(d, a, b, c, w[o + 10], 9, 0x02441453);
-        c = gg(c, d, a, b, w[o + 15], 14, 0xd8a1e681);
-        b = gg(b, c, d, a, w[o + 4], 20, 0xe7d3fbc8);
-        a = gg(a, b, c, d, w[o + 9], 5, 0x21e1cde6);
-        d = gg(d, a, b, c, w[o + 14], 9, 0xc33707d6);
-        c = gg(c, d, a, b, w[o + 3], 14, 0xf4d50d87);
-        b = gg(b, c, d, a, w[o + 8], 20, 0x455a14ed);
-        a = gg(a, b, c, d, w[o + 13], 5, 0xa9e3e905);
-        d = gg(d, a, b, c, w[o + 2], 9, 0xfcefa3f8);
-        c = gg(c, d, a, b, w[o + 7], 14, 0x676f02d9);
-        b = gg(b, c, d, a, w[o + 12], 20, 0x8d2a4c8a);
-        a = hh(a, b, c, d, w[o + 5], 4, 0xfffa3942);
-        d = hh(d, a, b, c, w[o + 8], 11, 0x8771f681);
-        c = hh(c, d, a, b, w[o + 11], 16, 0x6d9d6122);
-        b = hh(b, c, d, a, w[o + 14], 23, 0xfde5380c);
-        a = hh(a, b, c, d, w[o + 1], 4, 0xa4beea44);
-        d = hh(d, a, b, c, w[o + 4], 11, 0x4bdecfa9);
-        c = hh(c, d, a, b, w[o + 7], 16, 0xf6bb4b60);
-        b = hh(b, c, d, a, w[o + 10], 23, 0xbebfbc70);
-        a = hh(a, b, c, d, w[o + 13], 4, 0x289b7ec6);
-        d = hh(d, a, b, c, w[o + 0], 11, 0xeaa127fa);
-        c = hh(c, d, a, b, w[o + 3], 16, 0xd4ef3085);
-        b = hh(b, c, d, a, w[o + 6], 23, 0x04881d05);
-        a = hh(a, b, c, d, w[o + 9], 4, 0xd9d4d039);
-        d = hh(d, a, b, c, w[o + 12], 11, 0xe6db99e5);
-        c = hh(c, d, a, b, w[o + 15], 16, 0x1fa27cf8);
-        b = hh(b, c, d, a, w[o + 2], 23, 0xc4ac5665);
-        a = ii(a, b, c, d, w[o + 0], 6, 0xf4292244);
-        d = ii(d, a, b, c, w[o + 7], 10, 0x432aff97);
-        c = ii(c, d, a, b, w[o + 14], 15, 0xab9423a7);
-        b = ii(b, c, d, a, w[o + 5], 21, 0xfc93a039);
-        a = ii(a, b, c, d, w[o + 12], 6, 0x655b59c3);
-        d = ii(d, a, b, c, w[o + 3], 10, 0x8f0ccc92);
-        c = ii(c, d, a, b, w[o + 10], 15, 0xffeff47d);
-        b = ii(b, c, d, a, w[o + 1], 21, 0x85845dd1);
-        a = ii(a, b, c, d, w[o + 8], 6, 0x6fa87e4f);
-        d = ii(d, a, b, c, w[o + 15], 10, 0xfe2ce6e0);
-        c = ii(c, d, a, b, w[o + 6], 15, 0xa3014314);
-        b = ii(b, c, d, a, w[o + 13], 21, 0x4e0811a1);
-        a = ii(a, b, c, d, w[o + 4], 6, 0xf7537e82);
-        d = ii(d, a, b, c, w[o + 11], 10, 0xbd3af235);
-        c = ii(c, d, a, b, w[o + 2], 15, 0x2ad7d2bb);
-        b = ii(b, c, d, a, w[o + 9], 21, 0xeb86d391);
-        a0 += a;
-        b0 += b;
-        c0 += c;
-        d0 += d;
+    /** Runs {@code count} blocks from {@code w[o..]}, keeping the chaining values in locals throughout. */
+    private void blocks(int[] w, int offset, int count) {
+        int aa = a0;
+        int bb = b0;
+        int cc = c0;
+        int dd = d0;
+        int o = offset;
+        for (int n = 0; n < count; n++) {
+            int a = aa;
+            int b = bb;
+            int c = cc;
+            int d = dd;
+            int x0 = w[o + 0];
+            int x1 = w[o + 1];
+            int x2 = w[o + 2];
+            int x3 = w[o + 3];
+            int x4 = w[o + 4];
+            int x5 = w[o + 5];
+            int x6 = w[o + 6];
+            int x7 = w[o + 7];
+            int x8 = w[o + 8];
+            int x9 = w[o + 9];
+            int x10 = w[o + 10];
+            int x11 = w[o + 11];
+            int x12 = w[o + 12];
+            int x13 = w[o + 13];
+            int x14 = w[o + 14];
+            int x15 = w[o + 15];
+            a = ff(a, b, c, d, x0, 7, 0xd76aa478);
+            d = ff(d, a, b, c, x1, 12, 0xe8c7b756);
+            c = ff(c, d, a, b, x2, 17, 0x242070db);
+            b = ff(b, c, d, a, x3, 22, 0xc1bdceee);
+            a = ff(a, b, c, d, x4, 7, 0xf57c0faf);
+            d = ff(d, a, b, c, x5, 12, 0x4787c62a);
+            c = ff(c, d, a, b, x6, 17, 0xa8304613);
+            b = ff(b, c, d, a, x7, 22, 0xfd469501);
+            a = ff(a, b, c, d, x8, 7, 0x698098d8);
+            d = ff(d, a, b, c, x9, 12, 0x8b44f7af);
+            c = ff(c, d, a, b, x10, 17, 0xffff5bb1);
+            b = ff(b, c, d, a, x11, 22, 0x895cd7be);
+            a = ff(a, b, c, d, x12, 7, 0x6b901122);
+            d = ff(d, a, b, c, x13, 12, 0xfd987193);
+            c = ff(c, d, a, b, x14, 17, 0xa679438e);
+            b = ff(b, c, d, a, x15, 22, 0x49b40821);
+            a = gg(a, b, c, d, x1, 5, 0xf61e2562);
+            d = gg(d, a, b, c, x6, 9, 0xc040b340);
+            c = gg(c, d, a, b, x11, 14, 0x265e5a51);
+            b = gg(b, c, d, a, x0, 20, 0xe9b6c7aa);
+            a = gg(a, b, c, d, x5, 5, 0xd62f105d);
+            d = gg(d, a, b, c, x10, 9, 0x02441453);
+            c = gg(c, d, a, b, x15, 14, 0xd8a1e681);
+            b = gg(b, c, d, a, x4, 20, 0xe7d3fbc8);
+            a = gg(a, b, c, d, x9, 5, 0x21e1cde6);
+            d = gg(d, a, b, c, x14, 9, 0xc33707d6);
+            c = gg(c, d, a, b, x3, 14, 0xf4d50d87);
+            b = gg(b, c, d, a, x8, 20, 0x455a14ed);
+            a = gg(a, b, c, d, x13, 5, 0xa9e3e905);
+            d = gg(d, a, b, c, x2, 9, 0xfcefa3f8);
+            c = gg(c, d, a, b, x7, 14, 0x676f02d9);
+            b = gg(b, c, d, a, x12, 20, 0x8d2a4c8a);
+            a = hh(a, b, c, d, x5, 4, 0xfffa3942);
+            d = hh(d, a, b, c, x8, 11, 0x8771f681);
+            c = hh(c, d, a, b, x11, 16, 0x6d9d6122);
+            b = hh(b, c, d, a, x14, 23, 0xfde5380c);
+            a = hh(a, b, c, d, x1, 4, 0xa4beea44);
+            d = hh(d, a, b, c, x4, 11, 0x4bdecfa9);
+            c = hh(c, d, a, b, x7, 16, 0xf6bb4b60);
+            b = hh(b, c, d, a, x10, 23, 0xbebfbc70);
+            a = hh(a, b, c, d, x13, 4, 0x289b7ec6);
+            d = hh(d, a, b, c, x0, 11, 0xeaa127fa);
+            c = hh(c, d, a, b, x3, 16, 0xd4ef3085);
+            b = hh(b, c, d, a, x6, 23, 0x04881d05);
+            a = hh(a, b, c, d, x9, 4, 0xd9d4d039);
+            d = hh(d, a, b, c, x12, 11, 0xe6db99e5);
+            c = hh(c, d, a, b, x15, 16, 0x1fa27cf8);
+            b = hh(b, c, d, a, x2, 23, 0xc4ac5665);
+            a = ii(a, b, c, d, x0, 6, 0xf4292244);
+            d = ii(d, a, b, c, x7, 10, 0x432aff97);
+            c = ii(c, d, a, b, x14, 15, 0xab9423a7);
+            b = ii(b, c, d, a, x5, 21, 0xfc93a039);
+            a = ii(a, b, c, d, x12, 6, 0x655b59c3);
+            d = ii(d, a, b, c, x3, 10, 0x8f0ccc92);
+            c = ii(c, d, a, b, x10, 15, 0xffeff47d);
+            b = ii(b, c, d, a, x1, 21, 0x85845dd1);
+            a = ii(a, b, c, d, x8, 6, 0x6fa87e4f);
+            d = ii(d, a, b, c, x15, 10, 0xfe2ce6e0);
+            c = ii(c, d, a, b, x6, 15, 0xa3014314);
+            b = ii(b, c, d, a, x13, 21, 0x4e0811a1);
+            a = ii(a, b, c, d, x4, 6, 0xf7537e82);
+            d = ii(d, a, b, c, x11, 10, 0xbd3af235);
+            c = ii(c, d, a, b, x2, 15, 0x2ad7d2bb);
+            b = ii(b, c, d, a, x9, 21, 0xeb86d391);
+            aa += a;
+            bb += b;
+            cc += c;
+            dd += d;
+            o += BLOCK_WORDS;
+        }
+        a0 = aa;
+        b0 = bb;
+        c0 = cc;
+        d0 = dd;
     }
 
     // The four auxiliary functions of RFC 1321 section 3.4, each followed by the add and rotate.

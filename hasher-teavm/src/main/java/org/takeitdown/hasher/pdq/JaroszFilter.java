@@ -10,9 +10,11 @@ package org.takeitdown.hasher.pdq;
  * ({@code box1DFloat} in Meta's PDQHasher): a warm-up of {@code half - 1} adds, then writes with a
  * growing window, then add-then-subtract writes with the full window, then subtract-only writes;
  * each written value is {@code sum / windowCount} in binary32. Two changes make it fast without
- * changing one bit: the column pass walks the image row by row with one running sum per column (so
- * memory is read sequentially), and both passes work in place, the column pass keeping the rows it
- * has overwritten but still has to subtract in a small ring of {@code window - half + 1} rows.
+ * changing one bit: the row pass filters four rows at a time with four independent running sums
+ * (the additions of one row form a dependency chain; four chains keep the processor busy), the column
+ * pass walks the image row by row with one running sum per column (so memory is read sequentially),
+ * and both passes work in place, the column pass keeping the rows it has overwritten but still has to
+ * subtract in a small ring of {@code window - half + 1} rows.
  */
 final class JaroszFilter {
     /** Row-then-column box passes (PDQ_NUM_JAROSZ_XY_PASSES in the reference). */
@@ -31,14 +33,18 @@ final class JaroszFilter {
     static void filter(float[] image, int rows, int cols) {
         int rowWindow = windowSize(cols);
         int colWindow = windowSize(rows);
-        float[] rowCopy = new float[cols];
+        float[] rowCopy = new float[4 * cols];
         float[] sums = new float[cols];
         float[] ring = new float[ringRows(colWindow) * cols];
         for (int pass = 0; pass < PASSES; pass++) {
-            for (int r = 0; r < rows; r++) {
-                int start = r * cols;
-                System.arraycopy(image, start, rowCopy, 0, cols);
-                boxRow(rowCopy, image, start, cols, rowWindow);
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                System.arraycopy(image, r * cols, rowCopy, 0, 4 * cols);
+                boxFourRows(rowCopy, image, r * cols, cols, rowWindow);
+            }
+            for (; r < rows; r++) {
+                System.arraycopy(image, r * cols, rowCopy, 0, cols);
+                boxRow(rowCopy, image, r * cols, cols, rowWindow);
             }
             boxColumns(image, rows, cols, colWindow, sums, ring);
         }
@@ -85,7 +91,82 @@ final class JaroszFilter {
         }
     }
 
-    /** All columns at once, row-major, in place; {@code ring} holds overwritten rows still to subtract. */
+    /**
+     * Four consecutive rows, {@code in[0..4 * length)}, written to {@code out} from {@code outStart};
+     * each row's sum follows exactly the operations of {@link #boxRow}.
+     */
+    private static void boxFourRows(float[] in, float[] out, int outStart, int length, int window) {
+        int half = half(window);
+        int warmUp = half - 1;
+        int growing = window - half + 1;
+        int full = length - window;
+        int shrinking = half - 1;
+        int r1 = length;
+        int r2 = 2 * length;
+        int r3 = 3 * length;
+        int li = 0;
+        int ri = 0;
+        int oi = outStart;
+        int count = 0;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int k = 0; k < warmUp; k++) {
+            s0 = F32.r(s0 + in[ri]);
+            s1 = F32.r(s1 + in[r1 + ri]);
+            s2 = F32.r(s2 + in[r2 + ri]);
+            s3 = F32.r(s3 + in[r3 + ri]);
+            ri++;
+            count++;
+        }
+        for (int k = 0; k < growing; k++) {
+            s0 = F32.r(s0 + in[ri]);
+            s1 = F32.r(s1 + in[r1 + ri]);
+            s2 = F32.r(s2 + in[r2 + ri]);
+            s3 = F32.r(s3 + in[r3 + ri]);
+            ri++;
+            count++;
+            out[oi] = s0 / count;
+            out[r1 + oi] = s1 / count;
+            out[r2 + oi] = s2 / count;
+            out[r3 + oi] = s3 / count;
+            oi++;
+        }
+        for (int k = 0; k < full; k++) {
+            s0 = F32.r(F32.r(s0 + in[ri]) - in[li]);
+            s1 = F32.r(F32.r(s1 + in[r1 + ri]) - in[r1 + li]);
+            s2 = F32.r(F32.r(s2 + in[r2 + ri]) - in[r2 + li]);
+            s3 = F32.r(F32.r(s3 + in[r3 + ri]) - in[r3 + li]);
+            ri++;
+            li++;
+            out[oi] = s0 / count;
+            out[r1 + oi] = s1 / count;
+            out[r2 + oi] = s2 / count;
+            out[r3 + oi] = s3 / count;
+            oi++;
+        }
+        for (int k = 0; k < shrinking; k++) {
+            s0 = F32.r(s0 - in[li]);
+            s1 = F32.r(s1 - in[r1 + li]);
+            s2 = F32.r(s2 - in[r2 + li]);
+            s3 = F32.r(s3 - in[r3 + li]);
+            li++;
+            count--;
+            out[oi] = s0 / count;
+            out[r1 + oi] = s1 / count;
+            out[r2 + oi] = s2 / count;
+            out[r3 + oi] = s3 / count;
+            oi++;
+        }
+    }
+
+    /**
+     * All columns at once, row-major, in place; {@code ring} holds overwritten rows still to subtract.
+     * Each step is three simple loops over the row (update the sums; save the row about to be
+     * overwritten; write sum / count), which the JIT can vectorise; per column the operations are
+     * the reference's, in its order.
+     */
     private static void boxColumns(float[] image, int rows, int cols, int window, float[] sums, float[] ring) {
         int half = half(window);
         int warmUp = half - 1;
@@ -99,51 +180,49 @@ final class JaroszFilter {
         int oi = 0;
         int count = 0;
         for (int k = 0; k < warmUp; k++) {
-            int add = ri++ * cols;
-            for (int j = 0; j < cols; j++) {
-                sums[j] = F32.r(sums[j] + image[add + j]);
-            }
+            add(sums, image, ri++ * cols, cols);
             count++;
         }
         for (int k = 0; k < growing; k++) {
-            int add = ri++ * cols;
+            add(sums, image, ri++ * cols, cols);
             count++;
-            int out = oi * cols;
-            int save = (oi % ringSize) * cols;
-            for (int j = 0; j < cols; j++) {
-                float s = F32.r(sums[j] + image[add + j]);
-                sums[j] = s;
-                ring[save + j] = image[out + j];
-                image[out + j] = s / count;
-            }
-            oi++;
+            writeRow(image, oi++, cols, sums, count, ring, ringSize);
         }
         for (int k = 0; k < full; k++) {
-            int add = ri++ * cols;
-            int sub = (li++ % ringSize) * cols;
-            int out = oi * cols;
-            int save = (oi % ringSize) * cols;
-            for (int j = 0; j < cols; j++) {
-                float s = F32.r(sums[j] + image[add + j]);
-                s = F32.r(s - ring[sub + j]);
-                sums[j] = s;
-                ring[save + j] = image[out + j];
-                image[out + j] = s / count;
-            }
-            oi++;
+            addAndSubtract(sums, image, ri++ * cols, ring, (li++ % ringSize) * cols, cols);
+            writeRow(image, oi++, cols, sums, count, ring, ringSize);
         }
         for (int k = 0; k < shrinking; k++) {
-            int sub = (li++ % ringSize) * cols;
+            subtract(sums, ring, (li++ % ringSize) * cols, cols);
             count--;
-            int out = oi * cols;
-            int save = (oi % ringSize) * cols;
-            for (int j = 0; j < cols; j++) {
-                float s = F32.r(sums[j] - ring[sub + j]);
-                sums[j] = s;
-                ring[save + j] = image[out + j];
-                image[out + j] = s / count;
-            }
-            oi++;
+            writeRow(image, oi++, cols, sums, count, ring, ringSize);
+        }
+    }
+
+    private static void add(float[] sums, float[] image, int from, int cols) {
+        for (int j = 0; j < cols; j++) {
+            sums[j] = F32.r(sums[j] + image[from + j]);
+        }
+    }
+
+    private static void addAndSubtract(float[] sums, float[] image, int addFrom, float[] ring, int subFrom, int cols) {
+        for (int j = 0; j < cols; j++) {
+            sums[j] = F32.r(F32.r(sums[j] + image[addFrom + j]) - ring[subFrom + j]);
+        }
+    }
+
+    private static void subtract(float[] sums, float[] ring, int subFrom, int cols) {
+        for (int j = 0; j < cols; j++) {
+            sums[j] = F32.r(sums[j] - ring[subFrom + j]);
+        }
+    }
+
+    /** Saves output row {@code row} into its ring slot, then overwrites it with {@code sums / count}. */
+    private static void writeRow(float[] image, int row, int cols, float[] sums, int count, float[] ring, int ringSize) {
+        int out = row * cols;
+        System.arraycopy(image, out, ring, (row % ringSize) * cols, cols);
+        for (int j = 0; j < cols; j++) {
+            image[out + j] = sums[j] / count;
         }
     }
 }

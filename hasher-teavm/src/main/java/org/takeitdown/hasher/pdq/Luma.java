@@ -4,11 +4,28 @@ package org.takeitdown.hasher.pdq;
  * RGB to luminance, as PDQ's reference does it: {@code Y = 0.299 R + 0.587 G + 0.114 B} in binary32,
  * summed left to right (ITU-R BT.601 weights; PDQHasher.LUMA_FROM_R/G/B_COEFF in Meta's reference).
  * Alpha is ignored, as the reference's {@code getRGB} path ignores it.
+ *
+ * <p>Speed without changing a bit: {@code 0.299f * R + 0.587f * G} has only 65,536 possible binary32
+ * values and {@code 0.114f * B} 256, so both are tabulated once with the reference's exact operations
+ * and each pixel costs two table reads and one binary32 addition.
  */
 final class Luma {
     private static final float R = 0.299f;
     private static final float G = 0.587f;
     private static final float B = 0.114f;
+    /** {@code (float) (R * r + G * g)} at index {@code r << 8 | g}. */
+    private static final float[] RED_GREEN = new float[256 * 256];
+    /** {@code (float) (B * b)} at index {@code b}. */
+    private static final float[] BLUE = new float[256];
+
+    static {
+        for (int r = 0; r < 256; r++) {
+            for (int g = 0; g < 256; g++) {
+                RED_GREEN[r << 8 | g] = F32.r(F32.r(R * r) + F32.r(G * g));
+            }
+            BLUE[r] = F32.r(B * r);
+        }
+    }
 
     private Luma() {
     }
@@ -17,8 +34,7 @@ final class Luma {
     static void fromPixels(byte[] pixels, int channels, int count, float[] luma) {
         int p = 0;
         for (int i = 0; i < count; i++) {
-            luma[i] = F32.r(F32.r(R * (pixels[p] & 0xff)) + F32.r(G * (pixels[p + 1] & 0xff)))
-                    + F32.r(B * (pixels[p + 2] & 0xff));
+            luma[i] = RED_GREEN[(pixels[p] & 0xff) << 8 | (pixels[p + 1] & 0xff)] + BLUE[pixels[p + 2] & 0xff];
             p += channels;
         }
     }
