@@ -11,7 +11,7 @@ jar="$root/hasher-teavm/target/hasher.jar"
 if [ ! -f "$jar" ] || [ ! -f "$js" ]; then
   (cd "$root" && mvn -q -B -ntp package -pl hasher-teavm -DskipTests)
 fi
-(cd "$here" && npm install --silent --no-audit --no-fund >/dev/null)
+(cd "$here" && npm install --silent --no-audit --no-fund --no-package-lock >/dev/null)
 out="$( { java -Xmx2g -cp "$jar" "$here/JvmBench.java" "$rgba" 1600 1004; node "$here/node-bench.mjs" "$js" "$rgba" 1600 1004; } )"
 echo "$out"
 echo "$out" | awk '
