@@ -1,0 +1,34 @@
+package org.takeitdown.portal.cases;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** JSON bodies of the anonymous case API. */
+public final class CaseApi {
+    private CaseApi() {
+    }
+
+    @Schema(description = "One file's hashes. Hex in either case; stored lowercase.")
+    public record Item(
+            @Schema(enumeration = {"image", "video", "other"}) String kind,
+            @Schema(description = "32 hex digits", example = "d41d8cd98f00b204e9800998ecf8427e") String md5,
+            @Schema(description = "64 hex digits, or null", nullable = true) String pdq,
+            @Schema(description = "0..100, set exactly when pdq is set", nullable = true) Integer pdqQuality) {
+    }
+
+    @Schema(description = "1 to 100 items")
+    public record ItemsRequest(List<Item> items) {
+    }
+
+    @Schema(description = "A new case. The case key is shown once: only its HMAC is stored.")
+    public record Created(String caseNumber, String caseKey, String status, int items) {
+    }
+
+    @Schema(description = "Platform feedback on this case's hashes, in aggregate only.")
+    public record MatchReports(long pendingReview, long blocked, long notBlocked) {
+    }
+
+    @Schema(description = "A case's status.")
+    public record View(String caseNumber, String status, long items, MatchReports matchReports) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.takeitdown.portal.cases;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Anonymous case API used by the portal's pages: create, read, add to and withdraw a case. */
+@Path("/api/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "Anonymous take-down cases. Only hashes are sent; nothing identifies the sender.")
+public class CaseApiResource {
+    static final String KEY_HEADER = "X-Case-Key";
+    private final CaseService cases;
+
+    public CaseApiResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a case from 1 to 100 items")
+    @APIResponse(responseCode = "201", description = "Created; the case key is shown only now")
+    @APIResponse(responseCode = "400", description = "Bad body")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "415", description = "Not application/json")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    public Response create(
+            @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            CaseApi.ItemsRequest request) {
+        return Response.status(201).entity(cases.create(request, idempotencyKey)).build();
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(summary = "A case's status; 404 for an unknown number or a wrong key")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "404", description = "Unknown number, malformed number, wrong or missing key")
+    public CaseApi.View get(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
+        return cases.view(number, key);
+    }
+
+    @POST
+    @Path("/{number}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add 1 to 100 items to an active case")
+    @APIResponse(responseCode = "200", description = "The case after adding")
+    @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
+    @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items")
+    public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
+                                 CaseApi.ItemsRequest request) {
+        return cases.addItems(number, key, request);
+    }
+
+    @DELETE
+    @Path("/{number}")
+    @Operation(summary = "Withdraw the case and all its items")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
+    @APIResponse(responseCode = "409", description = "Already withdrawn")
+    public Response withdraw(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
+        cases.withdraw(number, key);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,70 @@
+package org.takeitdown.portal.cases;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.takeitdown.hasher.hex.Hex;
+import org.takeitdown.hasher.hex.HexFormatException;
+import org.takeitdown.portal.web.ApiProblemException;
+
+/** Validation and normalisation of submitted items; every problem says which item and what. */
+final class ItemRules {
+    static final int MAX_PER_REQUEST = 100;
+    static final int MAX_PER_CASE = 1000;
+    private static final Set<String> KINDS = Set.of("image", "video", "other");
+
+    private ItemRules() {
+    }
+
+    /** Checked, lowercased items, each MD5 once (first occurrence kept). */
+    static List<CaseApi.Item> normalize(CaseApi.ItemsRequest request) {
+        if (request == null || request.items() == null) {
+            throw ApiProblemException.badRequest("The body needs \"items\": a list of 1 to 100 items.");
+        }
+        List<CaseApi.Item> items = request.items();
+        if (items.isEmpty() || items.size() > MAX_PER_REQUEST) {
+            throw ApiProblemException.badRequest("\"items\" must hold 1 to " + MAX_PER_REQUEST
+                    + " items; it holds " + items.size() + ".");
+        }
+        Map<String, CaseApi.Item> byMd5 = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            CaseApi.Item item = check(items.get(i), "items[" + i + "]");
+            byMd5.putIfAbsent(item.md5(), item);
+        }
+        return new ArrayList<>(byMd5.values());
+    }
+
+    private static CaseApi.Item check(CaseApi.Item item, String where) {
+        if (item == null) {
+            throw ApiProblemException.badRequest(where + " is null.");
+        }
+        if (item.kind() == null || !KINDS.contains(item.kind())) {
+            throw ApiProblemException.badRequest(where + ".kind must be \"image\", \"video\" or \"other\".");
+        }
+        try {
+            String md5 = Hex.normalize(item.md5(), Hex.MD5_DIGITS, where + ".md5");
+            if ((item.pdq() == null) != (item.pdqQuality() == null)) {
+                throw ApiProblemException.badRequest(where + ": pdq and pdqQuality must both be set or both be null.");
+            }
+            String pdq = item.pdq() == null ? null : Hex.normalize(item.pdq(), Hex.PDQ_DIGITS, where + ".pdq");
+            if (item.pdqQuality() != null && (item.pdqQuality() < 0 || item.pdqQuality() > 100)) {
+                throw ApiProblemException.badRequest(where + ".pdqQuality must be 0 to 100.");
+            }
+            return new CaseApi.Item(item.kind(), md5, pdq, item.pdqQuality());
+        } catch (HexFormatException e) {
+            throw ApiProblemException.badRequest(e.getMessage() + ".");
+        }
+    }
+
+    /** A stable text of the normalised items, for comparing idempotent requests. */
+    static String canonical(List<CaseApi.Item> items) {
+        StringBuilder b = new StringBuilder();
+        for (CaseApi.Item i : items) {
+            b.append(i.kind()).append(',').append(i.md5()).append(',').append(i.pdq()).append(',')
+                    .append(i.pdqQuality()).append(';');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.takeitdown.portal.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** A take-down case: its number, the HMAC of its key, status and the date (no time) it was made. */
+@Entity
+@Table(name = "report_case")
+public class ReportCase extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_case_seq")
+    @SequenceGenerator(name = "report_case_seq", sequenceName = "report_case_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "case_number")
+    public String number;
+
+    @Column(name = "key_hmac")
+    public String keyHmac;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    @Column(name = "created_on")
+    public LocalDate createdOn;
+
+    static Optional<ReportCase> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+
+    static long countByStatus(CaseStatus status) {
+        return count("status", status);
+    }
+}

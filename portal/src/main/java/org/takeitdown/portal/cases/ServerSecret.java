@@ -1,0 +1,21 @@
+package org.takeitdown.portal.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The generated server secret (one row), used when none is configured. */
+@Entity
+@Table(name = "server_secret")
+public class ServerSecret extends PanacheEntityBase {
+    static final int ROW = 1;
+
+    @Id
+    public Integer id;
+    public String secret;
+
+    static ServerSecret current() {
+        return findById(ROW);
+    }
+}
