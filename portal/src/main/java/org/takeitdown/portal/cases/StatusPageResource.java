@@ -1,0 +1,83 @@
+package org.takeitdown.portal.cases;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Page;
+import org.takeitdown.portal.web.SiteConfig;
+
+/** Case status for people: number and key are POSTed in a form, never put in an address. */
+@Path("/cases")
+@Produces(MediaType.TEXT_HTML)
+public class StatusPageResource {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(Page page, boolean notFound);
+
+        static native TemplateInstance status(Page page, CaseApi.View view, String caseKey, boolean needConfirm);
+
+        static native TemplateInstance withdrawn(Page page);
+    }
+
+    private final SiteConfig site;
+    private final CaseService cases;
+
+    public StatusPageResource(SiteConfig site, CaseService cases) {
+        this.site = site;
+        this.cases = cases;
+    }
+
+    @GET
+    @Path("status")
+    public TemplateInstance form(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.form(page, false).setLocale(page.locale());
+    }
+
+    @POST
+    @Path("status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@FormParam("caseNumber") String number, @FormParam("caseKey") String key,
+                           @Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        try {
+            CaseApi.View view = cases.view(number, key);
+            return Response.ok(Templates.status(page, view, key, false).setLocale(page.locale())).build();
+        } catch (ApiProblemException e) {
+            return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
+        }
+    }
+
+    @POST
+    @Path("withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@FormParam("caseNumber") String number, @FormParam("caseKey") String key,
+                             @FormParam("confirm") String confirm,
+                             @Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        try {
+            if (!"yes".equals(confirm)) {
+                CaseApi.View view = cases.view(number, key);
+                return Response.status(400).entity(Templates.status(page, view, key, true).setLocale(page.locale())).build();
+            }
+            cases.withdraw(number, key);
+            return Response.ok(Templates.withdrawn(page).setLocale(page.locale())).build();
+        } catch (ApiProblemException e) {
+            if (e.status() == 409) {
+                return Response.ok(Templates.withdrawn(page).setLocale(page.locale())).build();
+            }
+            return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
+        }
+    }
+}

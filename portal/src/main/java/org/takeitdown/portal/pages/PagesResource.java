@@ -1,0 +1,86 @@
+package org.takeitdown.portal.pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import org.takeitdown.portal.help.HelpConfig;
+import org.takeitdown.portal.web.Page;
+import org.takeitdown.portal.web.SiteConfig;
+
+/** Landing, eligibility, the 18+ page and how-it-works. Eligibility answers are never stored. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PagesResource {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(Page page);
+
+        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge);
+
+        static native TemplateInstance adult(Page page, HelpConfig help);
+
+        static native TemplateInstance howItWorks(Page page);
+    }
+
+    private final SiteConfig site;
+    private final HelpConfig help;
+
+    public PagesResource(SiteConfig site, HelpConfig help) {
+        this.site = site;
+        this.help = help;
+    }
+
+    @GET
+    public TemplateInstance index(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.index(page).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("start")
+    public TemplateInstance start(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.start(page, false, false).setLocale(page.locale());
+    }
+
+    /** Routes by the age answer: under 18 to hashing, 18+ to the adult page, unsure explained. */
+    @POST
+    @Path("start")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response answer(@FormParam("age") String age, @Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        if ("under".equals(age)) {
+            return Response.seeOther(URI.create(page.link("/hash"))).build();
+        }
+        if ("over".equals(age)) {
+            return Response.seeOther(URI.create(page.link("/adult"))).build();
+        }
+        boolean unsure = "unsure".equals(age);
+        return Response.status(unsure ? 200 : 400)
+                .entity(Templates.start(page, unsure, !unsure).setLocale(page.locale())).build();
+    }
+
+    @GET
+    @Path("adult")
+    public TemplateInstance adult(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.adult(page, help).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("how-it-works")
+    public TemplateInstance howItWorks(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.howItWorks(page).setLocale(page.locale());
+    }
+}

@@ -1,0 +1,365 @@
+package org.takeitdown.portal.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every user-facing string of the pages; Spanish in {@code messages/msg_es.properties}. */
+@MessageBundle
+public interface Msg {
+    @Message("Help center")
+    String siteName();
+
+    @Message("Quick exit")
+    String quickExit();
+
+    @Message("Leave this site now")
+    String quickExitHint();
+
+    @Message("Skip to content")
+    String skipToContent();
+
+    @Message("Home")
+    String navHome();
+
+    @Message("How it works")
+    String navHowItWorks();
+
+    @Message("Get help")
+    String navHelp();
+
+    @Message("Check a case")
+    String navStatus();
+
+    @Message("Español")
+    String langSwitch();
+
+    @Message("We never see your photos or videos. No account, no name, no tracking.")
+    String footerPrivacy();
+
+    @Message("Get nude or sexual images of you taken down")
+    String homeTitle();
+
+    @Message("If someone has, or might share, a nude, partly nude or sexual photo or video of you from when you were under 18, this service can help stop it from spreading on participating apps and websites.")
+    String homeIntro();
+
+    @Message("You are not in trouble, and you are not alone.")
+    String homeNotAlone();
+
+    @Message("How it works, in three steps")
+    String homeStepsTitle();
+
+    @Message("Choose the photos or videos on your own phone or computer.")
+    String homeStep1();
+
+    @Message("Your device turns each file into a code called a hash, like a digital fingerprint. The file itself stays on your device.")
+    String homeStep2();
+
+    @Message("Only the hashes are sent. Participating platforms use them to find and remove copies.")
+    String homeStep3();
+
+    @Message("What this can't do")
+    String homeLimitsTitle();
+
+    @Message("It only works on apps and websites that take part.")
+    String homeLimits1();
+
+    @Message("It can't see inside end-to-end encrypted chats.")
+    String homeLimits2();
+
+    @Message("An edited copy may not match.")
+    String homeLimits3();
+
+    @Message("Get started")
+    String homeStart();
+
+    @Message("Before you start")
+    String startTitle();
+
+    @Message("How old were you in the image or video?")
+    String startAgeQuestion();
+
+    @Message("Under 18")
+    String startAgeUnder();
+
+    @Message("18 or older")
+    String startAgeOver();
+
+    @Message("I'm not sure")
+    String startAgeUnsure();
+
+    @Message("If you might have been under 18, choose \"Under 18\". If you were an adult, StopNCII.org helps adults.")
+    String startUnsureHelp();
+
+    @Message("Who is using this?")
+    String startWhoQuestion();
+
+    @Message("Me — it's an image of me")
+    String startWhoMe();
+
+    @Message("A parent or trusted adult helping someone who was under 18")
+    String startWhoHelper();
+
+    @Message("Please keep in mind")
+    String startCautionsTitle();
+
+    @Message("Use the device where the file already is.")
+    String startCaution1();
+
+    @Message("Don't download or share the image or video in order to submit it.")
+    String startCaution2();
+
+    @Message("Don't submit test images: every hash may be used to block content.")
+    String startCaution3();
+
+    @Message("Don't post it yourself later: it may be flagged and removed.")
+    String startCaution4();
+
+    @Message("We don't keep any of these answers.")
+    String startNotStored();
+
+    @Message("Continue")
+    String startContinue();
+
+    @Message("Please choose an answer about age.")
+    String startChooseAge();
+
+    @Message("Help for adults")
+    String adultTitle();
+
+    @Message("This service is for images taken when someone was under 18. If you were 18 or older in the image, StopNCII.org can help: it works the same way, and your image stays on your device.")
+    String adultIntro();
+
+    @Message("Go to StopNCII.org")
+    String adultLink();
+
+    @Message("You can also find people to talk to on our help page.")
+    String adultHelp();
+
+    @Message("Choose your files")
+    String hashTitle();
+
+    @Message("Pick the photos or videos. They stay on this device: only their hashes are sent.")
+    String hashIntro();
+
+    @Message("Adding files to case {number}.")
+    String hashAddingTo(String number);
+
+    @Message("Choose files")
+    String hashChoose();
+
+    @Message("or drag and drop them here")
+    String hashDrop();
+
+    @Message("Overall progress")
+    String hashOverall();
+
+    @Message("Remove")
+    String hashRemove();
+
+    @Message("Show the hashes")
+    String hashDetails();
+
+    @Message("Working on it on your device…")
+    String hashWorking();
+
+    @Message("Ready")
+    String hashDone();
+
+    @Message("This file couldn't be read. The others are fine.")
+    String hashError();
+
+    @Message("This image has little detail, so only its exact copy can be found (MD5 only).")
+    String hashLowQuality();
+
+    @Message("This file can only be matched as an exact copy (MD5 only).")
+    String hashNotDecoded();
+
+    @Message("Send the hashes")
+    String hashSubmit();
+
+    @Message("Sending…")
+    String hashSending();
+
+    @Message("Sending didn't work. Please try again; nothing was lost.")
+    String hashSendFailed();
+
+    @Message("Choose at least one file first.")
+    String hashNothing();
+
+    @Message("This page needs JavaScript to make the hashes on your device.")
+    String hashNoScript();
+
+    @Message("Your hashes were received")
+    String receiptTitle();
+
+    @Message("Case number")
+    String receiptNumber();
+
+    @Message("Case key")
+    String receiptKey();
+
+    @Message("Save these now: write them down or take a screenshot. The key is shown only once, and you need both to check, add to or withdraw your case.")
+    String receiptSave();
+
+    @Message("What happens next: participating platforms receive the hashes and look for matching copies. You can check your case any time.")
+    String receiptNext();
+
+    @Message("The files were added to your case.")
+    String receiptAdded();
+
+    @Message("Check a case")
+    String statusTitle();
+
+    @Message("Enter your case number and case key.")
+    String statusIntro();
+
+    @Message("Case number")
+    String statusNumber();
+
+    @Message("Case key")
+    String statusKey();
+
+    @Message("Check")
+    String statusCheck();
+
+    @Message("We couldn't find a case with that number and key. Check them and try again.")
+    String statusNotFound();
+
+    @Message("Status")
+    String statusState();
+
+    @Message("Active")
+    String statusActive();
+
+    @Message("Withdrawn")
+    String statusWithdrawn();
+
+    @Message("Hashes in this case")
+    String statusItems();
+
+    @Message("What platforms reported (all platforms together)")
+    String statusReports();
+
+    @Message("Being reviewed")
+    String statusPending();
+
+    @Message("Blocked")
+    String statusBlocked();
+
+    @Message("Not blocked")
+    String statusNotBlocked();
+
+    @Message("Add more files")
+    String statusAddMore();
+
+    @Message("Withdraw this case")
+    String statusWithdraw();
+
+    @Message("Yes, withdraw it. Platforms will stop using these hashes.")
+    String statusWithdrawConfirm();
+
+    @Message("Tick the box to confirm.")
+    String statusWithdrawNeedConfirm();
+
+    @Message("Your case was withdrawn.")
+    String statusWithdrawnDone();
+
+    @Message("Get help")
+    String helpTitle();
+
+    @Message("Tip: a private or incognito window keeps this visit out of your history.")
+    String helpPrivate();
+
+    @Message("Report it")
+    String helpTiplineTitle();
+
+    @Message("The {name} takes reports 24 hours a day:")
+    String helpTipline(String name);
+
+    @Message("Call")
+    String helpTiplineCall();
+
+    @Message("Report online")
+    String helpTiplineOnline();
+
+    @Message("If you feel overwhelmed")
+    String helpCrisisTitle();
+
+    @Message("You can call or text {name} any time.")
+    String helpCrisis(String name);
+
+    @Message("Call 988")
+    String helpCrisisCall();
+
+    @Message("Text 988")
+    String helpCrisisText();
+
+    @Message("If someone is threatening you (sextortion)")
+    String helpSextortionTitle();
+
+    @Message("Sextortion is when someone threatens to share sexual images of you unless you pay or send more. It is a crime, and it is not your fault.")
+    String helpSextortionWhat();
+
+    @Message("Don't pay and don't send more.")
+    String helpSext1();
+
+    @Message("Stop talking to them.")
+    String helpSext2();
+
+    @Message("Block them, but don't delete the chat: keep it as evidence.")
+    String helpSext3();
+
+    @Message("Tell an adult you trust.")
+    String helpSext4();
+
+    @Message("Report it to the tipline and to the app.")
+    String helpSext5();
+
+    @Message("If you only have a link to where it is posted")
+    String helpLinkTitle();
+
+    @Message("You don't need the file. Report the link to the website or app, and to the tipline; they can act on the link.")
+    String helpLink();
+
+    @Message("How it works")
+    String howTitle();
+
+    @Message("Questions and answers")
+    String howFaq();
+
+    @Message("What is a hash?")
+    String howQ1();
+
+    @Message("A hash is a short code made from a file, like a fingerprint. The same picture gives the same code, but nobody can turn the code back into the picture.")
+    String howA1();
+
+    @Message("What is sent, and what isn't?")
+    String howQ2();
+
+    @Message("Only the hashes and whether each file is an image, a video or something else. Never the file, its name, size, date or location, and nothing about you.")
+    String howA2();
+
+    @Message("What do platforms do with the hashes?")
+    String howQ3();
+
+    @Message("Participating platforms compare new and existing uploads with the hashes. When one matches, they review it and can remove it or block it from being posted.")
+    String howA3();
+
+    @Message("What are the limits?")
+    String howQ4();
+
+    @Message("Only participating platforms use the hashes. Encrypted chats can't be checked. A heavily edited copy may not match. Images with very little detail can only be matched exactly.")
+    String howA4();
+
+    @Message("Can I change my mind?")
+    String howQ5();
+
+    @Message("Yes. With your case number and key you can withdraw your case at any time.")
+    String howA5();
+
+    @Message("Something went wrong")
+    String errorTitle();
+
+    @Message("Please go back and try again.")
+    String errorBody();
+}
