@@ -14,6 +14,23 @@ class PdqHasherTest {
     }
 
     @Test
+    void hashesAnEightThousandSquareImage() {
+        int n = 8000;
+        byte[] rgb = new byte[n * n * 3];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                int p = (y * n + x) * 3;
+                rgb[p] = (byte) (x * 255 / n);
+                rgb[p + 1] = (byte) (y * 255 / n);
+                rgb[p + 2] = (byte) ((x ^ y) >>> 5);
+            }
+        }
+        PdqResult r = PdqHasher.hash(rgb, n, n, 3);
+        assertThat(r.hash().toHex()).hasSize(64).isNotEqualTo("0".repeat(64));
+        assertThat(r.quality()).isPositive();
+    }
+
+    @Test
     void flatImageHasQualityZero() {
         byte[] px = new byte[100 * 80 * 4];
         java.util.Arrays.fill(px, (byte) 128);
