@@ -36,15 +36,26 @@ public final class HasherExports {
     @JSExport
     public static JSObject pdq(JSObject pixels, JSObject width, JSObject height) {
         byte[] rgba = rgbaPixels(pixels, width, height);
-        PdqResult result = PdqHasher.hash(rgba, intOf(width), intOf(height), 4);
-        return hashAndQuality(result.hash().toHex(), result.quality());
+        try {
+            PdqResult result = PdqHasher.hash(rgba, intOf(width), intOf(height), 4);
+            return hashAndQuality(result.hash().toHex(), result.quality());
+        } catch (IllegalArgumentException e) {
+            JsErrors.throwError(e.getMessage());
+            return null;
+        }
     }
 
     /** The 8 dihedral PDQ hashes: original, rotate 90/180/270, flip X, flip Y, flip +1, flip -1. */
     @JSExport
     public static JSArray<JSString> pdqDihedral(JSObject pixels, JSObject width, JSObject height) {
         byte[] rgba = rgbaPixels(pixels, width, height);
-        PdqHash[] hashes = PdqHasher.dihedral(rgba, intOf(width), intOf(height), 4);
+        PdqHash[] hashes;
+        try {
+            hashes = PdqHasher.dihedral(rgba, intOf(width), intOf(height), 4);
+        } catch (IllegalArgumentException e) {
+            JsErrors.throwError(e.getMessage());
+            return null;
+        }
         JSArray<JSString> out = new JSArray<>();
         for (PdqHash h : hashes) {
             out.push(JSString.valueOf(h.toHex()));
@@ -73,13 +84,7 @@ public final class HasherExports {
         if (!JsErrors.isNonNegativeInt(width) || !JsErrors.isNonNegativeInt(height)) {
             JsErrors.throwError("width and height must be whole numbers");
         }
-        byte[] bytes = TypedArrays.bytes(pixels);
-        try {
-            PdqHasher.checkPixels(bytes.length, intOf(width), intOf(height), 4);
-        } catch (IllegalArgumentException e) {
-            JsErrors.throwError(e.getMessage());
-        }
-        return bytes;
+        return TypedArrays.bytes(pixels);
     }
 
     @JSBody(params = "x", script = "return x;")

@@ -32,7 +32,7 @@ public final class PdqHasher {
     }
 
     /** Checks the arguments, with a message that says what is wrong. */
-    public static void checkPixels(int pixelsLength, int width, int height, int channels) {
+    private static void checkPixels(int pixelsLength, int width, int height, int channels) {
         if (channels != 3 && channels != 4) {
             throw new IllegalArgumentException("channels must be 3 (RGB) or 4 (RGBA), got " + channels);
         }

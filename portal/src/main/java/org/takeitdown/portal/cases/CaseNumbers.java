@@ -40,17 +40,6 @@ public final class CaseNumbers {
         return number.substring(0, 5) + "-" + number.substring(5);
     }
 
-    /** Groups of five separated by dashes, for reading. */
-    public static String formatKey(String key) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < key.length(); i += 5) {
-            if (i > 0) {
-                b.append('-');
-            }
-            b.append(key, i, Math.min(key.length(), i + 5));
-        }
-        return b.toString();
-    }
 
     /** The canonical number, or null when {@code text} cannot be a case number. */
     public static String parseNumber(String text) {

@@ -37,8 +37,4 @@ public class ReportCase extends PanacheEntityBase {
     static Optional<ReportCase> findByNumber(String number) {
         return find("number", number).firstResultOptional();
     }
-
-    static long countByStatus(CaseStatus status) {
-        return count("status", status);
-    }
 }
