@@ -1,5 +1,6 @@
 package org.takeitdown.portal.cases;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -8,12 +9,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.limits.Limits;
 
 /** Anonymous case API used by the portal's pages: create, read, add to and withdraw a case. */
 @Path("/api/cases")
@@ -22,9 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CaseApiResource {
     static final String KEY_HEADER = "X-Case-Key";
     private final CaseService cases;
+    private final Limits limits;
 
-    public CaseApiResource(CaseService cases) {
+    @Context
+    HttpServerRequest http;
+
+    public CaseApiResource(CaseService cases, Limits limits) {
         this.cases = cases;
+        this.limits = limits;
     }
 
     @POST
@@ -35,10 +44,12 @@ public class CaseApiResource {
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "429", description = "Over the rate of new cases or the daily cap for this address; see Retry-After")
     public Response create(
             @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             CaseApi.ItemsRequest request) {
+        limits.creatingCase(ClientAddress.of(http));
         return Response.status(201).entity(cases.create(request, idempotencyKey)).build();
     }
 
@@ -47,8 +58,9 @@ public class CaseApiResource {
     @Operation(summary = "A case's status; 404 for an unknown number or a wrong key")
     @APIResponse(responseCode = "200", description = "The case")
     @APIResponse(responseCode = "404", description = "Unknown number, malformed number, wrong or missing key")
+    @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address; see Retry-After")
     public CaseApi.View get(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
-        return cases.view(number, key);
+        return limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
     }
 
     @POST
@@ -60,7 +72,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items")
     public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
-        return cases.addItems(number, key, request);
+        return limits.lookup(ClientAddress.of(http), () -> cases.addItems(number, key, request));
     }
 
     @DELETE
@@ -70,7 +82,10 @@ public class CaseApiResource {
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     public Response withdraw(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
-        cases.withdraw(number, key);
+        limits.lookup(ClientAddress.of(http), () -> {
+            cases.withdraw(number, key);
+            return null;
+        });
         return Response.noContent().build();
     }
 }

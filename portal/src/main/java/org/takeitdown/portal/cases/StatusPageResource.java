@@ -2,6 +2,7 @@ package org.takeitdown.portal.cases;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
@@ -32,10 +35,15 @@ public class StatusPageResource {
 
     private final SiteConfig site;
     private final CaseService cases;
+    private final Limits limits;
 
-    public StatusPageResource(SiteConfig site, CaseService cases) {
+    @Context
+    HttpServerRequest http;
+
+    public StatusPageResource(SiteConfig site, CaseService cases, Limits limits) {
         this.site = site;
         this.cases = cases;
+        this.limits = limits;
     }
 
     @GET
@@ -52,7 +60,7 @@ public class StatusPageResource {
                            @Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         try {
-            CaseApi.View view = cases.view(number, key);
+            CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.status(page, view, key, false).setLocale(page.locale())).build();
         } catch (ApiProblemException e) {
             return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
@@ -68,10 +76,13 @@ public class StatusPageResource {
         Page page = Page.of(uri, headers, site);
         try {
             if (!"yes".equals(confirm)) {
-                CaseApi.View view = cases.view(number, key);
+                CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
                 return Response.status(400).entity(Templates.status(page, view, key, true).setLocale(page.locale())).build();
             }
-            cases.withdraw(number, key);
+            limits.lookup(ClientAddress.of(http), () -> {
+                cases.withdraw(number, key);
+                return null;
+            });
             return Response.ok(Templates.withdrawn(page).setLocale(page.locale())).build();
         } catch (ApiProblemException e) {
             if (e.status() == 409) {

@@ -2,6 +2,7 @@ package org.takeitdown.portal.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
@@ -33,10 +36,15 @@ public class HashPageResource {
 
     private final SiteConfig site;
     private final CaseService cases;
+    private final Limits limits;
 
-    public HashPageResource(SiteConfig site, CaseService cases) {
+    @Context
+    HttpServerRequest http;
+
+    public HashPageResource(SiteConfig site, CaseService cases, Limits limits) {
         this.site = site;
         this.cases = cases;
+        this.limits = limits;
     }
 
     @GET
@@ -51,7 +59,7 @@ public class HashPageResource {
                               @Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         try {
-            CaseApi.View view = cases.view(number, key);
+            CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.hash(page, view.caseNumber(), key).setLocale(page.locale())).build();
         } catch (ApiProblemException e) {
             return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();

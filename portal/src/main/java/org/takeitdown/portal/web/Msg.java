@@ -362,4 +362,13 @@ public interface Msg {
 
     @Message("Please go back and try again.")
     String errorBody();
+
+    @Message("Let's take a short break")
+    String tooManyTitle();
+
+    @Message("There were a lot of tries from this connection. Please wait about {minutes} minutes and try again. Nothing you already sent is lost.")
+    String tooManyText(long minutes);
+
+    @Message("If you need to talk to someone now, help is here:")
+    String tooManyHelp();
 }

@@ -1,0 +1,74 @@
+package org.takeitdown.portal.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.cases.ReportCase;
+
+/** 429 answers over HTTP, with small budgets: problem JSON on the API, a calm page for people. */
+@QuarkusTest
+@TestProfile(RateLimitApiTest.SmallBudgets.class)
+class RateLimitApiTest {
+    public static class SmallBudgets implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portal.limits.create-per-window", "100",
+                    "portal.limits.cases-per-day", "3",
+                    "portal.limits.lookup-failures-per-window", "4");
+        }
+    }
+
+    @Inject
+    CaseService cases;
+
+    private static String body(int i) {
+        return "{\"items\":[{\"kind\":\"other\",\"md5\":\"" + String.format("%032x", 0xabc000L + i)
+                + "\",\"pdq\":null,\"pdqQuality\":null}]}";
+    }
+
+    @Test
+    void answersTooManyRequestsOverTheDailyCapAndCreatesNothing() {
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(body(i)).post("/api/cases").then().statusCode(201);
+        }
+        long before = QuarkusTransaction.requiringNew().call(() -> ReportCase.count());
+        given().contentType(ContentType.JSON).body(body(9)).post("/api/cases").then()
+                .statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("status", equalTo(429)).body("detail", containsString("one day"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ReportCase.count())).isEqualTo(before);
+    }
+
+    @Test
+    void blocksLookupsAfterTooManyWrongKeysEvenWithTheRightKey() {
+        CaseApi.Created created = cases.create(
+                new CaseApi.ItemsRequest(java.util.List.of(new CaseApi.Item("other", String.format("%032x", 77), null, null))),
+                null);
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22").get("/api/cases/" + created.caseNumber())
+                    .then().statusCode(404);
+        }
+        given().header("X-Case-Key", created.caseKey()).get("/api/cases/" + created.caseNumber())
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        given().formParam("caseNumber", created.caseNumber()).formParam("caseKey", created.caseKey())
+                .header("Accept-Language", "es").post("/cases/status")
+                .then().statusCode(429).contentType(containsString("text/html"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body(containsString("id=\"too-many\""), containsString("Espera unos"))
+                .body(containsString("id=\"quick-exit\""));
+    }
+}
