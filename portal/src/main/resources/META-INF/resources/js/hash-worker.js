@@ -15,6 +15,23 @@ async function md5Of(id, file, share) {
   return md5.finish();
 }
 
+// What the first bytes say the file is; only images go to the decoder, so a big video or
+// archive is never handed to createImageBitmap (which would read it whole).
+async function sniff(file) {
+  const b = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const ascii = (from, to) => String.fromCharCode(...b.subarray(from, to));
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image';
+  if (ascii(1, 4) === 'PNG' || ascii(0, 3) === 'GIF' || ascii(0, 2) === 'BM') return 'image';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image';
+  if (ascii(4, 8) === 'ftyp') {
+    const brand = ascii(8, 12);
+    return ['avif', 'avis', 'heic', 'heix', 'mif1', 'msf1'].includes(brand) ? 'image' : 'video';
+  }
+  if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'video';
+  const type = file.type || '';
+  return type.startsWith('video/') ? 'video' : type.startsWith('image/') ? 'image' : 'other';
+}
+
 async function decode(file) {
   try {
     return await createImageBitmap(file, {
@@ -49,12 +66,10 @@ function pixelsOf(bitmap) {
 onmessage = async (event) => {
   const { id, file } = event.data;
   try {
-    const type = file.type || '';
-    const maybeImage = !type.startsWith('video/') && !type.startsWith('audio/');
-    const bitmap = maybeImage ? await decode(file) : null;
+    const kind = await sniff(file);
+    const bitmap = kind === 'image' ? await decode(file) : null;
     const md5 = await md5Of(id, file, bitmap ? 0.5 : 1);
     if (!bitmap) {
-      const kind = type.startsWith('video/') ? 'video' : type.startsWith('image/') ? 'image' : 'other';
       postMessage({ type: 'done', id, result: { kind, md5, pdq: null, quality: null, note: 'not-decoded' } });
       return;
     }
