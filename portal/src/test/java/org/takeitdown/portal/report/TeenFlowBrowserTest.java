@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,12 +21,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.web.Browser;
+import org.takeitdown.portal.web.RequestBodies;
+import org.takeitdown.portal.web.RequestBytes;
+import org.takeitdown.portal.web.SharedRuns;
 
-/** The whole teen flow in headless Chromium: the page's hashes equal the CLI's, then case life cycle. */
+/**
+ * The whole teen flow in headless Chromium: the page's hashes equal the CLI's, then the case life
+ * cycle; every request the browser sends is recorded (DevTools and a server-side byte counter) to
+ * prove that no part of a file leaves the device.
+ */
 @QuarkusTest
 class TeenFlowBrowserTest {
+    private static final int RUN = 64;
+    private static final long FLOW_BUDGET = 64 * 1024;
+
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    RequestBytes serverCount;
 
     private ChromeDriver driver;
 
@@ -57,12 +72,18 @@ class TeenFlowBrowserTest {
                 vectors().resolve("pdq/images/bridge-mods/aaa-orig.jpg"),
                 vectors().resolve("pdq/images/misc-images/c.png"),
                 vectors().resolve("vpdq/videos/doorknob-hd-no-bar.mp4"));
+        RequestBodies sent = RequestBodies.record(driver);
+        serverCount.reset();
         driver.get(root.toString());
+        long history = (Long) driver.executeScript("return history.length");
         driver.findElement(By.id("get-started")).click();
+        waitUp(10).until(ExpectedConditions.urlContains("/start"));
         driver.findElement(By.id("age-under")).click();
         driver.findElement(By.id("who-me")).click();
         driver.findElement(By.id("start-continue")).click();
         waitUp(10).until(ExpectedConditions.urlContains("/hash"));
+        assertThat(driver.executeScript("return history.length")).as("flow steps replace history entries")
+                .isEqualTo(history);
 
         chooseFiles(files);
         List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
@@ -91,6 +112,7 @@ class TeenFlowBrowserTest {
         String key = driver.findElement(By.id("case-key")).getText();
         assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
         assertThat(driver.getCurrentUrl()).doesNotContain(number).doesNotContain(key.replace("-", ""));
+        assertThat(driver.executeScript("return history.length")).isEqualTo(history);
 
         checkStatus(number, key, "3");
         driver.findElement(By.id("add-more")).click();
@@ -106,6 +128,29 @@ class TeenFlowBrowserTest {
         waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawn-message")));
         checkStatus(number, key, "4");
         assertThat(driver.findElement(By.id("status-state")).getText()).isEqualTo("Withdrawn");
+
+        assertNoFileContentSent(sent, files);
+    }
+
+    /** No request body holds any 64-byte run of any selected file, and the whole flow sends < 64 KiB. */
+    private void assertNoFileContentSent(RequestBodies sent, List<Path> files) throws Exception {
+        List<byte[]> bodies = sent.all().stream().map(RequestBodies.Sent::body).toList();
+        assertThat(sent.all()).filteredOn(s -> s.method().equals("POST")).extracting(RequestBodies.Sent::url)
+                .anyMatch(u -> u.endsWith("/api/cases"));
+        List<Path> all = new ArrayList<>(files);
+        all.add(vectors().resolve("pdq/images/misc-images/wee.jpg"));
+        for (Path file : all) {
+            assertThat(SharedRuns.firstShared(Files.readAllBytes(file), bodies, RUN))
+                    .as("offset of a %d-byte run of %s found in a request body", RUN, file.getFileName())
+                    .isEqualTo(-1);
+        }
+        waitUp(5).until(d -> serverCount.bodyBytes() >= sent.bodyBytes());
+        long total = serverCount.headBytes() + serverCount.bodyBytes();
+        System.out.printf("Privacy proof: %d requests, %d bytes received by the server (%d in bodies; "
+                + "DevTools saw %d body bytes in %d requests)%n", serverCount.requests(), total,
+                serverCount.bodyBytes(), sent.bodyBytes(), sent.all().size());
+        assertThat(serverCount.bodyBytes()).as("server and browser agree on body bytes").isEqualTo(sent.bodyBytes());
+        assertThat(total).as("bytes the whole flow sent").isLessThan(FLOW_BUDGET);
     }
 
     private void checkStatus(String number, String key, String items) {
@@ -121,11 +166,11 @@ class TeenFlowBrowserTest {
     void adultPathLandsOnStopNcii() throws Exception {
         driver = Browser.start();
         driver.get(root + "start");
+        long history = (Long) driver.executeScript("return history.length");
         driver.findElement(By.id("age-over")).click();
         driver.findElement(By.id("start-continue")).click();
         waitUp(10).until(ExpectedConditions.urlContains("/adult"));
-        WebDriver.Navigation nav = driver.navigate();
-        assertThat(nav).isNotNull();
+        assertThat(driver.executeScript("return history.length")).isEqualTo(history);
         assertThat(driver.findElement(By.id("stopncii")).getAttribute("href")).isEqualTo("https://stopncii.org/");
     }
 }
