@@ -15,7 +15,9 @@ import java.util.List;
 
 /**
  * One submitted file's hashes: kind, MD5, optional PDQ with quality, status, a stable id and the
- * sync sequence ({@code seq}) that platforms follow; every change gives the item a new, larger seq.
+ * sync sequence ({@code seq}) that platforms follow. Every change sets seq to null and the
+ * sequencer then gives the item a new, larger seq in commit order. Withdrawn and removed items keep
+ * no hashes.
  */
 @Entity
 @Table(name = "case_item")
@@ -38,10 +40,38 @@ public class CaseItem extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
 
-    public long seq;
+    /** Null while the change awaits sequencing. */
+    public Long seq;
 
     @Column(name = "added_on")
     public LocalDate addedOn;
+
+    /** The date of the last change, for retention. */
+    @Column(name = "changed_on")
+    public LocalDate changedOn;
+
+    @Column(name = "removal_reason")
+    public String removalReason;
+
+    /** Marks the item withdrawn or removed: hashes cleared, to be sequenced again. */
+    public void retire(CaseStatus to, LocalDate today) {
+        status = to;
+        md5 = null;
+        pdq = null;
+        pdqQuality = null;
+        seq = null;
+        changedOn = today;
+    }
+
+    /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */
+    public static List<CaseItem> changedAfter(long after, int limit) {
+        return find("seq > ?1 order by seq", after).page(0, limit).list();
+    }
+
+    /** Active items with one of these MD5s. */
+    public static List<CaseItem> activeByMd5(java.util.Collection<String> md5s) {
+        return list("status = ?1 and md5 in ?2", CaseStatus.active, md5s);
+    }
 
     static List<CaseItem> listByCase(Long caseId) {
         return list("caseId", caseId);
@@ -52,6 +82,7 @@ public class CaseItem extends PanacheEntityBase {
     }
 
     static List<String> md5sOfCase(Long caseId) {
-        return find("select i.md5 from CaseItem i where i.caseId = ?1", caseId).project(String.class).list();
+        return find("select i.md5 from CaseItem i where i.caseId = ?1 and i.md5 is not null", caseId)
+                .project(String.class).list();
     }
 }

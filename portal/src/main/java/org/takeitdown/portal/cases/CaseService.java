@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /**
@@ -31,18 +31,25 @@ public class CaseService {
 
     private final Secrets secrets;
     private final ObjectMapper json;
-    private final boolean postgres;
+    private final Event<ItemsChanged> changed;
+    private final MatchReportCounter reports;
 
-    public CaseService(Secrets secrets, ObjectMapper json,
-                       @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports) {
         this.secrets = secrets;
         this.json = json;
-        this.postgres = dbKind.startsWith("postgres");
+        this.changed = changed;
+        this.reports = reports;
     }
 
     /** Creates a case, or returns the earlier answer for the same Idempotency-Key and body. */
     public CaseApi.Created create(CaseApi.ItemsRequest request, String idempotencyKey) {
         List<CaseApi.Item> items = ItemRules.normalize(request);
+        CaseApi.Created created = createCommitted(items, idempotencyKey);
+        changed.fire(new ItemsChanged());
+        return created;
+    }
+
+    private CaseApi.Created createCommitted(List<CaseApi.Item> items, String idempotencyKey) {
         if (idempotencyKey == null) {
             return QuarkusTransaction.requiringNew().call(() -> createCase(items));
         }
@@ -106,15 +113,10 @@ public class CaseService {
         item.pdq = in.pdq();
         item.pdqQuality = in.pdqQuality() == null ? null : in.pdqQuality().shortValue();
         item.status = CaseStatus.active;
-        item.seq = nextSeq();
+        item.seq = null;
         item.addedOn = LocalDate.now(ZoneOffset.UTC);
+        item.changedOn = item.addedOn;
         item.persist();
-    }
-
-    /** The next value of the platforms' sync cursor. */
-    long nextSeq() {
-        String sql = postgres ? "select nextval('item_change_seq')" : "select next value for item_change_seq";
-        return ((Number) Panache.getEntityManager().createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     /** The case's status, or 404 for an unknown number or a wrong key. */
@@ -125,7 +127,7 @@ public class CaseService {
     /** Adds items to an active case (repeats of MD5s it already holds are ignored). */
     public CaseApi.View addItems(String number, String key, CaseApi.ItemsRequest request) {
         List<CaseApi.Item> items = ItemRules.normalize(request);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        CaseApi.View view = QuarkusTransaction.requiringNew().call(() -> {
             ReportCase c = authorized(number, key);
             if (c.status != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
@@ -142,6 +144,8 @@ public class CaseService {
             Panache.getEntityManager().flush();
             return toView(c);
         });
+        changed.fire(new ItemsChanged());
+        return view;
     }
 
     /** Withdraws the case and all its items; 409 when already withdrawn. */
@@ -152,13 +156,14 @@ public class CaseService {
                 throw ApiProblemException.conflict("This case is already withdrawn.");
             }
             c.status = CaseStatus.withdrawn;
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
             for (CaseItem item : CaseItem.listByCase(c.id)) {
                 if (item.status == CaseStatus.active) {
-                    item.status = CaseStatus.withdrawn;
-                    item.seq = nextSeq();
+                    item.retire(CaseStatus.withdrawn, today);
                 }
             }
         });
+        changed.fire(new ItemsChanged());
     }
 
     private ReportCase authorized(String numberText, String keyText) {
@@ -175,7 +180,7 @@ public class CaseService {
 
     private CaseApi.View toView(ReportCase c) {
         return new CaseApi.View(CaseNumbers.formatNumber(c.number), c.status.name(), CaseItem.countByCase(c.id),
-                new CaseApi.MatchReports(0, 0, 0));
+                reports.countForCase(c.id));
     }
 
     private static String sha256(String s) {

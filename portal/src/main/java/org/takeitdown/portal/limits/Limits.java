@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.UnauthorizedException;
 
 /**
  * In-memory limits for this instance. A client is known only by an HMAC of its address under a
@@ -101,7 +102,7 @@ public class Limits {
     }
 
     /**
-     * Runs a look-up by case number and key. While {@code address} is over its budget of failed
+     * Runs a look-up by case number and key (or a sign-in with a password or API key). While {@code address} is over its budget of failed
      * look-ups every look-up is refused, a right key included, so keys can't be guessed.
      */
     public <T> T lookup(String address, Supplier<T> action) {
@@ -123,13 +124,19 @@ public class Limits {
             return action.get();
         } catch (ApiProblemException e) {
             if (e.status() == 404) {
-                d.lookupFailures.computeIfAbsent(client,
-                        k -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos()))
-                        .record(now);
-                prune(d, now);
+                failed(d, client, now);
             }
             throw e;
+        } catch (UnauthorizedException e) {
+            failed(d, client, now);
+            throw e;
         }
+    }
+
+    private void failed(Day d, String client, long now) {
+        d.lookupFailures.computeIfAbsent(client,
+                k -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos())).record(now);
+        prune(d, now);
     }
 
     /** Counts a request by platform {@code platformId}; 429 over its rate. */

@@ -1,0 +1,113 @@
+package org.takeitdown.portal.admin;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.platform.PlatformApi;
+import org.takeitdown.portal.platform.PlatformService;
+
+/** Admin API: platforms and their keys, and removal of items (HTTP Basic; 404 when no password is set). */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
+public class AdminApiResource {
+    private final AdminAuth auth;
+    private final PlatformService platforms;
+    private final Limits limits;
+
+    @Context
+    HttpServerRequest http;
+
+    public AdminApiResource(AdminAuth auth, PlatformService platforms, Limits limits) {
+        this.auth = auth;
+        this.platforms = platforms;
+        this.limits = limits;
+    }
+
+    private void signIn(String authorization) {
+        limits.lookup(ClientAddress.of(http), () -> {
+            auth.check(authorization);
+            return null;
+        });
+    }
+
+    @POST
+    @Path("platforms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createPlatform")
+    @APIResponse(responseCode = "201")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           PlatformApi.NewPlatform request) {
+        signIn(authorization);
+        return Response.status(201).entity(platforms.create(request)).build();
+    }
+
+    @GET
+    @Path("platforms")
+    @Operation(operationId = "listPlatforms")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    public List<PlatformApi.PlatformView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        signIn(authorization);
+        return platforms.list();
+    }
+
+    @POST
+    @Path("platforms/{id}/rotate")
+    @Operation(operationId = "rotatePlatformKey")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    public PlatformApi.PlatformKey rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                          @PathParam("id") long id) {
+        signIn(authorization);
+        return platforms.rotate(id);
+    }
+
+    @DELETE
+    @Path("platforms/{id}")
+    @Operation(operationId = "revokePlatform")
+    @APIResponse(responseCode = "204")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        signIn(authorization);
+        platforms.revoke(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("items/{id}/remove")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "removeItem")
+    @APIResponse(responseCode = "204")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+                           PlatformApi.Removal removal) {
+        signIn(authorization);
+        platforms.removeItem(id, removal);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,131 @@
+package org.takeitdown.portal.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.web.ApiProblemException;
+
+/** The platforms' sync feed (pages by seq) and the full export of active items. */
+@ApplicationScoped
+public class FeedService {
+    public static final int MAX_LIMIT = 10_000;
+    public static final int DEFAULT_LIMIT = 1_000;
+    static final String CSV_HEADER = "id,seq,kind,md5,pdq,pdqQuality,status,addedOn";
+
+    private final AgroalDataSource db;
+
+    public FeedService(AgroalDataSource db) {
+        this.db = db;
+    }
+
+    /** Parses and checks {@code after} and {@code limit}; 400 with a clear message otherwise. */
+    public PlatformApi.FeedPage page(String afterText, String limitText) {
+        long after = parse("after", afterText, 0, 0, Long.MAX_VALUE);
+        int limit = (int) parse("limit", limitText, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<CaseItem> rows = QuarkusTransaction.requiringNew().call(() -> CaseItem.changedAfter(after, limit + 1));
+        boolean hasMore = rows.size() > limit;
+        List<PlatformApi.FeedItem> items = rows.stream().limit(limit).map(FeedService::toFeedItem).toList();
+        long next = items.isEmpty() ? after : items.get(items.size() - 1).seq();
+        return new PlatformApi.FeedPage(items, next, hasMore);
+    }
+
+    private static long parse(String name, String text, long dflt, long min, long max) {
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            long v = Long.parseLong(text);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiProblemException.badRequest(name + " must be a whole number from " + min + " to "
+                + (max == Long.MAX_VALUE ? "2^63-1" : Long.toString(max)) + "; got \"" + abbreviate(text) + "\".");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    static PlatformApi.FeedItem toFeedItem(CaseItem i) {
+        return new PlatformApi.FeedItem(i.id, i.seq, i.kind, i.md5, i.pdq,
+                i.pdqQuality == null ? null : i.pdqQuality.intValue(), i.status.name(), i.addedOn);
+    }
+
+    /**
+     * The seq to follow the feed from after an export: read before the items, so every change not
+     * in the export is sequenced above it (the sequencer only hands out larger values).
+     */
+    public long consistentSeq() {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM case_item")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes every active item sequenced at or below {@code through}, as NDJSON or CSV. */
+    public void export(long through, boolean csv, OutputStream out) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("SELECT id, seq, kind, md5, pdq, pdq_quality, added_on "
+                    + "FROM case_item WHERE status = 'active' AND seq <= ? ORDER BY seq")) {
+                q.setLong(1, through);
+                q.setFetchSize(5000);
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                if (csv) {
+                    w.write(CSV_HEADER);
+                    w.write('\n');
+                }
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        writeRow(w, r, csv);
+                    }
+                }
+                w.flush();
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRow(Writer w, ResultSet r, boolean csv) throws SQLException, IOException {
+        long id = r.getLong(1);
+        long seq = r.getLong(2);
+        String kind = r.getString(3);
+        String md5 = r.getString(4);
+        String pdq = r.getString(5);
+        int q = r.getInt(6);
+        String quality = r.wasNull() ? null : Integer.toString(q);
+        String added = r.getDate(7).toLocalDate().toString();
+        if (csv) {
+            w.write(id + "," + seq + "," + kind + "," + md5 + "," + (pdq == null ? "" : pdq) + ","
+                    + (quality == null ? "" : quality) + ",active," + added + "\n");
+        } else {
+            w.write("{\"id\":" + id + ",\"seq\":" + seq + ",\"kind\":\"" + kind + "\",\"md5\":\"" + md5
+                    + "\",\"pdq\":" + (pdq == null ? "null" : "\"" + pdq + "\"") + ",\"pdqQuality\":" + quality
+                    + ",\"status\":\"active\",\"addedOn\":\"" + added + "\"}\n");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.MatchReportCounter;
+import org.takeitdown.portal.web.ApiProblemException;
+
+/** Platforms' reports on items: one per platform and item (the latest wins), shown only in aggregate. */
+@ApplicationScoped
+public class FeedbackService implements MatchReportCounter {
+    private final PlatformConfig config;
+
+    public FeedbackService(PlatformConfig config) {
+        this.config = config;
+    }
+
+    public void record(Platform platform, PlatformApi.Feedback feedback) {
+        if (feedback == null || feedback.id() == null) {
+            throw ApiProblemException.badRequest("Send {\"id\":<item id>,\"outcome\":...}.");
+        }
+        Outcome outcome = Arrays.stream(Outcome.values()).filter(o -> o.name().equals(feedback.outcome()))
+                .findFirst().orElseThrow(() -> ApiProblemException.badRequest(
+                        "outcome must be one of pending_review, blocked, not_blocked."));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> upsert(platform.id, feedback.id(), outcome));
+        } catch (PersistenceException raced) {
+            // The same platform reported the same item at the same moment: the other insert won; update it.
+            QuarkusTransaction.requiringNew().run(() -> upsert(platform.id, feedback.id(), outcome));
+        }
+    }
+
+    private static void upsert(long platformId, long itemId, Outcome outcome) {
+        if (CaseItem.findById(itemId) == null) {
+            throw new ApiProblemException(404, "Not found", "There is no item with id " + itemId + ".");
+        }
+        MatchFeedback f = MatchFeedback.findByItemAndPlatform(itemId, platformId).orElseGet(MatchFeedback::new);
+        f.itemId = itemId;
+        f.platformId = platformId;
+        f.outcome = outcome;
+        f.updatedOn = LocalDate.now(ZoneOffset.UTC);
+        f.persistAndFlush();
+    }
+
+    @Override
+    public CaseApi.MatchReports countForCase(long caseId) {
+        long pending = 0;
+        long blocked = 0;
+        long notBlocked = 0;
+        for (Object[] row : MatchFeedback.countsForCase(caseId)) {
+            long n = ((Number) row[1]).longValue();
+            switch ((Outcome) row[0]) {
+                case pending_review -> pending = n;
+                case blocked -> blocked = n;
+                case not_blocked -> notBlocked = n;
+                default -> throw new IllegalStateException();
+            }
+        }
+        return new CaseApi.MatchReports(pending, blocked, notBlocked);
+    }
+
+    /** Active items reported not blocked by at least the configured number of distinct platforms. */
+    public List<Long> flagged() {
+        return QuarkusTransaction.requiringNew().call(() -> MatchFeedback.flaggedItems(config.flagThreshold()));
+    }
+}

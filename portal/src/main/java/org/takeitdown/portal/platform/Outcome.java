@@ -1,0 +1,6 @@
+package org.takeitdown.portal.platform;
+
+/** What a platform did about a matched item. */
+public enum Outcome {
+    pending_review, blocked, not_blocked
+}

@@ -1,0 +1,46 @@
+package org.takeitdown.portal.platform;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** JSON bodies of the platform and admin APIs (see META-INF/openapi.yaml, the contract). */
+public final class PlatformApi {
+    private PlatformApi() {
+    }
+
+    public record NewPlatform(String name) {
+    }
+
+    public record PlatformView(long id, String name, LocalDate createdOn, boolean revoked) {
+    }
+
+    @Schema(description = "The API key is shown only in this answer; only its HMAC is stored.")
+    public record PlatformKey(long id, String name, String apiKey) {
+    }
+
+    public record Removal(String reason) {
+    }
+
+    public record FeedItem(long id, long seq, String kind, String md5, String pdq, Integer pdqQuality,
+                           String status, LocalDate addedOn) {
+    }
+
+    public record FeedPage(List<FeedItem> items, long next, boolean hasMore) {
+    }
+
+    public record MatchRequest(List<String> md5, List<String> pdq, Integer maxDistance) {
+    }
+
+    public record Match(long id, int distance) {
+    }
+
+    public record MatchResult(String query, List<Match> matches, boolean truncated) {
+    }
+
+    public record MatchResponse(List<MatchResult> results) {
+    }
+
+    public record Feedback(Long id, String outcome) {
+    }
+}

@@ -1,0 +1,115 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.ItemsChanged;
+import org.takeitdown.portal.cases.Secrets;
+import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.UnauthorizedException;
+
+/** Platforms and their API keys (stored as HMACs), key checks, and admin removal of items. */
+@ApplicationScoped
+public class PlatformService {
+    static final String KEY_PURPOSE = "platform-key";
+    private static final String KEY_PREFIX = "tid_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Secrets secrets;
+    private final Event<ItemsChanged> changed;
+
+    public PlatformService(Secrets secrets, Event<ItemsChanged> changed) {
+        this.secrets = secrets;
+        this.changed = changed;
+    }
+
+    private static String newKey() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    public PlatformApi.PlatformKey create(PlatformApi.NewPlatform request) {
+        String name = request == null ? null : request.name();
+        if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiProblemException.badRequest("name must be 1 to 100 characters, without control characters.");
+        }
+        String key = newKey();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Platform p = new Platform();
+            p.name = name.strip();
+            p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
+            p.createdOn = LocalDate.now(ZoneOffset.UTC);
+            p.revoked = false;
+            p.persist();
+            return new PlatformApi.PlatformKey(p.id, p.name, key);
+        });
+    }
+
+    public List<PlatformApi.PlatformView> list() {
+        return QuarkusTransaction.requiringNew().call(() -> Platform.listInOrder().stream()
+                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.createdOn, p.revoked)).toList());
+    }
+
+    public PlatformApi.PlatformKey rotate(long id) {
+        String key = newKey();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Platform p = find(id);
+            p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
+            p.revoked = false;
+            return new PlatformApi.PlatformKey(p.id, p.name, key);
+        });
+    }
+
+    public void revoke(long id) {
+        QuarkusTransaction.requiringNew().run(() -> find(id).revoked = true);
+    }
+
+    private static Platform find(long id) {
+        Platform p = Platform.findById(id);
+        if (p == null) {
+            throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+        }
+        return p;
+    }
+
+    public long countActive() {
+        return QuarkusTransaction.requiringNew().call(Platform::countActive);
+    }
+
+    /** The platform holding this {@code Authorization: Bearer} key; 401 when missing, wrong or revoked. */
+    public Platform authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new UnauthorizedException("Bearer", "Send your API key as \"Authorization: Bearer <apiKey>\".");
+        }
+        String hmac = secrets.hmac(KEY_PURPOSE, authorization.substring(7).strip());
+        return QuarkusTransaction.requiringNew().call(() -> Platform.findActiveByKeyHmac(hmac)).orElseThrow(
+                () -> new UnauthorizedException("Bearer", "This API key is not valid or has been revoked."));
+    }
+
+    /** Removes an item (e.g. a false submission): out of the index, into the feed as removed. */
+    public void removeItem(long id, PlatformApi.Removal removal) {
+        String reason = removal == null ? null : removal.reason();
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            CaseItem item = CaseItem.findById(id);
+            if (item == null) {
+                throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+            }
+            if (item.status == CaseStatus.active) {
+                item.retire(CaseStatus.removed, LocalDate.now(ZoneOffset.UTC));
+                item.removalReason = reason.strip();
+            }
+        });
+        changed.fire(new ItemsChanged());
+    }
+}

@@ -1,0 +1,153 @@
+package org.takeitdown.portal.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.takeitdown.portal.cases.ItemsChanged;
+import org.takeitdown.portal.platform.index.PdqIndex;
+import org.takeitdown.portal.platform.index.PdqWords;
+
+/**
+ * Keeps the platforms' view consistent. Writers commit changed items with {@code seq = NULL}; the
+ * sequencer then, under a lock row shared by every instance, gives all pending items new sequence
+ * values in one transaction. So seq values become visible in commit order, and a feed reader that
+ * has served seq n can never later find a committed change below n. Each instance then catches its
+ * in-memory PDQ index up by reading changes above the last seq it applied, so instances sharing one
+ * database agree within one interval.
+ */
+@Startup
+@ApplicationScoped
+public class SyncService {
+    private static final Logger LOG = Logger.getLogger(SyncService.class);
+    /** Only hashes of at least this PDQ quality are matched (the PDQ paper's usual cut-off). */
+    public static final int MIN_QUALITY = 50;
+    private static final int CATCH_UP_PAGE = 50_000;
+
+    private final AgroalDataSource db;
+    private final boolean postgres;
+    private final PdqIndex index = new PdqIndex(1 << 16);
+    private final ScheduledExecutorService timer;
+    private final long everyMillis;
+    private final AtomicBoolean kicked = new AtomicBoolean();
+    private volatile long indexedThrough;
+    private volatile boolean loaded;
+
+    public SyncService(AgroalDataSource db, PlatformConfig config,
+                       @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.db = db;
+        this.postgres = dbKind.startsWith("postgres");
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "item-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.everyMillis = Math.max(10, config.syncInterval().toMillis());
+    }
+
+    @PostConstruct
+    void start() {
+        timer.scheduleWithFixedDelay(this::tick, 0, everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    /** A commit changed items: sequence them soon (coalesced, off the request thread). */
+    void onChange(@Observes ItemsChanged changed) {
+        if (kicked.compareAndSet(false, true)) {
+            timer.execute(() -> {
+                kicked.set(false);
+                tick();
+            });
+        }
+    }
+
+    private void tick() {
+        try {
+            runNow();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Item sync failed and will be retried: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Sequences pending changes and catches the index up, now. */
+    public synchronized void runNow() throws SQLException {
+        sequence();
+        catchUp();
+        loaded = true;
+    }
+
+    /** Whether the index has been loaded from the database once. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    public PdqIndex index() {
+        return index;
+    }
+
+    void sequence() throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.executeQuery("SELECT id FROM sync_lock WHERE id = 1 FOR UPDATE").close();
+                s.executeUpdate(postgres
+                        ? "UPDATE case_item SET seq = nextval('item_change_seq') WHERE seq IS NULL"
+                        : "UPDATE case_item SET seq = NEXT VALUE FOR item_change_seq WHERE seq IS NULL");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void catchUp() throws SQLException {
+        while (true) {
+            int n = 0;
+            long last = indexedThrough;
+            try (Connection c = db.getConnection();
+                 PreparedStatement q = c.prepareStatement("SELECT id, seq, status, pdq, pdq_quality FROM case_item "
+                         + "WHERE seq > ? ORDER BY seq FETCH FIRST " + CATCH_UP_PAGE + " ROWS ONLY")) {
+                q.setLong(1, last);
+                q.setFetchSize(5000);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        last = r.getLong(2);
+                        String status = r.getString(3);
+                        String pdq = r.getString(4);
+                        int quality = r.getInt(5);
+                        boolean indexed = "active".equals(status) && pdq != null && !r.wasNull() && quality >= MIN_QUALITY;
+                        if (indexed) {
+                            index.put(id, PdqWords.parse(pdq));
+                        } else {
+                            index.remove(id);
+                        }
+                        n++;
+                    }
+                }
+            }
+            indexedThrough = last;
+            if (n < CATCH_UP_PAGE) {
+                return;
+            }
+        }
+    }
+}

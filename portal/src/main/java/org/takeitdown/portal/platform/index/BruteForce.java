@@ -1,0 +1,36 @@
+package org.takeitdown.portal.platform.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The reference answer: a linear scan over every hash. Used by tests and the benchmark. */
+public final class BruteForce {
+    private long[] words = new long[1024];
+    private long[] ids = new long[256];
+    private int size;
+
+    public void add(long id, long[] hash) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            words = Arrays.copyOf(words, size * 8);
+        }
+        ids[size] = id;
+        System.arraycopy(hash, 0, words, size * 4, 4);
+        size++;
+    }
+
+    public PdqQueryResult query(long[] q, int maxDistance, int limit) {
+        List<PdqMatch> found = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            int d = PdqWords.distance(words, i * 4, q, 0);
+            if (d <= maxDistance) {
+                found.add(new PdqMatch(ids[i], d));
+            }
+        }
+        Collections.sort(found);
+        boolean truncated = found.size() > limit;
+        return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+    }
+}

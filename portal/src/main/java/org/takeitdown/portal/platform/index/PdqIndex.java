@@ -1,0 +1,223 @@
+package org.takeitdown.portal.platform.index;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * Exact Hamming-distance search over 256-bit PDQ hashes by multi-index hashing (Norouzi, Punjani
+ * and Fleet, "Fast Search in Hamming Space with Multi-Index Hashing", CVPR 2012). The hash is cut
+ * into 16 chunks of 16 bits; if two hashes are within distance d, by the pigeonhole principle some
+ * chunk differs in at most floor(d / 16) bits. So a query looks up, in each chunk's table, its own
+ * chunk value and every value within that radius, and checks each candidate's full distance. The
+ * answer is exactly the brute-force answer. For radius 3 and more (d >= 48) the probes would touch
+ * a large share of the index anyway, so it scans everything instead, which is also exact.
+ *
+ * <p>Storage is primitive arrays only: 32 bytes of hash and 8 of id per item, one int per item in
+ * each of the 16 tables, and an id-to-slot map. Reads share a lock; changes take it exclusively.
+ */
+public final class PdqIndex {
+    static final int CHUNKS = 16;
+    private static final int CHUNK_BITS = 16;
+    private static final int VALUES = 1 << CHUNK_BITS;
+    /** Largest chunk radius answered by probing; above it the index scans. */
+    private static final int MAX_PROBE_RADIUS = 2;
+    private static final int[][] FLIPS = flipMasks();
+
+    private final StampedLock lock = new StampedLock();
+    private long[] words;
+    private long[] ids;
+    private int slots;
+    private int[] free = new int[16];
+    private int freeCount;
+    private final LongIntMap slotOf;
+    private final int[][] buckets = new int[CHUNKS * VALUES][];
+    private final int[] bucketSizes = new int[CHUNKS * VALUES];
+
+    public PdqIndex() {
+        this(1024);
+    }
+
+    public PdqIndex(int expected) {
+        int cap = Math.max(16, expected);
+        words = new long[cap * PdqWords.WORDS];
+        ids = new long[cap];
+        slotOf = new LongIntMap(cap);
+    }
+
+    /** Flip masks of 0, 1 and 2 bits in a 16-bit chunk, by radius. */
+    private static int[][] flipMasks() {
+        int[][] byRadius = new int[MAX_PROBE_RADIUS + 1][];
+        byRadius[0] = new int[] {0};
+        byRadius[1] = new int[CHUNK_BITS];
+        for (int i = 0; i < CHUNK_BITS; i++) {
+            byRadius[1][i] = 1 << i;
+        }
+        int[] two = new int[CHUNK_BITS * (CHUNK_BITS - 1) / 2];
+        int n = 0;
+        for (int i = 0; i < CHUNK_BITS; i++) {
+            for (int j = i + 1; j < CHUNK_BITS; j++) {
+                two[n++] = (1 << i) | (1 << j);
+            }
+        }
+        byRadius[2] = two;
+        return byRadius;
+    }
+
+    private static int chunk(long[] w, int off, int c) {
+        return (int) (w[off + (c >>> 2)] >>> (48 - CHUNK_BITS * (c & 3))) & (VALUES - 1);
+    }
+
+    public int size() {
+        long stamp = lock.readLock();
+        try {
+            return slotOf.size();
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    /** Adds or replaces the hash of item {@code id}. */
+    public void put(long id, long[] hash) {
+        long stamp = lock.writeLock();
+        try {
+            int old = slotOf.get(id);
+            if (old >= 0) {
+                if (Arrays.equals(words, old * 4, old * 4 + 4, hash, 0, 4)) {
+                    return;
+                }
+                removeSlot(id, old);
+            }
+            int slot = freeCount > 0 ? free[--freeCount] : slots++;
+            if (slot * PdqWords.WORDS >= words.length) {
+                int cap = Math.max(slot + 1, ids.length + (ids.length >> 1));
+                words = Arrays.copyOf(words, cap * PdqWords.WORDS);
+                ids = Arrays.copyOf(ids, cap);
+            }
+            System.arraycopy(hash, 0, words, slot * 4, 4);
+            ids[slot] = id;
+            slotOf.put(id, slot);
+            for (int c = 0; c < CHUNKS; c++) {
+                int b = c * VALUES + chunk(words, slot * 4, c);
+                int[] bucket = buckets[b];
+                int size = bucketSizes[b];
+                if (bucket == null) {
+                    bucket = buckets[b] = new int[4];
+                } else if (size == bucket.length) {
+                    bucket = buckets[b] = Arrays.copyOf(bucket, size + (size >> 1) + 1);
+                }
+                bucket[size] = slot;
+                bucketSizes[b] = size + 1;
+            }
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    /** Removes item {@code id} if present. */
+    public void remove(long id) {
+        long stamp = lock.writeLock();
+        try {
+            int slot = slotOf.get(id);
+            if (slot >= 0) {
+                removeSlot(id, slot);
+            }
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+    }
+
+    private void removeSlot(long id, int slot) {
+        slotOf.remove(id);
+        for (int c = 0; c < CHUNKS; c++) {
+            int b = c * VALUES + chunk(words, slot * 4, c);
+            int[] bucket = buckets[b];
+            int size = bucketSizes[b];
+            for (int i = 0; i < size; i++) {
+                if (bucket[i] == slot) {
+                    bucket[i] = bucket[size - 1];
+                    bucketSizes[b] = size - 1;
+                    break;
+                }
+            }
+        }
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = slot;
+        ids[slot] = -1;
+    }
+
+    /** Items within {@code maxDistance} bits of {@code query}, nearest first, at most {@code limit}. */
+    public PdqQueryResult query(long[] query, int maxDistance, int limit) {
+        if (maxDistance < 0 || maxDistance > 256) {
+            throw new IllegalArgumentException("maxDistance must be 0..256");
+        }
+        long stamp = lock.readLock();
+        try {
+            List<PdqMatch> found = maxDistance / CHUNKS > MAX_PROBE_RADIUS
+                    ? scan(query, maxDistance) : probe(query, maxDistance);
+            Collections.sort(found);
+            boolean truncated = found.size() > limit;
+            return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
+    private List<PdqMatch> probe(long[] q, int maxDistance) {
+        int radius = maxDistance / CHUNKS;
+        List<PdqMatch> found = new ArrayList<>();
+        // A match can be found through several chunks; remember the slots already reported.
+        int[] seen = new int[8];
+        int seenCount = 0;
+        for (int c = 0; c < CHUNKS; c++) {
+            int value = chunk(q, 0, c);
+            int base = c * VALUES;
+            for (int r = 0; r <= radius; r++) {
+                for (int flip : FLIPS[r]) {
+                    int b = base + (value ^ flip);
+                    int[] bucket = buckets[b];
+                    int size = bucketSizes[b];
+                    for (int i = 0; i < size; i++) {
+                        int slot = bucket[i];
+                        int d = PdqWords.distance(words, slot * 4, q, 0);
+                        if (d <= maxDistance) {
+                            boolean dup = false;
+                            for (int k = 0; k < seenCount; k++) {
+                                if (seen[k] == slot) {
+                                    dup = true;
+                                    break;
+                                }
+                            }
+                            if (!dup) {
+                                if (seenCount == seen.length) {
+                                    seen = Arrays.copyOf(seen, seenCount * 2);
+                                }
+                                seen[seenCount++] = slot;
+                                found.add(new PdqMatch(ids[slot], d));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<PdqMatch> scan(long[] q, int maxDistance) {
+        List<PdqMatch> found = new ArrayList<>();
+        for (int slot = 0; slot < slots; slot++) {
+            if (ids[slot] < 0) {
+                continue;
+            }
+            int d = PdqWords.distance(words, slot * 4, q, 0);
+            if (d <= maxDistance) {
+                found.add(new PdqMatch(ids[slot], d));
+            }
+        }
+        return found;
+    }
+}
