@@ -371,4 +371,145 @@ public interface Msg {
 
     @Message("If you need to talk to someone now, help is here:")
     String tooManyHelp();
+
+    @Message("Our impact")
+    String impactTitle();
+
+    @Message("Totals and weekly figures, counted together. Nothing here is about any one person, case or platform.")
+    String impactIntro();
+
+    @Message("Cases")
+    String impactCases();
+
+    @Message("Hashes shared with platforms")
+    String impactHashes();
+
+    @Message("Participating platforms")
+    String impactPlatforms();
+
+    @Message("Times a platform blocked a match")
+    String impactBlocked();
+
+    @Message("New cases and hashes per week")
+    String impactChartTitle();
+
+    @Message("Bar chart of the last 12 weeks; the same numbers are in the table below.")
+    String impactChartDesc();
+
+    @Message("New cases")
+    String impactLegendCases();
+
+    @Message("New hashes")
+    String impactLegendHashes();
+
+    @Message("Weekly figures (weeks start on Monday)")
+    String impactTableCaption();
+
+    @Message("Week of")
+    String impactWeek();
+
+    @Message("For platforms: use the hash list")
+    String platformsTitle();
+
+    @Message("Participating platforms get an API key from the people who run this site. With it you can keep a copy of the hash list, check uploads against it and tell us what you did. Send the key as \"Authorization: Bearer\" on every call.")
+    String platformsIntro();
+
+    @Message("Keep your copy in sync")
+    String platformsSyncTitle();
+
+    @Message("Start with the export of every active hash and note its X-Consistent-Seq header. Then ask for changes after that number and keep following \"next\" while \"hasMore\" is true. Every change to an item gives it a new, larger seq, so you miss nothing and see each change once.")
+    String platformsSync();
+
+    @Message("Items with status \"withdrawn\" or \"removed\" no longer carry hashes: delete your copy of that id. Withdrawn and removed items are deleted from the feed for good after 180 days, so sync more often than that (or start again from an export).")
+    String platformsWithdrawn();
+
+    @Message("Check an upload")
+    String platformsMatchTitle();
+
+    @Message("Send up to 1,000 MD5 and PDQ hashes. MD5 must match exactly; PDQ matches within maxDistance bits (31 unless you say otherwise). Only active hashes with PDQ quality {minQuality} or more are matched by PDQ.")
+    String platformsMatch(int minQuality);
+
+    @Message("Tell us what you did")
+    String platformsFeedbackTitle();
+
+    @Message("For a matched item, report pending_review, blocked or not_blocked. A later report replaces your earlier one. The person who submitted sees only totals, never which platform.")
+    String platformsFeedback();
+
+    @Message("Compute the very same hashes")
+    String platformsHashTitle();
+
+    @Message("The hasher command-line tool (hasher.jar, built with this project) computes MD5 and PDQ exactly as the browser does: EXIF orientation applied, colour profiles ignored. It prints tab-separated values, or JSON lines with --json.")
+    String platformsHash();
+
+    @Message("Full reference")
+    String platformsDocsTitle();
+
+    @Message("Every call, field and error is described in the OpenAPI document:")
+    String platformsDocs();
+
+    @Message("Administration")
+    String adminTitle();
+
+    @Message("That did not work:")
+    String adminError();
+
+    @Message("New API key for {name}:")
+    String adminNewKey(String name);
+
+    @Message("This key is shown only now. Give it to the platform over a safe channel; only its HMAC is stored.")
+    String adminKeyOnce();
+
+    @Message("Platforms")
+    String adminPlatforms();
+
+    @Message("Platform name")
+    String adminPlatformName();
+
+    @Message("Add platform")
+    String adminCreate();
+
+    @Message("Added on")
+    String adminCreatedOn();
+
+    @Message("State")
+    String adminState();
+
+    @Message("Actions")
+    String adminActions();
+
+    @Message("Active")
+    String adminActive();
+
+    @Message("Revoked")
+    String adminRevoked();
+
+    @Message("New key")
+    String adminRotate();
+
+    @Message("Revoke")
+    String adminRevoke();
+
+    @Message("Possible false submissions")
+    String adminFlagged();
+
+    @Message("Items that at least {threshold} platforms reported as not blocked. Check them and remove any that should not be on the list.")
+    String adminFlaggedIntro(int threshold);
+
+    @Message("Nothing is flagged.")
+    String adminNoFlagged();
+
+    @Message("Item {id}")
+    String adminItem(long id);
+
+    @Message("Reason for removal")
+    String adminReason();
+
+    @Message("Remove from the list")
+    String adminRemove();
+
+    @Message("Our impact")
+    String navImpact();
+
+    @Message("For platforms")
+    String navPlatforms();
 }

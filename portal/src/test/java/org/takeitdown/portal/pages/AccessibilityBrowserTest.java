@@ -66,7 +66,7 @@ class AccessibilityBrowserTest {
                 .resolve("pdq/images/misc-images/c.png").toAbsolutePath().normalize();
         for (String lang : List.of("en", "es")) {
             String q = "?lang=" + lang;
-            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status")) {
+            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms")) {
                 driver.get(root + page + q);
                 check(lang + " /" + page);
             }
@@ -106,7 +106,7 @@ class AccessibilityBrowserTest {
             waitUp(5).until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawn-message")));
             check(lang + " withdrawn");
         }
-        assertThat(checked).isEqualTo(2 * 14);
+        assertThat(checked).isEqualTo(2 * 16);
         assertThat(problems).isEmpty();
     }
 }

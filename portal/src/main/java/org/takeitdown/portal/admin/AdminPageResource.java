@@ -1,0 +1,151 @@
+package org.takeitdown.portal.admin;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Supplier;
+import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.platform.FeedbackService;
+import org.takeitdown.portal.platform.PlatformApi;
+import org.takeitdown.portal.platform.PlatformService;
+import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Page;
+import org.takeitdown.portal.web.SiteConfig;
+
+/** The operator's page: platforms and keys, and items flagged as possible false submissions. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminPageResource {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance admin(Page page, List<PlatformApi.PlatformView> platforms, List<Long> flagged,
+                                             int flagThreshold, PlatformApi.PlatformKey newKey, String error);
+    }
+
+    private final SiteConfig site;
+    private final AdminAuth auth;
+    private final PlatformService platforms;
+    private final FeedbackService feedback;
+    private final Limits limits;
+    private final int flagThreshold;
+
+    @Context
+    HttpServerRequest http;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    public AdminPageResource(SiteConfig site, AdminAuth auth, PlatformService platforms, FeedbackService feedback,
+                             Limits limits, org.takeitdown.portal.platform.PlatformConfig config) {
+        this.site = site;
+        this.auth = auth;
+        this.platforms = platforms;
+        this.feedback = feedback;
+        this.limits = limits;
+        this.flagThreshold = config.flagThreshold();
+    }
+
+    private void signIn(String authorization, boolean change) {
+        limits.lookup(ClientAddress.of(http), () -> {
+            auth.check(authorization);
+            return null;
+        });
+        if (change && !sameOrigin()) {
+            throw new ApiProblemException(403, "Forbidden", "Admin changes must come from this site's own pages.");
+        }
+    }
+
+    /** Forms on other sites must not drive the admin's signed-in browser. */
+    private boolean sameOrigin() {
+        String fetchSite = http.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return false;
+        }
+        String origin = http.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        try {
+            URI o = URI.create(origin);
+            String host = http.getHeader("Host");
+            return host != null && (o.getHost() + (o.getPort() < 0 ? "" : ":" + o.getPort())).equalsIgnoreCase(host);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Response render(int status, PlatformApi.PlatformKey newKey, String error) {
+        Page page = Page.of(uri, headers, site);
+        return Response.status(status).header("Cache-Control", "no-store")
+                .entity(Templates.admin(page, platforms.list(), feedback.flagged(), flagThreshold, newKey, error)
+                        .setLocale(page.locale()))
+                .build();
+    }
+
+    private Response change(String authorization, Supplier<PlatformApi.PlatformKey> action) {
+        signIn(authorization, true);
+        try {
+            return render(200, action.get(), null);
+        } catch (ApiProblemException e) {
+            return render(e.status(), null, e.getMessage());
+        }
+    }
+
+    @GET
+    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        signIn(authorization, false);
+        return render(200, null, null);
+    }
+
+    @POST
+    @Path("platforms")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("name") String name) {
+        return change(authorization, () -> platforms.create(new PlatformApi.NewPlatform(name)));
+    }
+
+    @POST
+    @Path("platforms/{id}/rotate")
+    public Response rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        return change(authorization, () -> platforms.rotate(id));
+    }
+
+    @POST
+    @Path("platforms/{id}/revoke")
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        return change(authorization, () -> {
+            platforms.revoke(id);
+            return null;
+        });
+    }
+
+    @POST
+    @Path("items/{id}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+                           @FormParam("reason") String reason) {
+        return change(authorization, () -> {
+            platforms.removeItem(id, new PlatformApi.Removal(reason));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package org.takeitdown.portal.impact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Geometry of a server-rendered SVG bar chart (two series per week), so the page needs no
+ * script: the template draws these rectangles as they are.
+ */
+public record BarChart(int width, int height, int baseline, long max, List<Bar> bars, List<Label> labels) {
+    public record Bar(int x, int y, int width, int height, String series, long value) {
+    }
+
+    public record Label(int x, String text) {
+    }
+
+    static final int WIDTH = 600;
+    static final int HEIGHT = 240;
+    private static final int TOP = 10;
+    private static final int BOTTOM = 30;
+
+    public static BarChart of(List<ImpactService.Week> weeks) {
+        long max = 1;
+        for (ImpactService.Week w : weeks) {
+            max = Math.max(max, Math.max(w.cases(), w.hashes()));
+        }
+        int slot = WIDTH / Math.max(1, weeks.size());
+        int barWidth = Math.max(2, (slot - 6) / 2);
+        int baseline = HEIGHT - BOTTOM;
+        int room = baseline - TOP;
+        List<Bar> bars = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            ImpactService.Week w = weeks.get(i);
+            int x = i * slot + 3;
+            int hc = (int) Math.round(room * (double) w.cases() / max);
+            int hh = (int) Math.round(room * (double) w.hashes() / max);
+            bars.add(new Bar(x, baseline - hc, barWidth, hc, "cases", w.cases()));
+            bars.add(new Bar(x + barWidth, baseline - hh, barWidth, hh, "hashes", w.hashes()));
+            labels.add(new Label(x + barWidth, String.format("%02d/%02d", w.start().getMonthValue(), w.start().getDayOfMonth())));
+        }
+        return new BarChart(WIDTH, HEIGHT, baseline, max, bars, labels);
+    }
+}

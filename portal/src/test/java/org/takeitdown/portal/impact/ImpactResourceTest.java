@@ -1,0 +1,52 @@
+package org.takeitdown.portal.impact;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.takeitdown.portal.platform.PlatformFixtures.md5;
+import static org.takeitdown.portal.platform.PlatformFixtures.newCase;
+import static org.takeitdown.portal.platform.PlatformFixtures.other;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The impact page: aggregate totals and a server-drawn SVG chart of this week's cases and hashes. */
+@QuarkusTest
+class ImpactResourceTest {
+    private static long figure(String html, String id) {
+        Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(html);
+        assertThat(m.find()).as(id).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void countsNewCasesAndHashesInTotalsAndThisWeeksBars() {
+        String before = given().get("/impact").then().statusCode(200).extract().asString();
+        newCase(other(md5()), other(md5()));
+        String after = given().get("/impact").then().statusCode(200)
+                .body(containsString("<svg id=\"weekly-chart\""), containsString("role=\"img\""))
+                .body(org.hamcrest.Matchers.not(containsString("<script>"))).extract().asString();
+        assertThat(figure(after, "total-cases")).isEqualTo(figure(before, "total-cases") + 1);
+        assertThat(figure(after, "total-hashes")).isEqualTo(figure(before, "total-hashes") + 2);
+        Matcher bars = Pattern.compile("class=\"bar-cases\"[^>]*><title>(\\d+)</title>").matcher(after);
+        long last = -1;
+        while (bars.find()) {
+            last = Long.parseLong(bars.group(1));
+        }
+        assertThat(last).as("this week's bar").isGreaterThanOrEqualTo(1);
+        given().get("/impact?lang=es").then().statusCode(200).body(containsString("Casos nuevos"));
+    }
+
+    @Test
+    void chartScalesBarsToTheLargestWeek() {
+        var weeks = java.util.List.of(new ImpactService.Week(java.time.LocalDate.of(2026, 11, 16), 2, 10),
+                new ImpactService.Week(java.time.LocalDate.of(2026, 11, 23), 1, 5));
+        BarChart chart = BarChart.of(weeks);
+        assertThat(chart.bars()).hasSize(4);
+        assertThat(chart.bars().get(1).height()).isEqualTo(chart.baseline() - 10);
+        assertThat(chart.bars().get(3).height()).isEqualTo(chart.bars().get(1).height() / 2);
+        assertThat(chart.labels()).extracting(BarChart.Label::text).containsExactly("11/16", "11/23");
+    }
+}
