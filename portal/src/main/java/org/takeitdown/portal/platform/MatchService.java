@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.takeitdown.portal.cases.CaseItem;
-import org.takeitdown.portal.platform.index.PdqIndex;
+import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqQueryResult;
 import org.takeitdown.portal.platform.index.PdqWords;
 import org.takeitdown.portal.web.ApiProblemException;
@@ -55,7 +55,7 @@ public class MatchService {
                     .map(id -> new PlatformApi.Match(id, 0)).toList();
             results.add(new PlatformApi.MatchResult(q, matches, ids.size() > MAX_MATCHES));
         }
-        PdqIndex index = sync.index();
+        MatchIndex index = sync.index();
         for (String q : pdqQueries) {
             PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES);
             results.add(new PlatformApi.MatchResult(q,

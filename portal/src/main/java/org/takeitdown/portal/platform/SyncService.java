@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.takeitdown.portal.cases.ItemsChanged;
-import org.takeitdown.portal.platform.index.PdqIndex;
+import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqWords;
 
 /**
@@ -39,7 +39,7 @@ public class SyncService {
 
     private final AgroalDataSource db;
     private final boolean postgres;
-    private final PdqIndex index = new PdqIndex(1 << 16);
+    private final MatchIndex index = new MatchIndex();
     private final ScheduledExecutorService timer;
     private final long everyMillis;
     private final AtomicBoolean kicked = new AtomicBoolean();
@@ -86,6 +86,44 @@ public class SyncService {
         }
     }
 
+    /** First load: every indexable item into arrays, then one bulk build of the index. */
+    private void load() throws SQLException {
+        long[] ids = new long[1024];
+        long[] hashes = new long[4096];
+        int n = 0;
+        long last = 0;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.setFetchSize(10_000);
+                try (ResultSet r = s.executeQuery("SELECT MAX(seq) FROM case_item")) {
+                    r.next();
+                    last = r.getLong(1);
+                }
+                try (PreparedStatement q = c.prepareStatement("SELECT id, pdq FROM case_item WHERE status = 'active' "
+                        + "AND pdq IS NOT NULL AND pdq_quality >= ? AND seq <= ?")) {
+                    q.setInt(1, MIN_QUALITY);
+                    q.setLong(2, last);
+                    q.setFetchSize(10_000);
+                    try (ResultSet r = q.executeQuery()) {
+                        while (r.next()) {
+                            if (n == ids.length) {
+                                ids = java.util.Arrays.copyOf(ids, n * 2);
+                                hashes = java.util.Arrays.copyOf(hashes, n * 8);
+                            }
+                            ids[n] = r.getLong(1);
+                            System.arraycopy(PdqWords.parse(r.getString(2)), 0, hashes, 4 * n, 4);
+                            n++;
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
+        index.load(ids, hashes, n);
+        indexedThrough = last;
+    }
+
     /** Sequences pending changes and catches the index up, now. */
     public synchronized void runNow() throws SQLException {
         sequence();
@@ -98,7 +136,7 @@ public class SyncService {
         return loaded;
     }
 
-    public PdqIndex index() {
+    public MatchIndex index() {
         return index;
     }
 
@@ -119,6 +157,10 @@ public class SyncService {
     }
 
     private void catchUp() throws SQLException {
+        if (!loaded) {
+            load();
+            return;
+        }
         while (true) {
             int n = 0;
             long last = indexedThrough;

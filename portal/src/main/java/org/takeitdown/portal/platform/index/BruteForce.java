@@ -21,6 +21,11 @@ public final class BruteForce {
         size++;
     }
 
+    /** The hash added {@code i}-th. */
+    public long[] hashAt(int i) {
+        return Arrays.copyOfRange(words, i * 4, i * 4 + 4);
+    }
+
     public PdqQueryResult query(long[] q, int maxDistance, int limit) {
         List<PdqMatch> found = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -150,6 +150,23 @@ public final class PdqIndex {
         ids[slot] = -1;
     }
 
+    /** Copies every id and hash into the arrays from position {@code at}; returns the next position. */
+    int copyInto(long[] toIds, long[] toHashes, int at) {
+        long stamp = lock.readLock();
+        try {
+            for (int slot = 0; slot < slots; slot++) {
+                if (ids[slot] >= 0 && slotOf.get(ids[slot]) == slot) {
+                    toIds[at] = ids[slot];
+                    System.arraycopy(words, slot * 4, toHashes, at * 4, 4);
+                    at++;
+                }
+            }
+            return at;
+        } finally {
+            lock.unlockRead(stamp);
+        }
+    }
+
     /** Items within {@code maxDistance} bits of {@code query}, nearest first, at most {@code limit}. */
     public PdqQueryResult query(long[] query, int maxDistance, int limit) {
         if (maxDistance < 0 || maxDistance > 256) {

@@ -11,7 +11,10 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** The multi-index answer equals the brute-force answer: random hashes, clustered near-duplicates, every distance 0..64. */
+/**
+ * The indexes' answers equal the brute-force answer: random hashes, clustered near-duplicates,
+ * replacements and removals, every distance 0..64.
+ */
 class PdqIndexPropertyTest {
     private static long[] random(Random r) {
         return new long[] {r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong()};
@@ -43,10 +46,72 @@ class PdqIndexPropertyTest {
         return out;
     }
 
-    @Property(tries = 25)
-    void answersExactlyAsBruteForceAtEveryDistance(@ForAll long seed) {
+    /** The three indexes under test, behind one face: changes, then queries. */
+    interface Index {
+        void put(long id, long[] h);
+
+        void remove(long id);
+
+        PdqQueryResult query(long[] q, int d, int limit);
+
+        int size();
+    }
+
+    private static Index mutable() {
+        PdqIndex i = new PdqIndex(16);
+        return new Index() {
+            public void put(long id, long[] h) {
+                i.put(id, h);
+            }
+
+            public void remove(long id) {
+                i.remove(id);
+            }
+
+            public PdqQueryResult query(long[] q, int d, int limit) {
+                return i.query(q, d, limit);
+            }
+
+            public int size() {
+                return i.size();
+            }
+        };
+    }
+
+    /** A MatchIndex that rebuilds its static part every 150 changes, so answers mix static, dead and fresh hashes. */
+    private static Index layered() {
+        MatchIndex i = new MatchIndex(150);
+        return new Index() {
+            public void put(long id, long[] h) {
+                i.put(id, h);
+            }
+
+            public void remove(long id) {
+                i.remove(id);
+            }
+
+            public PdqQueryResult query(long[] q, int d, int limit) {
+                return i.query(q, d, limit);
+            }
+
+            public int size() {
+                return i.size();
+            }
+        };
+    }
+
+    @Property(tries = 15)
+    void mutableIndexAnswersExactlyAsBruteForceAtEveryDistance(@ForAll long seed) {
+        answersExactlyAsBruteForce(seed, mutable());
+    }
+
+    @Property(tries = 15)
+    void layeredIndexAnswersExactlyAsBruteForceAtEveryDistance(@ForAll long seed) {
+        answersExactlyAsBruteForce(seed, layered());
+    }
+
+    private void answersExactlyAsBruteForce(long seed, Index index) {
         Random r = new Random(seed);
-        PdqIndex index = new PdqIndex(16);
         Map<Long, long[]> model = new HashMap<>();
         List<long[]> centers = new ArrayList<>();
         long id = 1;
@@ -108,6 +173,11 @@ class PdqIndexPropertyTest {
             model.put(id, h);
         }
         PdqQueryResult got = index.query(c, 31, 100);
+        assertThat(got.truncated()).isTrue();
+        assertThat(got.matches()).isEqualTo(brute(model, c, 31).subList(0, 100));
+        MatchIndex layered = new MatchIndex(50);
+        model.forEach(layered::put);
+        got = layered.query(c, 31, 100);
         assertThat(got.truncated()).isTrue();
         assertThat(got.matches()).isEqualTo(brute(model, c, 31).subList(0, 100));
     }

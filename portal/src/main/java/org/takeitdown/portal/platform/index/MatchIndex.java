@@ -1,0 +1,137 @@
+package org.takeitdown.portal.platform.index;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The PDQ index the portal queries: an immutable {@link StaticPdqIndex} over most hashes, plus a
+ * small mutable {@link PdqIndex} for changes since it was built. A changed or removed hash is
+ * marked dead in the static part; when the mutable part grows past a quarter of the static one,
+ * both are rebuilt into a new static part. Every answer equals the brute-force answer.
+ *
+ * <p>Queries may run from any number of threads; changes must come from one thread at a time.
+ */
+public final class MatchIndex {
+    private static final int MIN_DELTA = 50_000;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final int minDelta;
+    private StaticPdqIndex base = new StaticPdqIndex(new long[0], new long[0], 0);
+    private LongIntMap baseSlots = new LongIntMap(16);
+    private PdqIndex delta = new PdqIndex();
+
+    public MatchIndex() {
+        this(MIN_DELTA);
+    }
+
+    /** {@code minDelta}: changes kept in the mutable part before a rebuild is considered. */
+    public MatchIndex(int minDelta) {
+        this.minDelta = minDelta;
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return baseSlots.size() + delta.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds or replaces the hash of item {@code id}. */
+    public void put(long id, long[] hash) {
+        lock.writeLock().lock();
+        try {
+            int slot = baseSlots.remove(id);
+            if (slot >= 0) {
+                base.kill(slot);
+            }
+            delta.put(id, hash);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        rebuildIfLarge();
+    }
+
+    /** Removes item {@code id} if present. */
+    public void remove(long id) {
+        lock.writeLock().lock();
+        try {
+            int slot = baseSlots.remove(id);
+            if (slot >= 0) {
+                base.kill(slot);
+            }
+            delta.remove(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void rebuildIfLarge() {
+        if (delta.size() >= Math.max(minDelta, baseSlots.size() / 4)) {
+            rebuild();
+        }
+    }
+
+    /** Replaces the whole content with {@code n} ids and hashes ({@code hashes[4i..4i+3]}), built at once. */
+    public void load(long[] ids, long[] hashes, int n) {
+        StaticPdqIndex built = new StaticPdqIndex(ids, hashes, n);
+        LongIntMap slots = new LongIntMap(n);
+        for (int slot = 0; slot < n; slot++) {
+            slots.put(built.id(slot), slot);
+        }
+        lock.writeLock().lock();
+        try {
+            base = built;
+            baseSlots = slots;
+            delta = new PdqIndex();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Folds every live hash into a new static part (built without blocking queries). */
+    public void rebuild() {
+        int n;
+        long[] ids;
+        long[] hashes;
+        lock.readLock().lock();
+        try {
+            n = baseSlots.size() + delta.size();
+            ids = new long[n];
+            hashes = new long[4 * n];
+            int i = 0;
+            for (int slot = 0; slot < base.size(); slot++) {
+                if (base.alive(slot)) {
+                    ids[i] = base.id(slot);
+                    System.arraycopy(base.hash(slot), 0, hashes, 4 * i, 4);
+                    i++;
+                }
+            }
+            i = delta.copyInto(ids, hashes, i);
+            n = i;
+        } finally {
+            lock.readLock().unlock();
+        }
+        load(ids, hashes, n);
+    }
+
+    /** Items within {@code maxDistance} bits of {@code query}, nearest first, at most {@code limit}. */
+    public PdqQueryResult query(long[] query, int maxDistance, int limit) {
+        if (maxDistance < 0 || maxDistance > 256) {
+            throw new IllegalArgumentException("maxDistance must be 0..256");
+        }
+        lock.readLock().lock();
+        try {
+            List<PdqMatch> found = new ArrayList<>(base.query(query, maxDistance));
+            found.addAll(delta.query(query, maxDistance, Integer.MAX_VALUE).matches());
+            Collections.sort(found);
+            boolean truncated = found.size() > limit;
+            return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

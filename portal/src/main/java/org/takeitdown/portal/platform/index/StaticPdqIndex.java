@@ -1,0 +1,260 @@
+package org.takeitdown.portal.platform.index;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable multi-index over 256-bit hashes, laid out as compressed rows (one offsets array
+ * and one slots array per chunk), so 10 M hashes need no per-bucket objects. The hash is cut into
+ * chunks of about log2(n) bits (16 to 24), so a bucket holds about one hash. Chunk radii are chosen
+ * per query so that, by the generalised pigeonhole principle of Norouzi, Punjani and Fleet (CVPR
+ * 2012), any hash within distance d of the query has some chunk i within radius r_i of the query's
+ * chunk: if every chunk differed by more than r_i, the distance would be at least
+ * sum(r_i + 1) > d. At 10 M and d = 31 that is eleven chunks of 23-24 bits, radius 2 on ten of them
+ * and 1 on the last (10*3 + 2 = 32). Removed slots are skipped through a bitset.
+ */
+final class StaticPdqIndex {
+    /** Above this share of the index in expected work, scanning everything is cheaper and also exact. */
+    private static final double SCAN_RATIO = 0.25;
+
+    private final int[] widths;
+    private final int[] starts;
+
+    /** Hash i occupies words[PAD + 4i .. PAD + 4i + 3]: 32-byte aligned, so one cache line each. */
+    private static final int PAD = 2;
+    private final long[] words;
+    private final long[] ids;
+    private final long[] dead;
+    private final int size;
+    private final int[][] offsets;
+    private final int[][] slots;
+
+    /** Builds from {@code n} ids and their hashes ({@code hashes[4i..4i+3]}). */
+    StaticPdqIndex(long[] ids, long[] hashes, int n) {
+        this.size = n;
+        this.widths = widthsFor(n);
+        this.starts = new int[widths.length];
+        for (int i = 1; i < widths.length; i++) {
+            starts[i] = starts[i - 1] + widths[i - 1];
+        }
+        this.offsets = new int[widths.length][];
+        this.slots = new int[widths.length][];
+        this.ids = java.util.Arrays.copyOf(ids, n);
+        this.words = new long[PAD + 4 * n];
+        System.arraycopy(hashes, 0, words, PAD, 4 * n);
+        this.dead = new long[(n + 63) >>> 6];
+        for (int c = 0; c < widths.length; c++) {
+            int[] off = new int[(1 << widths[c]) + 1];
+            for (int i = 0; i < n; i++) {
+                off[chunk(words, PAD + 4 * i, c) + 1]++;
+            }
+            for (int v = 0; v < off.length - 1; v++) {
+                off[v + 1] += off[v];
+            }
+            int[] fill = java.util.Arrays.copyOf(off, off.length - 1);
+            int[] s = new int[n];
+            for (int i = 0; i < n; i++) {
+                s[fill[chunk(words, PAD + 4 * i, c)]++] = i;
+            }
+            offsets[c] = off;
+            slots[c] = s;
+        }
+    }
+
+    /** Chunk widths adding up to 256, each about log2(n) bits. */
+    static int[] widthsFor(int n) {
+        int bits = 64 - Long.numberOfLeadingZeros(Math.max(n, 2) - 1L);
+        bits = Math.max(16, Math.min(24, bits));
+        int m = (256 + bits - 1) / bits;
+        int[] w = new int[m];
+        int base = 256 / m;
+        for (int i = 0; i < m; i++) {
+            w[i] = base + (i < 256 - base * m ? 1 : 0);
+        }
+        return w;
+    }
+
+    /** Bits [start, start + width) of the hash, counting from the most significant bit. */
+    int chunk(long[] w, int off, int c) {
+        int start = starts[c];
+        int width = widths[c];
+        int word = start >>> 6;
+        int bit = start & 63;
+        long v;
+        if (bit + width <= 64) {
+            v = w[off + word] >>> (64 - bit - width);
+        } else {
+            int low = bit + width - 64;
+            v = (w[off + word] << low) | (w[off + word + 1] >>> (64 - low));
+        }
+        return (int) (v & ((1L << width) - 1));
+    }
+
+    int size() {
+        return size;
+    }
+
+    long id(int slot) {
+        return ids[slot];
+    }
+
+    void kill(int slot) {
+        dead[slot >>> 6] |= 1L << slot;
+    }
+
+    boolean alive(int slot) {
+        return (dead[slot >>> 6] & (1L << slot)) == 0;
+    }
+
+    long[] hash(int slot) {
+        return java.util.Arrays.copyOfRange(words, PAD + 4 * slot, PAD + 4 * slot + 4);
+    }
+
+    private static long choose(int n, int k) {
+        long r = 1;
+        for (int i = 0; i < k; i++) {
+            r = r * (n - i) / (i + 1);
+        }
+        return r;
+    }
+
+    /** Expected work of probing chunk c at exactly radius k: one look-up per value, plus its hashes. */
+    private double cost(int c, int k) {
+        return choose(widths[c], k) * (1 + size / (double) (1L << widths[c]));
+    }
+
+    /** Radius per chunk (-1: not probed) with sum(r_i + 1) >= d + 1, taking the cheapest probes first. */
+    int[] radii(int d) {
+        int[] r = new int[widths.length];
+        java.util.Arrays.fill(r, -1);
+        for (int need = d + 1; need > 0; need--) {
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
+            for (int c = 0; c < widths.length; c++) {
+                if (r[c] + 1 <= widths[c]) {
+                    double cost = cost(c, r[c] + 1);
+                    if (cost < bestCost) {
+                        bestCost = cost;
+                        best = c;
+                    }
+                }
+            }
+            r[best]++;
+        }
+        return r;
+    }
+
+    /** All matches within {@code d} of {@code q}, unsorted. */
+    List<PdqMatch> query(long[] q, int d) {
+        int[] r = radii(d);
+        double work = 0;
+        for (int c = 0; c < widths.length; c++) {
+            for (int k = 0; k <= r[c]; k++) {
+                work += cost(c, k);
+            }
+        }
+        List<PdqMatch> found = new ArrayList<>();
+        if (work > SCAN_RATIO * size) {
+            for (int slot = 0; slot < size; slot++) {
+                int dist = PdqWords.distance(words, PAD + 4 * slot, q, 0);
+                if (dist <= d && alive(slot)) {
+                    found.add(new PdqMatch(ids[slot], dist));
+                }
+            }
+            return found;
+        }
+        // Four simple passes, each over independent loads, so the processor keeps many cache
+        // misses in flight: the bucket values to probe, their bounds, their slots, the distances.
+        Scratch t = SCRATCH.get();
+        t.probes = 0;
+        for (int c = 0; c < widths.length; c++) {
+            if (r[c] >= 0) {
+                values(c, chunk(q, 0, c), r[c], 0, t);
+            }
+        }
+        int probes = t.probes;
+        int[] lo = t.lo(probes);
+        int[] hi = t.hi;
+        int total = 0;
+        for (int i = 0; i < probes; i++) {
+            int[] off = offsets[t.chunks[i]];
+            int v = t.values[i];
+            lo[i] = off[v];
+            hi[i] = off[v + 1];
+            total += hi[i] - lo[i];
+        }
+        int[] cand = t.candidates(total);
+        int n = 0;
+        for (int i = 0; i < probes; i++) {
+            int[] s = slots[t.chunks[i]];
+            for (int j = lo[i]; j < hi[i]; j++) {
+                cand[n++] = s[j];
+            }
+        }
+        int hits = 0;
+        for (int i = 0; i < n; i++) {
+            int o = PAD + 4 * cand[i];
+            int dist = Long.bitCount(words[o] ^ q[0]) + Long.bitCount(words[o + 1] ^ q[1])
+                    + Long.bitCount(words[o + 2] ^ q[2]) + Long.bitCount(words[o + 3] ^ q[3]);
+            if (dist <= d) {
+                cand[hits++] = cand[i];
+            }
+        }
+        // A match can be reached through several chunks: report each slot once.
+        java.util.Arrays.sort(cand, 0, hits);
+        for (int i = 0; i < hits; i++) {
+            int slot = cand[i];
+            if ((i == 0 || cand[i - 1] != slot) && alive(slot)) {
+                found.add(new PdqMatch(ids[slot], PdqWords.distance(words, PAD + 4 * slot, q, 0)));
+            }
+        }
+        return found;
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread work arrays of a query, kept between queries. */
+    private static final class Scratch {
+        int[] values = new int[4096];
+        int[] chunks = new int[4096];
+        int[] lo = new int[4096];
+        int[] hi = new int[4096];
+        int[] cand = new int[4096];
+        int probes;
+
+        void add(int chunk, int value) {
+            if (probes == values.length) {
+                values = java.util.Arrays.copyOf(values, probes * 2);
+                chunks = java.util.Arrays.copyOf(chunks, probes * 2);
+            }
+            values[probes] = value;
+            chunks[probes++] = chunk;
+        }
+
+        int[] lo(int n) {
+            if (lo.length < n) {
+                lo = new int[n];
+                hi = new int[n];
+            }
+            return lo;
+        }
+
+        int[] candidates(int n) {
+            if (cand.length < n) {
+                cand = new int[n];
+            }
+            return cand;
+        }
+    }
+
+    /** Every value within {@code radius} bits of {@code value} in chunk c, each once. */
+    private void values(int c, int value, int radius, int fromBit, Scratch t) {
+        t.add(c, value);
+        if (radius == 0) {
+            return;
+        }
+        for (int b = fromBit; b < widths[c]; b++) {
+            values(c, value ^ (1 << b), radius - 1, b + 1, t);
+        }
+    }
+}
