@@ -34,9 +34,13 @@ start_server() {
   done
   echo "server did not start:"; tail -30 "$work/server.log"; exit 1
 }
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "${KEEP_LOAD_LOG:-}" ] && cp "$work/server.log" /tmp/load-server.log; rm -rf "$work"' EXIT
 
 start_server
+if ! $crash; then
+  # Warm the JIT up first, then measure on empty tables.
+  java "$here/LoadTest.java" load "$base" 4 "${LOAD_WARMUP:-8}" "$work/warmup.txt" > /dev/null
+fi
 psql_db "TRUNCATE match_feedback, case_item, report_case, idempotent_answer" > /dev/null
 if $crash; then
   java "$here/LoadTest.java" load "$base" "$clients" "$seconds" "$work/answered.txt" &
