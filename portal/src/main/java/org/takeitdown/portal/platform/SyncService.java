@@ -36,6 +36,7 @@ public class SyncService {
     /** Only hashes of at least this PDQ quality are matched (the PDQ paper's usual cut-off). */
     public static final int MIN_QUALITY = 50;
     private static final int CATCH_UP_PAGE = 50_000;
+    private static final long KICK_DELAY_MS = 50;
 
     private final AgroalDataSource db;
     private final boolean postgres;
@@ -68,13 +69,16 @@ public class SyncService {
         timer.shutdownNow();
     }
 
-    /** A commit changed items: sequence them soon (coalesced, off the request thread). */
+    /**
+     * A commit changed items: sequence them soon, off the request thread. Kicks within
+     * {@link #KICK_DELAY_MS} share one run, so a busy instance sequences in batches.
+     */
     void onChange(@Observes ItemsChanged changed) {
         if (kicked.compareAndSet(false, true)) {
-            timer.execute(() -> {
+            timer.schedule(() -> {
                 kicked.set(false);
                 tick();
-            });
+            }, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
