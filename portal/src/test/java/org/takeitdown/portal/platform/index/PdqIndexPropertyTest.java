@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
+import java.util.function.LongConsumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -46,58 +49,26 @@ class PdqIndexPropertyTest {
         return out;
     }
 
-    /** The three indexes under test, behind one face: changes, then queries. */
-    interface Index {
-        void put(long id, long[] h);
+    /** The indexes under test, behind one face: changes, then queries. */
+    record Index(BiConsumer<Long, long[]> put, LongConsumer remover, Query query, IntSupplier size) {
+        void remove(long id) {
+            remover.accept(id);
+        }
+    }
 
-        void remove(long id);
-
+    interface Query {
         PdqQueryResult query(long[] q, int d, int limit);
-
-        int size();
     }
 
     private static Index mutable() {
         PdqIndex i = new PdqIndex(16);
-        return new Index() {
-            public void put(long id, long[] h) {
-                i.put(id, h);
-            }
-
-            public void remove(long id) {
-                i.remove(id);
-            }
-
-            public PdqQueryResult query(long[] q, int d, int limit) {
-                return i.query(q, d, limit);
-            }
-
-            public int size() {
-                return i.size();
-            }
-        };
+        return new Index(i::put, i::remove, i::query, i::size);
     }
 
     /** A MatchIndex that rebuilds its static part every 150 changes, so answers mix static, dead and fresh hashes. */
     private static Index layered() {
         MatchIndex i = new MatchIndex(150);
-        return new Index() {
-            public void put(long id, long[] h) {
-                i.put(id, h);
-            }
-
-            public void remove(long id) {
-                i.remove(id);
-            }
-
-            public PdqQueryResult query(long[] q, int d, int limit) {
-                return i.query(q, d, limit);
-            }
-
-            public int size() {
-                return i.size();
-            }
-        };
+        return new Index(i::put, i::remove, i::query, i::size);
     }
 
     @Property(tries = 15)
@@ -117,7 +88,7 @@ class PdqIndexPropertyTest {
         long id = 1;
         for (int i = 0; i < 1500; i++, id++) {
             long[] h = random(r);
-            index.put(id, h);
+            index.put().accept(id, h);
             model.put(id, h);
             if (i % 30 == 0) {
                 centers.add(h);
@@ -126,7 +97,7 @@ class PdqIndexPropertyTest {
         for (long[] c : centers) {
             for (int k = 0; k < 20; k++, id++) {
                 long[] h = flip(c, r.nextInt(65), r);
-                index.put(id, h);
+                index.put().accept(id, h);
                 model.put(id, h);
             }
         }
@@ -139,12 +110,12 @@ class PdqIndexPropertyTest {
                 model.remove(victim);
             } else {
                 long[] h = flip(model.get(victim), 1 + r.nextInt(30), r);
-                index.put(victim, h);
+                index.put().accept(victim, h);
                 model.put(victim, h);
             }
         }
         index.remove(-5);
-        assertThat(index.size()).isEqualTo(model.size());
+        assertThat(index.size().getAsInt()).isEqualTo(model.size());
 
         List<long[]> queries = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -154,7 +125,7 @@ class PdqIndexPropertyTest {
         }
         for (long[] q : queries) {
             for (int d = 0; d <= 64; d++) {
-                PdqQueryResult got = index.query(q, d, Integer.MAX_VALUE);
+                PdqQueryResult got = index.query().query(q, d, Integer.MAX_VALUE);
                 assertThat(got.matches()).as("distance %d", d).isEqualTo(brute(model, q, d));
                 assertThat(got.truncated()).isFalse();
             }
