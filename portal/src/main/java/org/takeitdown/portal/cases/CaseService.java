@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Counters;
 
 /**
  * Creates cases, adds items, withdraws and reports status. Owns the transactions. Case keys are
@@ -33,8 +34,11 @@ public class CaseService {
     private final ObjectMapper json;
     private final Event<ItemsChanged> changed;
     private final MatchReportCounter reports;
+    private final Counters counters;
 
-    public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports) {
+    public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports,
+                       Counters counters) {
+        this.counters = counters;
         this.secrets = secrets;
         this.json = json;
         this.changed = changed;
@@ -102,6 +106,7 @@ public class CaseService {
             addItem(c, item);
         }
         Panache.getEntityManager().flush();
+        counters.caseCreated(items.size());
         return new CaseApi.Created(CaseNumbers.formatNumber(c.number), key, c.status.name(), items.size());
     }
 
@@ -141,6 +146,7 @@ public class CaseService {
             for (CaseApi.Item item : fresh) {
                 addItem(c, item);
             }
+            counters.itemsAdded(fresh.size());
             Panache.getEntityManager().flush();
             return toView(c);
         });
@@ -156,6 +162,7 @@ public class CaseService {
                 throw ApiProblemException.conflict("This case is already withdrawn.");
             }
             c.status = CaseStatus.withdrawn;
+            counters.caseWithdrawn();
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             for (CaseItem item : CaseItem.listByCase(c.id)) {
                 if (item.status == CaseStatus.active) {

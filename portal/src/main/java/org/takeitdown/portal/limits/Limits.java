@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Counters;
 import org.takeitdown.portal.web.UnauthorizedException;
 
 /**
@@ -28,6 +29,7 @@ public class Limits {
     private static final int PRUNE_ABOVE = 100_000;
 
     private final LimitsConfig config;
+    private final Counters counters;
     private final SecureRandom random = new SecureRandom();
     private volatile Day day;
 
@@ -37,8 +39,14 @@ public class Limits {
 
     private final Map<Long, TokenBucket> platforms = new ConcurrentHashMap<>();
 
-    public Limits(LimitsConfig config) {
+    public Limits(LimitsConfig config, Counters counters) {
         this.config = config;
+        this.counters = counters;
+    }
+
+    private TooManyRequestsException refuse(String budget, String detail, long retryAfterSeconds) {
+        counters.limited(budget);
+        return new TooManyRequestsException(detail, retryAfterSeconds);
     }
 
     private Day today() {
@@ -87,14 +95,14 @@ public class Limits {
         if (count.get() >= config.casesPerDay()) {
             long untilMidnight = java.time.Duration.between(java.time.LocalDateTime.now(ZoneOffset.UTC),
                     d.date.plusDays(1).atStartOfDay()).toSeconds();
-            throw new TooManyRequestsException("This address has started the most cases allowed for one day ("
+            throw refuse("cases-per-day", "This address has started the most cases allowed for one day ("
                     + config.casesPerDay() + "). Please try again tomorrow.", untilMidnight + 1);
         }
         SlidingWindow w = d.creates.computeIfAbsent(client,
                 k -> new SlidingWindow(config.createPerWindow(), config.createWindow().toNanos()));
         long wait = w.tryRecord(now);
         if (wait > 0) {
-            throw new TooManyRequestsException("Too many new cases in a short time. Please wait a little and try again.",
+            throw refuse("create", "Too many new cases in a short time. Please wait a little and try again.",
                     TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
         }
         count.incrementAndGet();
@@ -116,7 +124,7 @@ public class Limits {
         if (failures != null) {
             long wait = failures.waitNanos(now);
             if (wait > 0) {
-                throw new TooManyRequestsException("Too many case look-ups with a wrong number or key. "
+                throw refuse("lookup-failures", "Too many case look-ups with a wrong number or key. "
                         + "Please wait a few minutes and try again.", TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
             }
         }
@@ -148,7 +156,7 @@ public class Limits {
         long wait = platforms.computeIfAbsent(platformId,
                 k -> new TokenBucket(config.platformBurst(), config.platformPerSecond(), now)).tryTake(now);
         if (wait > 0) {
-            throw new TooManyRequestsException("Too many requests for this API key; slow down.",
+            throw refuse("platform", "Too many requests for this API key; slow down.",
                     TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
         }
     }

@@ -13,6 +13,7 @@ import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqQueryResult;
 import org.takeitdown.portal.platform.index.PdqWords;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Counters;
 
 /** Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index. */
 @ApplicationScoped
@@ -22,9 +23,11 @@ public class MatchService {
     public static final int DEFAULT_DISTANCE = 31;
 
     private final SyncService sync;
+    private final Counters counters;
 
-    public MatchService(SyncService sync) {
+    public MatchService(SyncService sync, Counters counters) {
         this.sync = sync;
+        this.counters = counters;
     }
 
     public PlatformApi.MatchResponse match(PlatformApi.MatchRequest request) {
@@ -46,6 +49,7 @@ public class MatchService {
         }
         List<String> md5Queries = normalize("md5", md5s, 32);
         List<String> pdqQueries = normalize("pdq", pdqs, 64);
+        counters.matchQueries(md5Queries.size() + pdqQueries.size());
 
         List<PlatformApi.MatchResult> results = new ArrayList<>(md5Queries.size() + pdqQueries.size());
         Map<String, List<Long>> byMd5 = md5Matches(md5Queries);

@@ -3,11 +3,15 @@ package org.takeitdown.portal.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.Counters;
 
 class LimitsTest {
+    private static final Counters COUNTERS = new Counters(new SimpleMeterRegistry());
+
     record Config(boolean enabled, int createPerWindow, Duration createWindow, int casesPerDay,
                   int lookupFailuresPerWindow, Duration lookupWindow, int platformPerSecond, int platformBurst)
             implements LimitsConfig {
@@ -20,7 +24,7 @@ class LimitsTest {
 
     @Test
     void refusesCreationsOverTheWindowBudgetWithRetryAfter() {
-        Limits limits = new Limits(config(3, 100, 20));
+        Limits limits = new Limits(config(3, 100, 20), COUNTERS);
         for (int i = 0; i < 3; i++) {
             limits.creatingCase("192.0.2.1");
         }
@@ -34,7 +38,7 @@ class LimitsTest {
 
     @Test
     void refusesCreationsOverTheDailyCap() {
-        Limits limits = new Limits(config(100, 2, 20));
+        Limits limits = new Limits(config(100, 2, 20), COUNTERS);
         limits.creatingCase("2001:db8::1");
         limits.creatingCase("2001:db8::1");
         assertThatThrownBy(() -> limits.creatingCase("2001:db8::1"))
@@ -43,7 +47,7 @@ class LimitsTest {
 
     @Test
     void blocksEveryLookupOnceFailuresReachTheBudgetEvenWithTheRightKey() {
-        Limits limits = new Limits(config(10, 10, 3));
+        Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> {
                 throw ApiProblemException.notFound();
@@ -56,7 +60,7 @@ class LimitsTest {
 
     @Test
     void successfulLookupsAndOtherErrorsDoNotCountAsFailures() {
-        Limits limits = new Limits(config(10, 10, 2));
+        Limits limits = new Limits(config(10, 10, 2), COUNTERS);
         for (int i = 0; i < 10; i++) {
             assertThat(limits.lookup("198.51.100.9", () -> "ok")).isEqualTo("ok");
             assertThatThrownBy(() -> limits.lookup("198.51.100.9", () -> {
@@ -67,7 +71,7 @@ class LimitsTest {
 
     @Test
     void limitsEachPlatformKeyToItsBurstThenItsRate() {
-        Limits limits = new Limits(config(10, 10, 10));
+        Limits limits = new Limits(config(10, 10, 10), COUNTERS);
         for (int i = 0; i < 3; i++) {
             limits.platformRequest(7);
         }
@@ -77,7 +81,7 @@ class LimitsTest {
 
     @Test
     void liftsEveryLimitWhenDisabled() {
-        Limits limits = new Limits(new Config(false, 1, Duration.ofMinutes(10), 1, 1, Duration.ofMinutes(10), 1, 1));
+        Limits limits = new Limits(new Config(false, 1, Duration.ofMinutes(10), 1, 1, Duration.ofMinutes(10), 1, 1), COUNTERS);
         for (int i = 0; i < 5; i++) {
             limits.creatingCase("192.0.2.3");
             limits.platformRequest(1);

@@ -1,0 +1,45 @@
+package org.takeitdown.portal.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The portal's own Prometheus counters: totals only, nothing about any case, platform or client. */
+@ApplicationScoped
+public class Counters {
+    private final MeterRegistry registry;
+    private final Counter casesCreated;
+    private final Counter itemsAdded;
+    private final Counter casesWithdrawn;
+    private final Counter matchQueries;
+
+    public Counters(MeterRegistry registry) {
+        this.registry = registry;
+        this.casesCreated = registry.counter("portal.cases.created");
+        this.itemsAdded = registry.counter("portal.items.added");
+        this.casesWithdrawn = registry.counter("portal.cases.withdrawn");
+        this.matchQueries = registry.counter("portal.match.queries");
+    }
+
+    public void caseCreated(int items) {
+        casesCreated.increment();
+        itemsAdded.increment(items);
+    }
+
+    public void itemsAdded(int items) {
+        itemsAdded.increment(items);
+    }
+
+    public void caseWithdrawn() {
+        casesWithdrawn.increment();
+    }
+
+    public void matchQueries(int queries) {
+        matchQueries.increment(queries);
+    }
+
+    /** A request refused by a limit; {@code budget} is the limit's name. */
+    public void limited(String budget) {
+        registry.counter("portal.limits.refused", "budget", budget).increment();
+    }
+}
