@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -75,10 +76,15 @@ public class SyncService {
      */
     void onChange(@Observes ItemsChanged changed) {
         if (kicked.compareAndSet(false, true)) {
-            timer.schedule(() -> {
+            try {
+                timer.schedule(() -> {
+                    kicked.set(false);
+                    tick();
+                }, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                // The change is committed; the next start sequences it. The request must still succeed.
                 kicked.set(false);
-                tick();
-            }, KICK_DELAY_MS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
