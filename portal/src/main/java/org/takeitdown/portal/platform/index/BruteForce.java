@@ -2,7 +2,6 @@ package org.takeitdown.portal.platform.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /** The reference answer: a linear scan over every hash. Used by tests and the benchmark. */
@@ -34,8 +33,6 @@ public final class BruteForce {
                 found.add(new PdqMatch(ids[i], d));
             }
         }
-        Collections.sort(found);
-        boolean truncated = found.size() > limit;
-        return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+        return PdqQueryResult.nearest(found, limit);
     }
 }

@@ -1,7 +1,5 @@
 package org.takeitdown.portal.platform.index;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -44,10 +42,7 @@ public final class MatchIndex {
     public void put(long id, long[] hash) {
         lock.writeLock().lock();
         try {
-            int slot = baseSlots.remove(id);
-            if (slot >= 0) {
-                base.kill(slot);
-            }
+            dropFromBase(id);
             delta.put(id, hash);
         } finally {
             lock.writeLock().unlock();
@@ -59,13 +54,18 @@ public final class MatchIndex {
     public void remove(long id) {
         lock.writeLock().lock();
         try {
-            int slot = baseSlots.remove(id);
-            if (slot >= 0) {
-                base.kill(slot);
-            }
+            dropFromBase(id);
             delta.remove(id);
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** Marks item {@code id} dead in the static part, if it is there. Call with the write lock held. */
+    private void dropFromBase(long id) {
+        int slot = baseSlots.remove(id);
+        if (slot >= 0) {
+            base.kill(slot);
         }
     }
 
@@ -106,7 +106,7 @@ public final class MatchIndex {
             for (int slot = 0; slot < base.size(); slot++) {
                 if (base.alive(slot)) {
                     ids[i] = base.id(slot);
-                    System.arraycopy(base.hash(slot), 0, hashes, 4 * i, 4);
+                    base.copyHash(slot, hashes, 4 * i);
                     i++;
                 }
             }
@@ -125,11 +125,9 @@ public final class MatchIndex {
         }
         lock.readLock().lock();
         try {
-            List<PdqMatch> found = new ArrayList<>(base.query(query, maxDistance));
+            List<PdqMatch> found = base.query(query, maxDistance);
             found.addAll(delta.query(query, maxDistance, Integer.MAX_VALUE).matches());
-            Collections.sort(found);
-            boolean truncated = found.size() > limit;
-            return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+            return PdqQueryResult.nearest(found, limit);
         } finally {
             lock.readLock().unlock();
         }

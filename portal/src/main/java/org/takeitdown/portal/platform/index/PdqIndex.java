@@ -2,7 +2,6 @@ package org.takeitdown.portal.platform.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.StampedLock;
 
@@ -176,9 +175,7 @@ public final class PdqIndex {
         try {
             List<PdqMatch> found = maxDistance / CHUNKS > MAX_PROBE_RADIUS
                     ? scan(query, maxDistance) : probe(query, maxDistance);
-            Collections.sort(found);
-            boolean truncated = found.size() > limit;
-            return new PdqQueryResult(truncated ? List.copyOf(found.subList(0, limit)) : found, truncated);
+            return PdqQueryResult.nearest(found, limit);
         } finally {
             lock.unlockRead(stamp);
         }

@@ -106,8 +106,9 @@ final class StaticPdqIndex {
         return (dead[slot >>> 6] & (1L << slot)) == 0;
     }
 
-    long[] hash(int slot) {
-        return java.util.Arrays.copyOfRange(words, PAD + 4 * slot, PAD + 4 * slot + 4);
+    /** Copies the hash in {@code slot} into {@code to[at..at+3]}. */
+    void copyHash(int slot, long[] to, int at) {
+        System.arraycopy(words, PAD + 4 * slot, to, at, 4);
     }
 
     private static long choose(int n, int k) {
