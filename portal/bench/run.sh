@@ -10,7 +10,7 @@ if [ ! -d "$root/portal/target/classes/org/takeitdown/portal/platform/index" ]; 
 fi
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
-java -Xmx7g -XX:+UseTransparentHugePages -cp "$root/portal/target/classes" "$here/MatchBench.java" "${sizes[@]}"
+java -Xmx7g -XX:+UseTransparentHugePages -cp "$root/portal/target/classes:$root/hasher-teavm/target/classes" "$here/MatchBench.java" "${sizes[@]}"
 
 # Export rows/s: a fresh portal jar on a throw-away H2 database, loaded through the API.
 # Skip with EXPORT_ROWS=0.

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqQueryResult;
@@ -47,8 +48,8 @@ public class MatchService {
             throw ApiProblemException.badRequest("At most " + MAX_QUERIES + " queries per request; got "
                     + (md5s.size() + pdqs.size()) + ".");
         }
-        List<String> md5Queries = normalize("md5", md5s, 32);
-        List<String> pdqQueries = normalize("pdq", pdqs, 64);
+        List<String> md5Queries = normalize("md5", md5s, Hex.MD5_DIGITS);
+        List<String> pdqQueries = normalize("pdq", pdqs, Hex.PDQ_DIGITS);
         counters.matchQueries(md5Queries.size() + pdqQueries.size());
 
         List<PlatformApi.MatchResult> results = new ArrayList<>(md5Queries.size() + pdqQueries.size());
@@ -72,7 +73,7 @@ public class MatchService {
         List<String> out = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
-            if (v == null || v.length() != digits || !v.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            if (!Hex.isHex(v, digits)) {
                 throw ApiProblemException.badRequest(field + "[" + i + "] must be exactly " + digits
                         + " hex digits.");
             }
