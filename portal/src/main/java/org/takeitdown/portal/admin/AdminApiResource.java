@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.limits.ClientAddress;
-import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
 
@@ -29,22 +28,17 @@ import org.takeitdown.portal.platform.PlatformService;
 public class AdminApiResource {
     private final AdminAuth auth;
     private final PlatformService platforms;
-    private final Limits limits;
 
     @Context
     HttpServerRequest http;
 
-    public AdminApiResource(AdminAuth auth, PlatformService platforms, Limits limits) {
+    public AdminApiResource(AdminAuth auth, PlatformService platforms) {
         this.auth = auth;
         this.platforms = platforms;
-        this.limits = limits;
     }
 
     private void signIn(String authorization) {
-        limits.lookup(ClientAddress.of(http), () -> {
-            auth.check(authorization);
-            return null;
-        });
+        auth.check(authorization, ClientAddress.of(http));
     }
 
     @POST

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.UnauthorizedException;
 
@@ -12,16 +13,26 @@ import org.takeitdown.portal.web.UnauthorizedException;
 public class AdminAuth {
     static final String CHALLENGE = "Basic realm=\"admin\", charset=\"UTF-8\"";
     private final AdminConfig config;
+    private final Limits limits;
 
-    public AdminAuth(AdminConfig config) {
+    public AdminAuth(AdminConfig config, Limits limits) {
         this.config = config;
+        this.limits = limits;
     }
 
     public boolean enabled() {
         return config.password().filter(p -> !p.isEmpty()).isPresent();
     }
 
-    public void check(String authorization) {
+    /** Checks the credentials; a wrong password counts against {@code address}'s budget of failed look-ups. */
+    public void check(String authorization, String address) {
+        limits.lookup(address, () -> {
+            verify(authorization);
+            return null;
+        });
+    }
+
+    private void verify(String authorization) {
         if (!enabled()) {
             throw new ApiProblemException(404, "Not found", "There is nothing at this address.");
         }

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 import org.takeitdown.portal.limits.ClientAddress;
-import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.platform.FeedbackService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
@@ -42,7 +41,6 @@ public class AdminPageResource {
     private final AdminAuth auth;
     private final PlatformService platforms;
     private final FeedbackService feedback;
-    private final Limits limits;
     private final int flagThreshold;
 
     @Context
@@ -55,20 +53,16 @@ public class AdminPageResource {
     HttpHeaders headers;
 
     public AdminPageResource(SiteConfig site, AdminAuth auth, PlatformService platforms, FeedbackService feedback,
-                             Limits limits, org.takeitdown.portal.platform.PlatformConfig config) {
+                             org.takeitdown.portal.platform.PlatformConfig config) {
         this.site = site;
         this.auth = auth;
         this.platforms = platforms;
         this.feedback = feedback;
-        this.limits = limits;
         this.flagThreshold = config.flagThreshold();
     }
 
     private void signIn(String authorization, boolean change) {
-        limits.lookup(ClientAddress.of(http), () -> {
-            auth.check(authorization);
-            return null;
-        });
+        auth.check(authorization, ClientAddress.of(http));
         if (change && !sameOrigin()) {
             throw new ApiProblemException(403, "Forbidden", "Admin changes must come from this site's own pages.");
         }
