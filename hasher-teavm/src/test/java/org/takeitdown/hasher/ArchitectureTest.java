@@ -14,16 +14,16 @@ class ArchitectureTest {
 
     @Test
     void algorithmPackagesDependOnlyOnJavaAndEachOther() {
-        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..")
+        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.takeitdown.hasher.md5..", "org.takeitdown.hasher.pdq..",
-                        "org.takeitdown.hasher.hex..")
+                        "org.takeitdown.hasher.hex..", "org.takeitdown.hasher.vpdq..")
                 .check(main);
     }
 
     @Test
     void algorithmPackagesAvoidAwtImageIoAndTeaVm() {
-        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..")
+        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..")
                 .should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("java.awt..", "javax..", "org.teavm..")
                 .check(main);

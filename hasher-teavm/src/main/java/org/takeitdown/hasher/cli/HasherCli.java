@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqText;
 
 /**
- * Command line: {@code java -jar hasher.jar [--json] [--recursive] PATH...}. Prints, per file,
- * path, MD5, PDQ and quality (TSV with a header line, or one JSON object a line with
- * {@code --json}). Problems go to stderr, one line a file; the exit status is 1 if there was any.
+ * Command line: {@code java -jar hasher.jar [--json] [--recursive] [--video] PATH...}. Prints, per
+ * file, path, MD5, PDQ and quality (TSV with a header line, or one JSON object a line with
+ * {@code --json}); with {@code --video}, videos also get vPDQ frames. Problems go to stderr, one
+ * line a file; the exit status is 1 if there was any.
  */
 public final class HasherCli {
     private final PrintStream out;
@@ -21,6 +25,10 @@ public final class HasherCli {
     private boolean json;
     private boolean recursive;
     private boolean failed;
+    private VideoFrameSource video;
+    private boolean videoAsked;
+    private String decoder = "auto";
+    private Path vpdqDir;
 
     HasherCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -38,22 +46,42 @@ public final class HasherCli {
             switch (a) {
                 case "--json": json = true; break;
                 case "--recursive": case "-r": recursive = true; break;
+                case "--video": videoAsked = true; break;
                 case "--help": case "-h": usage(out); return 0;
                 default:
-                    if (a.startsWith("-") && !a.equals("-")) {
+                    if (a.startsWith("--decoder=")) {
+                        decoder = a.substring("--decoder=".length());
+                        videoAsked = true;
+                    } else if (a.startsWith("--vpdq-out=")) {
+                        vpdqDir = Paths.get(a.substring("--vpdq-out=".length()));
+                        videoAsked = true;
+                    } else if (a.startsWith("-") && !a.equals("-")) {
                         err.println("hasher: unknown option " + a);
                         usage(err);
                         return 2;
+                    } else {
+                        paths.add(a);
                     }
-                    paths.add(a);
             }
         }
         if (paths.isEmpty()) {
             usage(err);
             return 2;
         }
+        if (videoAsked) {
+            try {
+                video = VideoFrameSource.choose(decoder);
+            } catch (IllegalArgumentException e) {
+                err.println("hasher: " + e.getMessage());
+                return 2;
+            }
+            if (vpdqDir != null && !Files.isDirectory(vpdqDir)) {
+                err.println("hasher: --vpdq-out must name an existing folder: " + vpdqDir);
+                return 2;
+            }
+        }
         if (!json) {
-            out.println("path\tmd5\tpdq\tquality");
+            out.println(videoAsked ? "path\tmd5\tpdq\tquality\tvpdq_frames" : "path\tmd5\tpdq\tquality");
         }
         for (String p : paths) {
             visit(Paths.get(p));
@@ -80,13 +108,16 @@ public final class HasherCli {
 
     private void hashOne(Path file) {
         try {
-            FileHasher.Result r = FileHasher.hash(file);
+            FileHasher.Result r = FileHasher.hash(file, video);
             print(file.toString(), r);
+            if (r.vpdq != null && vpdqDir != null) {
+                Files.writeString(vpdqDir.resolve(file.getFileName() + ".txt"), VpdqText.format(r.vpdq));
+            }
         } catch (NoSuchFileException e) {
             fail(file, "no such file");
         } catch (IOException e) {
             fail(file, "cannot read (" + e.getMessage() + ")");
-        } catch (ImageDecodeException e) {
+        } catch (ImageDecodeException | VideoDecodeException e) {
             fail(file, e.getMessage());
         } catch (OutOfMemoryError e) {
             fail(file, "image too large for the memory available (try java -Xmx4g)");
@@ -99,11 +130,26 @@ public final class HasherCli {
         if (json) {
             out.println("{\"path\":" + jsonString(path) + ",\"md5\":\"" + r.md5 + "\",\"pdq\":"
                     + (pdq == null ? "null" : "\"" + pdq + "\"") + ",\"quality\":"
-                    + (quality == null ? "null" : quality) + "}");
+                    + (quality == null ? "null" : quality)
+                    + (videoAsked ? ",\"vpdq\":" + (r.vpdq == null ? "null" : framesJson(r.vpdq)) : "") + "}");
         } else {
             out.println(path.replace('\t', ' ').replace('\n', ' ') + "\t" + r.md5 + "\t"
-                    + (pdq == null ? "" : pdq) + "\t" + (quality == null ? "" : quality));
+                    + (pdq == null ? "" : pdq) + "\t" + (quality == null ? "" : quality)
+                    + (videoAsked ? "\t" + (r.vpdq == null ? "" : r.vpdq.size()) : ""));
         }
+    }
+
+    /** Frames in the portal API's form: {@code [{"t":seconds,"pdq":hex,"q":quality},...]}. */
+    static String framesJson(List<VpdqFrame> frames) {
+        StringBuilder b = new StringBuilder("[");
+        for (VpdqFrame f : frames) {
+            if (b.length() > 1) {
+                b.append(',');
+            }
+            b.append("{\"t\":").append(String.format(Locale.ROOT, "%.3f", f.timestampSeconds()))
+                    .append(",\"pdq\":\"").append(f.hash().toHex()).append("\",\"q\":").append(f.quality()).append('}');
+        }
+        return b.append(']').toString();
     }
 
     private void fail(Path path, String message) {
@@ -112,9 +158,15 @@ public final class HasherCli {
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: java -jar hasher.jar [--json] [--recursive] PATH...");
+        s.println("usage: java -jar hasher.jar [--json] [--recursive] [--video] [--decoder=auto|ffmpeg|jcodec]");
+        s.println("                           [--vpdq-out=FOLDER] PATH...");
         s.println("  Prints path, md5, pdq and quality for each file (TSV, or JSON lines with --json).");
         s.println("  Images (JPEG, PNG, GIF, BMP, WebP, recognised by content) get PDQ; other files MD5 only.");
+        s.println("  --video: videos (MP4, MOV, WebM, AVI) also get vPDQ, one PDQ frame a second: the frame");
+        s.println("    count in TSV, the frames in JSON (as the portal API takes them). Decoded with ffmpeg");
+        s.println("    when it is installed, otherwise JCodec (MP4 with H.264 only); --decoder picks one.");
+        s.println("  --vpdq-out=FOLDER: also write each video's frames as NAME.txt in Meta's vPDQ text form");
+        s.println("    (frameNumber,quality,pdqHex,timestampSeconds).");
     }
 
     static String jsonString(String s) {
