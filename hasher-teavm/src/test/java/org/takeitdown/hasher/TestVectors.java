@@ -30,6 +30,24 @@ public final class TestVectors {
         return root().resolve("pdq");
     }
 
+    public static Path vpdq() {
+        return root().resolve("vpdq");
+    }
+
+    /** A clip of {@code vpdq/videos} by name without {@code .mp4}. */
+    public static Path video(String name) {
+        return vpdq().resolve("videos").resolve(name + ".mp4");
+    }
+
+    /** The reference's text for a clip: every frame hashed. */
+    public static String referenceVpdq(String name) {
+        try {
+            return Files.readString(vpdq().resolve("hashes").resolve(name + ".txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One row of {@code pdq/expected.tsv}, by column name. */
     public static final class Row {
         public final Map<String, String> cells;
