@@ -35,6 +35,25 @@ switch (command) {
     }
     break;
   }
+  case 'vpdq': {                      // ARGS: recordsFile with a float64 LE time before each image
+    const buf = fs.readFileSync(args[0]);
+    const v = h.vpdqStart();
+    let at = 0;
+    while (at < buf.length) {
+      const t = buf.readDoubleLE(at), w = buf.readInt32LE(at + 8), ht = buf.readInt32LE(at + 12);
+      at += 16;
+      const px = new Uint8ClampedArray(buf.buffer, buf.byteOffset + at, w * ht * 4);
+      if (v.wants(t)) v.hash(px, w, ht);
+      at += w * ht * 4;
+    }
+    for (const f of v.frames()) out.push(`${f.t} ${f.pdq} ${f.q}`);
+    out.push(`seen ${v.framesSeen()}`);
+    try { v.hash(new Uint8ClampedArray(4), 1, 1); out.push('unwanted: NO ERROR'); }
+    catch (e) { out.push(`unwanted: ${e.message}`); }
+    try { v.wants(-1); out.push('negative: NO ERROR'); }
+    catch (e) { out.push(`negative: ${e.message}`); }
+    break;
+  }
   case 'md5-batch': {                 // ARGS: file of [int32 length][bytes]... -> whole, then chunked
     const buf = fs.readFileSync(args[0]);
     let at = 0, seed = 12345;

@@ -54,6 +54,17 @@ final class FfmpegFrames implements VideoFrameSource {
 
     @Override
     public void decode(Path file, VpdqBuilder builder) throws IOException, VideoDecodeException {
+        selectedFrames(file, (frameNumber, seconds, rgb, width, height) ->
+                builder.add(frameNumber, PdqHasher.hash(rgb, width, height, 3), seconds));
+    }
+
+    /** Receives each selected frame's number, time and RGB pixels. */
+    interface FrameSink {
+        void accept(int frameNumber, double seconds, byte[] rgb, int width, int height);
+    }
+
+    /** Decodes and hands over the frames the one-a-second rule selects, in presentation order. */
+    void selectedFrames(Path file, FrameSink sink) throws IOException, VideoDecodeException {
         List<String> command = List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
                 "-i", file.toString(), "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", FILTER,
                 "-fps_mode", "passthrough", "-f", "image2pipe", "-c:v", "ppm", "-");
@@ -70,7 +81,7 @@ final class FfmpegFrames implements VideoFrameSource {
                 if (s == null) {
                     throw new VideoDecodeException("ffmpeg sent a frame it did not log");
                 }
-                builder.add(s.frameNumber, PdqHasher.hash(frame.rgb, frame.width, frame.height, 3), s.seconds);
+                sink.accept(s.frameNumber, s.seconds, frame.rgb, frame.width, frame.height);
             }
             process.waitFor();
             reader.join(TimeUnit.SECONDS.toMillis(30));

@@ -4,6 +4,8 @@ import org.takeitdown.hasher.md5.Md5;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.vpdq.VpdqBuilder;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
@@ -12,7 +14,8 @@ import org.teavm.jso.core.JSString;
 
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
- * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming}.
+ * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming},
+ * {@code vpdqStart}.
  */
 public final class HasherExports {
     private HasherExports() {
@@ -63,6 +66,15 @@ public final class HasherExports {
         return out;
     }
 
+    /**
+     * A video's vPDQ, frame by frame in presentation order: {@code wants(seconds)} for every
+     * decoded frame, {@code hash(rgba, width, height)} for each wanted one, then {@code frames()}.
+     */
+    @JSExport
+    public static VpdqStream vpdqStart() {
+        return new VpdqStream();
+    }
+
     /** Hamming distance of two 64-digit PDQ hex hashes. */
     @JSExport
     public static int hamming(JSObject hexA, JSObject hexB) {
@@ -92,6 +104,61 @@ public final class HasherExports {
 
     @JSBody(params = {"hash", "quality"}, script = "return {hash: hash, quality: quality};")
     private static native JSObject hashAndQuality(String hash, int quality);
+
+    @JSBody(params = {"t", "pdq", "q"}, script = "return {t: t, pdq: pdq, q: q};")
+    private static native JSObject frame(double t, String pdq, int q);
+
+    @JSBody(params = "x", script = "return typeof x === 'number' && isFinite(x) && x >= 0;")
+    private static native boolean isSeconds(JSObject x);
+
+    @JSBody(params = "x", script = "return x;")
+    private static native double doubleOf(JSObject x);
+
+    /** vPDQ state handed to JavaScript by {@link #vpdqStart}; sampling and duplicates as on the JVM. */
+    public static final class VpdqStream {
+        private final VpdqBuilder builder = new VpdqBuilder();
+
+        /** Whether the next decoded frame, at this many seconds, is to be hashed. */
+        @JSExport
+        public boolean wants(JSObject seconds) {
+            if (!isSeconds(seconds)) {
+                JsErrors.throwError("wants needs the frame's time in seconds, a number >= 0");
+            }
+            try {
+                return builder.wants(doubleOf(seconds));
+            } catch (IllegalStateException e) {
+                JsErrors.throwError(e.getMessage());
+                return false;
+            }
+        }
+
+        /** Hashes the wanted frame's RGBA pixels. */
+        @JSExport
+        public void hash(JSObject pixels, JSObject width, JSObject height) {
+            byte[] rgba = rgbaPixels(pixels, width, height);
+            try {
+                builder.hash(rgba, intOf(width), intOf(height), 4);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                JsErrors.throwError(e.getMessage());
+            }
+        }
+
+        /** Frames decoded so far. */
+        @JSExport
+        public int framesSeen() {
+            return builder.framesSeen();
+        }
+
+        /** The kept frames: {@code [{t: seconds, pdq: hex, q: quality}, ...]}. */
+        @JSExport
+        public JSArray<JSObject> frames() {
+            JSArray<JSObject> out = new JSArray<>();
+            for (VpdqFrame f : builder.frames()) {
+                out.push(frame(Math.round(f.timestampSeconds() * 1000) / 1000.0, f.hash().toHex(), f.quality()));
+            }
+            return out;
+        }
+    }
 
     /** Streaming MD5 handed to JavaScript by {@link #md5Start}. */
     public static final class Md5Stream {

@@ -183,4 +183,37 @@ class HasherCliTest {
         assertThat(cli()[0]).isEqualTo("2");
         assertThat(cli("--help")[1]).contains("usage:");
     }
+
+    @Test
+    void videoOptionPrintsFramesInJsonAndWritesTheReferenceTextForm() throws Exception {
+        Path clip = TestVectors.video("doorknob-hd-no-bar");
+        Path notes = tmp.resolve("notes.txt");
+        Files.writeString(notes, "not a video");
+        String[] r = cli("--video", "--json", "--decoder=jcodec", "--vpdq-out=" + tmp, clip.toString(), notes.toString());
+        assertThat(r[2]).isEmpty();
+        assertThat(r[0]).isEqualTo("0");
+        String[] lines = r[1].split("\n");
+        assertThat(lines[0]).contains("\"vpdq\":[{\"t\":0.000,\"pdq\":\"").contains("\"md5\":\"9108849f0d0bb6d3c40844f4eb72767b\"");
+        assertThat(lines[0].split("\"pdq\":\"", -1)).hasSize(5);
+        assertThat(lines[1]).endsWith("\"vpdq\":null}");
+        List<org.takeitdown.hasher.vpdq.VpdqFrame> written = org.takeitdown.hasher.vpdq.VpdqText.parse(
+                Files.readString(tmp.resolve("doorknob-hd-no-bar.mp4.txt")));
+        assertThat(written).extracting(org.takeitdown.hasher.vpdq.VpdqFrame::frameNumber).containsExactly(0, 30, 60, 90);
+        assertThat(lines[0]).contains(written.get(2).hash().toHex());
+    }
+
+    @Test
+    void videoOptionAddsAFrameCountColumnAndExplainsBadChoices() throws Exception {
+        Path fake = tmp.resolve("fake.mp4");
+        Files.write(fake, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 1, 2, 3, 4, 5, 6, 7});
+        String[] r = cli("--video", "--decoder=jcodec", fake.toString());
+        assertThat(r[1]).startsWith("path\tmd5\tpdq\tquality\tvpdq_frames\n");
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[2]).startsWith("hasher: " + fake + ": JCodec cannot");
+        String[] bad = cli("--decoder=vlc", fake.toString());
+        assertThat(bad[0]).isEqualTo("2");
+        assertThat(bad[2]).contains("decoder must be auto, ffmpeg or jcodec");
+        assertThat(cli("--vpdq-out=" + tmp.resolve("missing"), fake.toString())[2])
+                .contains("--vpdq-out must name an existing folder");
+    }
 }

@@ -1,0 +1,106 @@
+package org.takeitdown.hasher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.takeitdown.hasher.NodeRunner;
+import org.takeitdown.hasher.TestVectors;
+import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.vpdq.VpdqBuilder;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqText;
+
+/**
+ * The TeaVM JavaScript's vPDQ ({@code vpdqStart}) on frames decoded by ffmpeg: the same frames,
+ * hashes and qualities as the JVM bit for bit, and so as close to Meta's reference.
+ */
+class VpdqJsParityTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void javascriptVpdqEqualsTheJvmOnDecodedFrames() throws Exception {
+        if (!FfmpegFrames.available() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
+        }
+        Assumptions.assumeTrue(FfmpegFrames.available(), "ffmpeg is not installed; skipping");
+        for (String clip : List.of("chair-orig-22-sd-bar", "doorknob-hd-no-bar")) {
+            VpdqBuilder jvm = new VpdqBuilder();
+            ByteArrayOutputStream records = new ByteArrayOutputStream();
+            new FfmpegFrames().selectedFrames(TestVectors.video(clip), (n, seconds, rgb, w, h) -> {
+                byte[] rgba = rgba(rgb, w * h);
+                // Each frame twice, the copy half a second later, so the sampler has one to skip.
+                for (double t : new double[] {seconds, seconds + 0.5}) {
+                    if (jvm.wants(t)) {
+                        jvm.hash(rgba, w, h, 4);
+                    }
+                    write(records, t, w, h, rgba);
+                }
+            });
+            Path file = tmp.resolve(clip + ".records");
+            Files.write(file, records.toByteArray());
+            List<String> js = NodeRunner.run("vpdq", file.toString());
+
+            List<String> expected = new ArrayList<>();
+            for (VpdqFrame f : jvm.frames()) {
+                expected.add(String.format(Locale.ROOT, "%s %s %d", jsNumber(f.timestampSeconds()),
+                        f.hash().toHex(), f.quality()));
+            }
+            expected.add("seen " + jvm.framesSeen());
+            assertThat(js.subList(0, expected.size())).as(clip).isEqualTo(expected);
+            assertThat(js.get(expected.size())).isEqualTo("unwanted: no frame is waiting to be hashed; call wants() first");
+            assertThat(js.get(expected.size() + 1)).startsWith("negative: wants needs the frame's time in seconds");
+
+            List<VpdqFrame> reference = VpdqText.parse(TestVectors.referenceVpdq(clip));
+            int usable = 0;
+            int close = 0;
+            for (String line : js.subList(0, jvm.frames().size())) {
+                String[] p = line.split(" ");
+                double t = Double.parseDouble(p[0]);
+                VpdqFrame ref = reference.stream().filter(r -> Math.abs(r.timestampSeconds() - t) < 0.0005)
+                        .findFirst().orElseThrow();
+                if (ref.quality() >= 50) {
+                    usable++;
+                    close += PdqHash.fromHex(p[1]).distance(ref.hash()) <= 10 ? 1 : 0;
+                }
+            }
+            assertThat(usable).isPositive();
+            assertThat(100.0 * close / usable).as(clip).isGreaterThanOrEqualTo(90);
+        }
+    }
+
+    /** How JavaScript prints a number rounded to milliseconds. */
+    private static String jsNumber(double seconds) {
+        double ms = Math.round(seconds * 1000) / 1000.0;
+        return ms == Math.rint(ms) ? String.valueOf((long) ms) : String.valueOf(ms);
+    }
+
+    private static byte[] rgba(byte[] rgb, int pixels) {
+        byte[] out = new byte[pixels * 4];
+        for (int i = 0; i < pixels; i++) {
+            out[i * 4] = rgb[i * 3];
+            out[i * 4 + 1] = rgb[i * 3 + 1];
+            out[i * 4 + 2] = rgb[i * 3 + 2];
+            out[i * 4 + 3] = (byte) 255;
+        }
+        return out;
+    }
+
+    private static void write(ByteArrayOutputStream out, double t, int w, int h, byte[] rgba) {
+        ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        head.putDouble(t).putInt(w).putInt(h);
+        out.write(head.array(), 0, 16);
+        out.write(rgba, 0, rgba.length);
+    }
+}
