@@ -53,24 +53,79 @@ function pump() {
   }
 }
 
+// The <video> fallback for videos the worker can't decode itself: seek to each whole second, draw
+// the frame and hand its pixels to the worker, one at a time (the next waits for the worker).
+let frameDone = null;
+async function sendVideoFrames(id, file) {
+  const url = URL.createObjectURL(file);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.preload = 'auto';
+  video.playsInline = true;
+  const ok = await new Promise((resolve) => {
+    video.onloadeddata = () => resolve(true);
+    video.onerror = () => resolve(false);
+    setTimeout(() => resolve(false), 30000);
+    video.src = url;
+  });
+  let limited = false;
+  if (ok && Number.isFinite(video.duration) && video.videoWidth > 0) {
+    const w = video.videoWidth, h = video.videoHeight;
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    const seconds = Math.min(Math.ceil(video.duration), 3600);
+    limited = video.duration > 3600;
+    for (let k = 0; k < seconds && entries.has(id); k++) {
+      const seeked = await new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), 10000);
+        video.onseeked = () => { clearTimeout(timer); resolve(true); };
+        video.currentTime = k;
+      });
+      if (!seeked) break;
+      ctx.drawImage(video, 0, 0, w, h);
+      const pixels = ctx.getImageData(0, 0, w, h).data;
+      const done = new Promise((resolve) => { frameDone = resolve; });
+      worker.postMessage({ type: 'frame', id, t: k, pixels, width: w, height: h, fraction: 0.2 + 0.8 * (k + 1) / seconds },
+        [pixels.buffer]);
+      await done;
+    }
+  }
+  video.removeAttribute('src');
+  video.load();
+  URL.revokeObjectURL(url);
+  worker.postMessage({ type: 'frames-end', id, limited });
+}
+
 worker.onmessage = (event) => {
   const { type, id } = event.data;
   const entry = entries.get(id);
-  if (type !== 'progress') { busy = false; pump(); }
+  if (type === 'need-frames') { sendVideoFrames(id, entry ? entry.file : null); return; }
+  if (type === 'frame-done') { if (frameDone) frameDone(); return; }
+  if (type === 'done' || type === 'error') { busy = false; pump(); }
   if (!entry) { update(); return; }
   if (type === 'progress') {
     entry.progress = event.data.fraction;
+    if (event.data.seconds !== undefined) entry.stateEl.textContent = t.tVideoProgress.replace('#', event.data.seconds);
   } else if (type === 'done') {
     const r = event.data.result;
     entry.state = 'done';
     entry.progress = 1;
     entry.result = r;
-    entry.stateEl.textContent = r.note === 'low-quality' ? t.tLowQuality : r.note === 'not-decoded' ? t.tNotDecoded : t.tDone;
+    const notes = { 'low-quality': t.tLowQuality, 'not-decoded': t.tNotDecoded, 'video-not-decoded': t.tVideoNotDecoded,
+      'video-long': t.tVideoLong };
+    entry.stateEl.textContent = notes[r.note] || (r.vpdq ? t.tVideoDone.replace('#', r.vpdq.length) : t.tDone);
     const details = el('details');
     details.append(el('summary', {}, t.tDetails));
     const md5 = el('p'); md5.append('MD5: ', el('code', { class: 'md5' }, r.md5));
     details.append(md5);
     if (r.pdq) { const p = el('p'); p.append(`PDQ (${r.quality}): `, el('code', { class: 'pdq' }, r.pdq)); details.append(p); }
+    if (r.vpdq) {
+      const p = el('p');
+      p.append('vPDQ: ', el('code', { class: 'vpdq', 'data-frames': JSON.stringify(r.vpdq) }, String(r.vpdq.length)));
+      details.append(p);
+    }
     entry.li.append(details);
   } else {
     entry.state = 'error';
@@ -92,8 +147,26 @@ function update() {
 function items() {
   return [...entries.values()].filter((e) => e.state === 'done').map(({ result: r }) => {
     const usePdq = r.pdq && r.quality >= 50;
-    return { kind: r.kind, md5: r.md5, pdq: usePdq ? r.pdq : null, pdqQuality: usePdq ? r.quality : null };
+    const item = { kind: r.kind, md5: r.md5, pdq: usePdq ? r.pdq : null, pdqQuality: usePdq ? r.quality : null };
+    if (r.vpdq && r.vpdq.length) item.vpdq = r.vpdq;
+    return item;
   });
+}
+
+// Requests of at most 100 items, and under the server's body limits: 256 KiB, or 1 MiB with video frames.
+function batches(all) {
+  const out = [];
+  let current = [], size = 0;
+  for (const item of all) {
+    const bytes = JSON.stringify(item).length + 1;
+    const frames = current.some((i) => i.vpdq) || item.vpdq;
+    const limit = frames ? 1000 * 1000 : 250 * 1000;
+    if (current.length && (current.length === 100 || size + bytes > limit)) { out.push(current); current = []; size = 0; }
+    current.push(item);
+    size += bytes;
+  }
+  if (current.length) out.push(current);
+  return out;
 }
 
 async function send(url, body, headers) {
@@ -113,14 +186,13 @@ submit.addEventListener('click', async () => {
   if (!idempotencyKey) idempotencyKey = crypto.randomUUID();
   try {
     let number = t.caseNumber, key = t.caseKey;
-    let rest = all;
+    const parts = batches(all);
     if (!number) {
-      const created = await send('/api/cases', { items: all.slice(0, 100) }, { 'Idempotency-Key': idempotencyKey });
+      const created = await send('/api/cases', { items: parts.shift() }, { 'Idempotency-Key': idempotencyKey });
       number = created.caseNumber; key = created.caseKey;
-      rest = all.slice(100);
     }
-    for (let i = 0; i < rest.length; i += 100) {
-      await send(`/api/cases/${encodeURIComponent(number)}/items`, { items: rest.slice(i, i + 100) }, { 'X-Case-Key': key });
+    for (const part of parts) {
+      await send(`/api/cases/${encodeURIComponent(number)}/items`, { items: part }, { 'X-Case-Key': key });
     }
     showReceipt(number, key, Boolean(t.caseNumber));
   } catch (e) {

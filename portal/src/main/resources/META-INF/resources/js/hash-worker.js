@@ -1,9 +1,17 @@
 // Hashes one file at a time on the device: MD5 of the bytes (read in chunks, so big files never
-// sit in memory whole) and, for images the browser can decode, PDQ of the upright, unmanaged pixels.
-import { md5Start, pdq } from '/js/hasher.js';
+// sit in memory whole); for images the browser can decode, PDQ of the upright, unmanaged pixels;
+// for videos, vPDQ: the PDQ of the first frame at or after each whole second. Videos are decoded
+// here with WebCodecs when the browser has it and the file is MP4/MOV; otherwise the page seeks a
+// <video> element second by second and sends the frames' pixels here.
+import { md5Start, pdq, vpdqStart } from '/js/hasher.js';
+import { videoTrack } from '/js/mp4-demux.js';
 
 const CHUNK = 4 * 1024 * 1024;
 const TILE = 4096;
+// One frame a second for an hour: the most the portal takes for one video.
+const MAX_FRAMES = 3600;
+// Decoded frames waiting at most; each is released as soon as it is hashed or skipped.
+const DECODE_QUEUE = 8;
 
 async function md5Of(id, file, share) {
   const md5 = md5Start();
@@ -63,10 +71,135 @@ function pixelsOf(bitmap) {
   return out;
 }
 
+// RGBA pixels of a decoded frame at its visible size (ignoring pixel aspect, as ffmpeg does).
+let frameCanvas = null;
+function framePixels(frame) {
+  const w = frame.visibleRect ? frame.visibleRect.width : frame.codedWidth;
+  const h = frame.visibleRect ? frame.visibleRect.height : frame.codedHeight;
+  if (!frameCanvas || frameCanvas.width !== w || frameCanvas.height !== h) frameCanvas = new OffscreenCanvas(w, h);
+  const ctx = frameCanvas.getContext('2d', { willReadFrequently: true });
+  ctx.drawImage(frame, 0, 0, w, h);
+  return { pixels: ctx.getImageData(0, 0, w, h).data, w, h };
+}
+
+async function decoderConfig(track) {
+  for (const hardwareAcceleration of ['prefer-software', 'no-preference']) {
+    const config = { codec: track.codec, codedWidth: track.width, codedHeight: track.height, hardwareAcceleration };
+    if (track.description) config.description = track.description;
+    try {
+      if ((await VideoDecoder.isConfigSupported(config)).supported) return config;
+    } catch (e) { /* try the next */ }
+  }
+  return null;
+}
+
+// vPDQ with WebCodecs: every sample is decoded in order (frames depend on earlier ones), and only
+// the sampled frames are drawn and hashed. Null when this file or browser can't be decoded here.
+async function webCodecsVpdq(id, file, from) {
+  if (typeof VideoDecoder === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
+  const track = await videoTrack(file);
+  if (!track || !track.count) return null;
+  const config = await decoderConfig(track);
+  if (!config) return null;
+  const v = vpdqStart();
+  let failed = null, decoded = 0, hashed = 0;
+  const decoder = new VideoDecoder({
+    output: (frame) => {
+      try {
+        if (!failed && hashed < MAX_FRAMES && v.wants(frame.timestamp / 1e6)) {
+          const { pixels, w, h } = framePixels(frame);
+          v.hash(pixels, w, h);
+          hashed++;
+        }
+      } catch (e) {
+        failed = e;
+      } finally {
+        frame.close();
+      }
+      decoded++;
+      postMessage({ type: 'progress', id, fraction: from + (1 - from) * Math.min(1, decoded / track.count), seconds: hashed });
+    },
+    error: (e) => { failed = e; },
+  });
+  const dequeued = () => new Promise((resolve) => {
+    const timer = setTimeout(resolve, 10);
+    decoder.addEventListener('dequeue', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+  decoder.configure(config);
+  let i = 0;
+  while (i < track.count && !failed) {
+    // Read a run of samples that lie close together in the file in one slice.
+    const start = track.offsets[i];
+    let j = i, end = start;
+    while (j < track.count && track.offsets[j] >= end && track.offsets[j] + track.sizes[j] - start <= CHUNK) {
+      end = track.offsets[j] + track.sizes[j];
+      j++;
+    }
+    if (j === i) { j = i + 1; end = start + track.sizes[i]; }
+    const bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
+    for (let k = i; k < j && !failed; k++) {
+      while (decoder.decodeQueueSize > DECODE_QUEUE) await dequeued();
+      const at = track.offsets[k] - start;
+      decoder.decode(new EncodedVideoChunk({
+        type: track.keys[k] ? 'key' : 'delta', timestamp: Math.round(track.times[k] * 1e6),
+        data: bytes.subarray(at, at + track.sizes[k]),
+      }));
+    }
+    i = j;
+  }
+  if (!failed) {
+    try { await decoder.flush(); } catch (e) { failed = failed || e; }
+  }
+  if (decoder.state !== 'closed') decoder.close();
+  if (failed || !hashed) return null;
+  return { frames: v.frames(), limited: hashed >= MAX_FRAMES };
+}
+
+// The fallback: the page seeks a <video> element and sends frames here one at a time.
+let pageFrames = null;
+function pageVpdq(id) {
+  return new Promise((resolve) => {
+    pageFrames = { id, v: vpdqStart(), hashed: 0, resolve };
+    postMessage({ type: 'need-frames', id });
+  });
+}
+
+function onPageMessage(data) {
+  const p = pageFrames;
+  if (!p || p.id !== data.id) return;
+  if (data.type === 'frame') {
+    try {
+      if (p.hashed < MAX_FRAMES && p.v.wants(data.t)) {
+        p.v.hash(data.pixels, data.width, data.height);
+        p.hashed++;
+      }
+    } catch (e) { /* a frame that can't be hashed is left out */ }
+    postMessage({ type: 'progress', id: data.id, fraction: data.fraction, seconds: p.hashed });
+    postMessage({ type: 'frame-done', id: data.id });
+  } else if (data.type === 'frames-end') {
+    pageFrames = null;
+    p.resolve(p.hashed ? { frames: p.v.frames(), limited: p.hashed >= MAX_FRAMES || data.limited } : null);
+  }
+}
+
+async function hashVideo(id, file) {
+  const md5 = await md5Of(id, file, 0.2);
+  const video = (await webCodecsVpdq(id, file, 0.2)) || (await pageVpdq(id));
+  if (!video) {
+    postMessage({ type: 'done', id, result: { kind: 'video', md5, pdq: null, quality: null, vpdq: null, note: 'video-not-decoded' } });
+    return;
+  }
+  const frames = video.frames.map((f) => ({ t: f.t, pdq: f.pdq, q: f.q }));
+  postMessage({ type: 'done', id, result: { kind: 'video', md5, pdq: null, quality: null, vpdq: frames,
+    note: video.limited ? 'video-long' : null } });
+}
+
 onmessage = async (event) => {
+  if (event.data.type === 'frame' || event.data.type === 'frames-end') { onPageMessage(event.data); return; }
   const { id, file } = event.data;
   try {
     const kind = await sniff(file);
+    if (kind === 'video') { await hashVideo(id, file); return; }
     const bitmap = kind === 'image' ? await decode(file) : null;
     const md5 = await md5Of(id, file, bitmap ? 0.5 : 1);
     if (!bitmap) {

@@ -13,11 +13,30 @@ public final class CaseApi {
             @Schema(enumeration = {"image", "video", "other"}) String kind,
             @Schema(description = "32 hex digits", example = "d41d8cd98f00b204e9800998ecf8427e") String md5,
             @Schema(description = "64 hex digits, or null", nullable = true) String pdq,
-            @Schema(description = "0..100, set exactly when pdq is set", nullable = true) Integer pdqQuality) {
+            @Schema(description = "0..100, set exactly when pdq is set", nullable = true) Integer pdqQuality,
+            @Schema(description = "Video items only: vPDQ, 1 to 3,600 frames in time order (one a second). "
+                    + "A request carrying frames may be up to 1 MiB; others up to 256 KiB. Frames whose "
+                    + "hash repeats an earlier frame's exactly are dropped.", nullable = true)
+            List<Frame> vpdq) {
+        /** An item without vPDQ frames. */
+        public Item(String kind, String md5, String pdq, Integer pdqQuality) {
+            this(kind, md5, pdq, pdqQuality, null);
+        }
+    }
+
+    @Schema(description = "One vPDQ frame: the PDQ hash of the first frame at or after a whole second.")
+    public record Frame(
+            @Schema(description = "Presentation time in seconds, >= 0") Double t,
+            @Schema(description = "64 hex digits") String pdq,
+            @Schema(description = "PDQ quality, 0..100") Integer q) {
     }
 
     @Schema(description = "1 to 100 items")
-    public record ItemsRequest(List<Item> items) {
+    public record ItemsRequest(List<Item> items) implements org.takeitdown.portal.web.LargeBody {
+        @Override
+        public boolean carriesFrames() {
+            return items != null && items.stream().anyMatch(i -> i != null && i.vpdq() != null && !i.vpdq().isEmpty());
+        }
     }
 
     @Schema(description = "A new case. The case key is shown once: only its HMAC is stored.")

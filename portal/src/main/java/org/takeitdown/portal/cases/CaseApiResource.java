@@ -41,7 +41,7 @@ public class CaseApiResource {
     @Operation(summary = "Create a case from 1 to 100 items")
     @APIResponse(responseCode = "201", description = "Created; the case key is shown only now")
     @APIResponse(responseCode = "400", description = "Bad body")
-    @APIResponse(responseCode = "413", description = "Body over 256 KiB")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "429", description = "Over the rate of new cases or the daily cap for this address; see Retry-After")
@@ -68,8 +68,10 @@ public class CaseApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add 1 to 100 items to an active case")
     @APIResponse(responseCode = "200", description = "The case after adding")
+    @APIResponse(responseCode = "400", description = "Bad body")
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
     @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items")
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
     public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
         return limits.lookup(ClientAddress.of(http), () -> cases.addItems(number, key, request));

@@ -53,12 +53,20 @@ public class CaseItem extends PanacheEntityBase {
     @Column(name = "removal_reason")
     public String removalReason;
 
-    /** Marks the item withdrawn or removed: hashes cleared, to be sequenced again. */
+    /** How many vPDQ frames a video item carries ({@link ItemVpdq}); null when none. */
+    @Column(name = "vpdq_frames")
+    public Integer vpdqFrames;
+
+    /** Marks the item withdrawn or removed: hashes (vPDQ frames too) cleared, to be sequenced again. */
     public void retire(CaseStatus to, LocalDate today) {
         status = to;
         md5 = null;
         pdq = null;
         pdqQuality = null;
+        if (vpdqFrames != null) {
+            ItemVpdq.deleteFor(id);
+            vpdqFrames = null;
+        }
         seq = null;
         changedOn = today;
     }

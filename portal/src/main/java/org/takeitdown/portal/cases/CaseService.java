@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
 
@@ -121,7 +122,12 @@ public class CaseService {
         item.seq = null;
         item.addedOn = LocalDate.now(ZoneOffset.UTC);
         item.changedOn = item.addedOn;
+        List<VpdqFrame> frames = ItemRules.frames(in);
+        item.vpdqFrames = frames == null ? null : frames.size();
         item.persist();
+        if (frames != null) {
+            ItemVpdq.store(item.id, frames);
+        }
     }
 
     /** The case's status, or 404 for an unknown number or a wrong key. */

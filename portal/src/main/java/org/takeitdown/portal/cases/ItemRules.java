@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.hex.HexFormatException;
+import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** Validation and normalisation of submitted items; every problem says which item and what. */
@@ -52,10 +55,37 @@ final class ItemRules {
             if (item.pdqQuality() != null && (item.pdqQuality() < 0 || item.pdqQuality() > 100)) {
                 throw ApiProblemException.badRequest(where + ".pdqQuality must be 0 to 100.");
             }
-            return new CaseApi.Item(item.kind(), md5, pdq, item.pdqQuality());
+            List<CaseApi.Frame> frames = null;
+            if (item.vpdq() != null) {
+                if (!"video".equals(item.kind())) {
+                    throw ApiProblemException.badRequest(where + ".vpdq is only for items of kind \"video\".");
+                }
+                frames = toApi(VpdqRules.check(item.vpdq(), where + ".vpdq"));
+            }
+            return new CaseApi.Item(item.kind(), md5, pdq, item.pdqQuality(), frames);
         } catch (HexFormatException e) {
             throw ApiProblemException.badRequest(e.getMessage() + ".");
         }
+    }
+
+    private static List<CaseApi.Frame> toApi(List<VpdqFrame> frames) {
+        List<CaseApi.Frame> out = new ArrayList<>(frames.size());
+        for (VpdqFrame f : frames) {
+            out.add(new CaseApi.Frame(f.timestampSeconds(), f.hash().toHex(), f.quality()));
+        }
+        return out;
+    }
+
+    /** Checked frames of a normalised item as hasher frames, numbered by position; null when none. */
+    static List<VpdqFrame> frames(CaseApi.Item item) {
+        if (item.vpdq() == null) {
+            return null;
+        }
+        List<VpdqFrame> out = new ArrayList<>(item.vpdq().size());
+        for (CaseApi.Frame f : item.vpdq()) {
+            out.add(new VpdqFrame(out.size(), f.q(), PdqHash.fromHex(f.pdq()), f.t()));
+        }
+        return out;
     }
 
     /** A stable text of the normalised items, for comparing idempotent requests. */
@@ -63,7 +93,11 @@ final class ItemRules {
         StringBuilder b = new StringBuilder();
         for (CaseApi.Item i : items) {
             b.append(i.kind()).append(',').append(i.md5()).append(',').append(i.pdq()).append(',')
-                    .append(i.pdqQuality()).append(';');
+                    .append(i.pdqQuality());
+            if (i.vpdq() != null) {
+                b.append(",vpdq:").append(VpdqText.format(frames(i)).replace('\n', '|'));
+            }
+            b.append(';');
         }
         return b.toString();
     }

@@ -15,8 +15,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.ItemVpdq;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** The platforms' sync feed (pages by seq) and the full export of active items. */
@@ -24,7 +29,7 @@ import org.takeitdown.portal.web.ApiProblemException;
 public class FeedService {
     public static final int MAX_LIMIT = 10_000;
     public static final int DEFAULT_LIMIT = 1_000;
-    static final String CSV_HEADER = "id,seq,kind,md5,pdq,pdqQuality,status,addedOn";
+    static final String CSV_HEADER = "id,seq,kind,md5,pdq,pdqQuality,status,addedOn,vpdqFrames";
 
     private final AgroalDataSource db;
 
@@ -65,7 +70,24 @@ public class FeedService {
 
     static PlatformApi.FeedItem toFeedItem(CaseItem i) {
         return new PlatformApi.FeedItem(i.id, i.seq, i.kind, i.md5, i.pdq,
-                i.pdqQuality == null ? null : i.pdqQuality.intValue(), i.status.name(), i.addedOn);
+                i.pdqQuality == null ? null : i.pdqQuality.intValue(), i.status.name(), i.addedOn, i.vpdqFrames);
+    }
+
+    /** An active video item's vPDQ frames; 404 when the item is unknown, not active or has none. */
+    public PlatformApi.VpdqItem vpdq(String idText) {
+        long id = parse("id", idText, 0, 1, Long.MAX_VALUE);
+        List<VpdqFrame> frames = QuarkusTransaction.requiringNew().call(() -> {
+            CaseItem item = CaseItem.findById(id);
+            return item == null || item.status != CaseStatus.active ? null : ItemVpdq.framesOf(id);
+        });
+        if (frames == null) {
+            throw new ApiProblemException(404, "Not found", "No active video item with vPDQ frames has this id.");
+        }
+        List<CaseApi.Frame> out = new ArrayList<>(frames.size());
+        for (VpdqFrame f : frames) {
+            out.add(new CaseApi.Frame(f.timestampSeconds(), f.hash().toHex(), f.quality()));
+        }
+        return new PlatformApi.VpdqItem(id, out);
     }
 
     /**
@@ -86,7 +108,7 @@ public class FeedService {
     public void export(long through, boolean csv, OutputStream out) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement q = c.prepareStatement("SELECT id, seq, kind, md5, pdq, pdq_quality, added_on "
+            try (PreparedStatement q = c.prepareStatement("SELECT id, seq, kind, md5, pdq, pdq_quality, added_on, vpdq_frames "
                     + "FROM case_item WHERE status = 'active' AND seq <= ? ORDER BY seq")) {
                 q.setLong(1, through);
                 q.setFetchSize(5000);
@@ -119,13 +141,15 @@ public class FeedService {
         int q = r.getInt(6);
         String quality = r.wasNull() ? null : Integer.toString(q);
         String added = r.getDate(7).toLocalDate().toString();
+        int f = r.getInt(8);
+        String frames = r.wasNull() ? null : Integer.toString(f);
         if (csv) {
             w.write(id + "," + seq + "," + kind + "," + md5 + "," + (pdq == null ? "" : pdq) + ","
-                    + (quality == null ? "" : quality) + ",active," + added + "\n");
+                    + (quality == null ? "" : quality) + ",active," + added + "," + (frames == null ? "" : frames) + "\n");
         } else {
             w.write("{\"id\":" + id + ",\"seq\":" + seq + ",\"kind\":\"" + kind + "\",\"md5\":\"" + md5
                     + "\",\"pdq\":" + (pdq == null ? "null" : "\"" + pdq + "\"") + ",\"pdqQuality\":" + quality
-                    + ",\"status\":\"active\",\"addedOn\":\"" + added + "\"}\n");
+                    + ",\"status\":\"active\",\"addedOn\":\"" + added + "\",\"vpdqFrames\":" + frames + "}\n");
         }
     }
 }

@@ -3,25 +3,36 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.takeitdown.hasher.hex.Hex;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqMatcher;
+import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.VpdqRules;
 import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqQueryResult;
 import org.takeitdown.portal.platform.index.PdqWords;
+import org.takeitdown.portal.platform.index.VideoIndex;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
 
-/** Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index. */
+/**
+ * Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index,
+ * and videos by vPDQ (Meta's rule: frames of quality 50 or more, closer than 31 bits, both shares at
+ * least 80 % unless the request sets other thresholds).
+ */
 @ApplicationScoped
 public class MatchService {
     public static final int MAX_QUERIES = 1000;
     public static final int MAX_MATCHES = 100;
     public static final int DEFAULT_DISTANCE = 31;
+    public static final int MAX_VIDEOS = 10;
 
     private final SyncService sync;
     private final Counters counters;
@@ -41,8 +52,22 @@ public class MatchService {
         if (maxDistance < 0 || maxDistance > 64) {
             throw ApiProblemException.badRequest("maxDistance must be from 0 to 64.");
         }
-        if (md5s.isEmpty() && pdqs.isEmpty()) {
-            throw ApiProblemException.badRequest("Send at least one query in \"md5\" or \"pdq\".");
+        List<List<CaseApi.Frame>> videos = request.vpdq() == null ? List.of() : request.vpdq();
+        if (md5s.isEmpty() && pdqs.isEmpty() && videos.isEmpty()) {
+            throw ApiProblemException.badRequest("Send at least one query in \"md5\", \"pdq\" or \"vpdq\".");
+        }
+        if (videos.size() > MAX_VIDEOS) {
+            throw ApiProblemException.badRequest("At most " + MAX_VIDEOS + " videos in \"vpdq\" per request; got "
+                    + videos.size() + ".");
+        }
+        double queryThreshold = percent("vpdqQueryMatch", request.vpdqQueryMatch());
+        double comparedThreshold = percent("vpdqComparedMatch", request.vpdqComparedMatch());
+        List<long[]> videoQueries = new ArrayList<>(videos.size());
+        for (int v = 0; v < videos.size(); v++) {
+            if (videos.get(v) == null) {
+                throw ApiProblemException.badRequest("vpdq[" + v + "] must be a list of frames.");
+            }
+            videoQueries.add(usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]")));
         }
         if (md5s.size() + pdqs.size() > MAX_QUERIES) {
             throw ApiProblemException.badRequest("At most " + MAX_QUERIES + " queries per request; got "
@@ -50,7 +75,7 @@ public class MatchService {
         }
         List<String> md5Queries = normalize("md5", md5s, Hex.MD5_DIGITS);
         List<String> pdqQueries = normalize("pdq", pdqs, Hex.PDQ_DIGITS);
-        counters.matchQueries(md5Queries.size() + pdqQueries.size());
+        counters.matchQueries(md5Queries.size() + pdqQueries.size() + videoQueries.size());
 
         List<PlatformApi.MatchResult> results = new ArrayList<>(md5Queries.size() + pdqQueries.size());
         Map<String, List<Long>> byMd5 = md5Matches(md5Queries);
@@ -66,7 +91,41 @@ public class MatchService {
             results.add(new PlatformApi.MatchResult(q,
                     r.matches().stream().map(m -> new PlatformApi.Match(m.id(), m.distance())).toList(), r.truncated()));
         }
-        return new PlatformApi.MatchResponse(results);
+        List<PlatformApi.VideoResult> videoResults = new ArrayList<>(videoQueries.size());
+        for (int v = 0; v < videoQueries.size(); v++) {
+            VideoIndex.Result r = sync.videos().query(videoQueries.get(v), VpdqMatcher.DEFAULT_DISTANCE_TOLERANCE,
+                    queryThreshold, comparedThreshold, MAX_MATCHES);
+            videoResults.add(new PlatformApi.VideoResult(v, r.matches().stream()
+                    .map(m -> new PlatformApi.VideoMatch(m.id(), round(m.queryPercent()), round(m.comparedPercent())))
+                    .toList(), r.truncated()));
+        }
+        return new PlatformApi.MatchResponse(results, videoResults);
+    }
+
+    private static double round(double percent) {
+        return Math.round(percent * 10) / 10.0;
+    }
+
+    private static double percent(String field, Double value) {
+        if (value == null) {
+            return VpdqMatcher.DEFAULT_MATCH_PERCENT;
+        }
+        if (!(value > 0 && value <= 100)) {
+            throw ApiProblemException.badRequest(field + " must be more than 0 and at most 100 (percent).");
+        }
+        return value;
+    }
+
+    /** The frames good enough to match on (quality 50 or more), four longs a hash. */
+    private static long[] usable(List<VpdqFrame> frames) {
+        long[] out = new long[4 * frames.size()];
+        int n = 0;
+        for (VpdqFrame f : frames) {
+            if (f.quality() >= SyncService.MIN_QUALITY) {
+                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n++, 4);
+            }
+        }
+        return Arrays.copyOf(out, 4 * n);
     }
 
     private static List<String> normalize(String field, List<String> values, int digits) {

@@ -3,6 +3,8 @@ package org.takeitdown.portal.platform;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.web.LargeBody;
 
 /** JSON bodies of the platform and admin APIs (see META-INF/openapi.yaml, the contract). */
 public final class PlatformApi {
@@ -23,13 +25,31 @@ public final class PlatformApi {
     }
 
     public record FeedItem(long id, long seq, String kind, String md5, String pdq, Integer pdqQuality,
-                           String status, LocalDate addedOn) {
+                           String status, LocalDate addedOn, Integer vpdqFrames) {
+    }
+
+    /** A video item's vPDQ frames. */
+    public record VpdqItem(long id, List<CaseApi.Frame> frames) {
     }
 
     public record FeedPage(List<FeedItem> items, long next, boolean hasMore) {
     }
 
-    public record MatchRequest(List<String> md5, List<String> pdq, Integer maxDistance) {
+    public record MatchRequest(List<String> md5, List<String> pdq, Integer maxDistance,
+                               List<List<CaseApi.Frame>> vpdq, Double vpdqQueryMatch, Double vpdqComparedMatch)
+            implements LargeBody {
+        @Override
+        public boolean carriesFrames() {
+            return vpdq != null && !vpdq.isEmpty();
+        }
+    }
+
+    /** A video whose vPDQ matched, with both shares in percent. */
+    public record VideoMatch(long id, double queryMatch, double comparedMatch) {
+    }
+
+    /** The videos matching query video number {@code video} (0-based, request order). */
+    public record VideoResult(int video, List<VideoMatch> matches, boolean truncated) {
     }
 
     public record Match(long id, int distance) {
@@ -38,7 +58,7 @@ public final class PlatformApi {
     public record MatchResult(String query, List<Match> matches, boolean truncated) {
     }
 
-    public record MatchResponse(List<MatchResult> results) {
+    public record MatchResponse(List<MatchResult> results, List<VideoResult> videos) {
     }
 
     public record Feedback(Long id, String outcome) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -80,6 +81,20 @@ public class PlatformApiResource {
         StreamingOutput body = out -> feed.export(through, csv, out);
         return Response.ok(body, csv ? CSV + ";charset=utf-8" : NDJSON)
                 .header("X-Consistent-Seq", Long.toString(through)).build();
+    }
+
+    @GET
+    @Path("items/{id}/vpdq")
+    @Operation(operationId = "itemVpdq")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "429")
+    public PlatformApi.VpdqItem vpdq(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                     @PathParam("id") String id) {
+        signIn(authorization);
+        return feed.vpdq(id);
     }
 
     @POST

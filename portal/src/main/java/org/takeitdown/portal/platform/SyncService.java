@@ -11,6 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,9 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqWords;
+import org.takeitdown.portal.platform.index.VideoIndex;
 
 /**
  * Keeps the platforms' view consistent. Writers commit changed items with {@code seq = NULL}; the
@@ -28,7 +35,8 @@ import org.takeitdown.portal.platform.index.PdqWords;
  * values in one transaction. So seq values become visible in commit order, and a feed reader that
  * has served seq n can never later find a committed change below n. Each instance then catches its
  * in-memory PDQ index up by reading changes above the last seq it applied, so instances sharing one
- * database agree within one interval.
+ * database agree within one interval. Active videos' vPDQ frames are kept in a {@link VideoIndex}
+ * the same way.
  */
 @Startup
 @ApplicationScoped
@@ -42,6 +50,7 @@ public class SyncService {
     private final AgroalDataSource db;
     private final boolean postgres;
     private final MatchIndex index = new MatchIndex();
+    private final VideoIndex videos = new VideoIndex();
     private final ScheduledExecutorService timer;
     private final long everyMillis;
     private final AtomicBoolean kicked = new AtomicBoolean();
@@ -118,8 +127,8 @@ public class SyncService {
                     try (ResultSet r = q.executeQuery()) {
                         while (r.next()) {
                             if (n == ids.length) {
-                                ids = java.util.Arrays.copyOf(ids, n * 2);
-                                hashes = java.util.Arrays.copyOf(hashes, n * 8);
+                                ids = Arrays.copyOf(ids, n * 2);
+                                hashes = Arrays.copyOf(hashes, n * 8);
                             }
                             ids[n] = r.getLong(1);
                             System.arraycopy(PdqWords.parse(r.getString(2)), 0, hashes, 4 * n, 4);
@@ -128,10 +137,36 @@ public class SyncService {
                     }
                 }
             }
+            Map<Long, long[]> frames = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT i.id, v.frames FROM case_item i "
+                    + "JOIN item_vpdq v ON v.item_id = i.id WHERE i.status = 'active' AND i.seq <= ?")) {
+                q.setLong(1, last);
+                q.setFetchSize(100);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        frames.put(r.getLong(1), usableFrames(r.getString(2)));
+                    }
+                }
+            }
             c.commit();
+            videos.load(frames);
         }
         index.load(ids, hashes, n);
         indexedThrough = last;
+    }
+
+    /** The hashes of the frames good enough to match on, four longs a frame. */
+    static long[] usableFrames(String text) {
+        List<VpdqFrame> frames = VpdqText.parse(text);
+        long[] out = new long[4 * frames.size()];
+        int n = 0;
+        for (VpdqFrame f : frames) {
+            if (f.quality() >= MIN_QUALITY) {
+                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n, 4);
+                n++;
+            }
+        }
+        return Arrays.copyOf(out, 4 * n);
     }
 
     /** Sequences pending changes and catches the index up, now. */
@@ -150,6 +185,10 @@ public class SyncService {
         return index;
     }
 
+    public VideoIndex videos() {
+        return videos;
+    }
+
     void sequence() throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
@@ -166,6 +205,13 @@ public class SyncService {
         }
     }
 
+    private static String framesOf(PreparedStatement frames, long id) throws SQLException {
+        frames.setLong(1, id);
+        try (ResultSet r = frames.executeQuery()) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
     private void catchUp() throws SQLException {
         if (!loaded) {
             load();
@@ -175,8 +221,9 @@ public class SyncService {
             int n = 0;
             long last = indexedThrough;
             try (Connection c = db.getConnection();
-                 PreparedStatement q = c.prepareStatement("SELECT id, seq, status, pdq, pdq_quality FROM case_item "
-                         + "WHERE seq > ? ORDER BY seq FETCH FIRST " + CATCH_UP_PAGE + " ROWS ONLY")) {
+                 PreparedStatement q = c.prepareStatement("SELECT id, seq, status, pdq, pdq_quality, vpdq_frames "
+                         + "FROM case_item WHERE seq > ? ORDER BY seq FETCH FIRST " + CATCH_UP_PAGE + " ROWS ONLY");
+                 PreparedStatement frames = c.prepareStatement("SELECT frames FROM item_vpdq WHERE item_id = ?")) {
                 q.setLong(1, last);
                 q.setFetchSize(5000);
                 try (ResultSet r = q.executeQuery()) {
@@ -191,6 +238,14 @@ public class SyncService {
                             index.put(id, PdqWords.parse(pdq));
                         } else {
                             index.remove(id);
+                        }
+                        r.getInt(6);
+                        boolean video = "active".equals(status) && !r.wasNull();
+                        String text = video ? framesOf(frames, id) : null;
+                        if (text != null) {
+                            videos.put(id, usableFrames(text));
+                        } else {
+                            videos.remove(id);
                         }
                         n++;
                     }

@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Strict JSON for the API: duplicate keys and scalar coercions (e.g. "5" for 5) are errors. */
+/**
+ * Strict JSON for the API: duplicate keys and scalar coercions (e.g. "5" for 5) are errors; a
+ * whole number where a fractional one is expected (1 for 1.0, as JavaScript writes it) is fine.
+ */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
     @Override
@@ -20,5 +24,6 @@ public class JacksonConfig implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
     }
 }

@@ -174,6 +174,19 @@ public interface Msg {
     @Message("This file can only be matched as an exact copy (MD5 only).")
     String hashNotDecoded();
 
+    /** {@code n}: where the page puts the number (the template passes a marker). */
+    @Message("Looking at the video on your device: {n} seconds so far…")
+    String hashVideoProgress(String n);
+
+    @Message("Ready: {n} moments of this video can be matched, even in edited copies.")
+    String hashVideoDone(String n);
+
+    @Message("This browser can't play this video here, so only its exact copy can be found (MD5 only).")
+    String hashVideoNotDecoded();
+
+    @Message("Ready. The video is longer than an hour: its first hour can be matched in edited copies, the whole file as an exact copy.")
+    String hashVideoLong();
+
     @Message("Send the hashes")
     String hashSubmit();
 

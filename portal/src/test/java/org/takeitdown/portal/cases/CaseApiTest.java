@@ -131,10 +131,14 @@ class CaseApiTest {
     }
 
     @Test
-    void rejectsBodyOver256KibWith413() {
+    void rejectsBodyOver256KibWithoutVideoFramesWith413() {
         long[] before = counts();
-        String big = "{\"items\":[" + item(md5(8)) + "],\"pad\":\"" + "x".repeat(300 * 1024) + "\"}";
-        given().contentType(ContentType.JSON).body(big).post("/api/cases").then().statusCode(413);
+        String big = "{\"items\":[" + item(md5(8)) + "]" + " ".repeat(300 * 1024) + "}";
+        assertProblem(given().contentType(ContentType.JSON).body(big).post("/api/cases"), 413,
+                "A body without video frames may be at most 256 KiB");
+        assertThat(counts()).containsExactly(before);
+        String huge = "{\"items\":[" + item(md5(8)) + "]" + " ".repeat(1100 * 1024) + "}";
+        given().contentType(ContentType.JSON).body(huge).post("/api/cases").then().statusCode(413);
         assertThat(counts()).containsExactly(before);
     }
 

@@ -208,7 +208,7 @@ class PlatformApiTest {
         Response csv = platform(key).accept("text/csv").get("/api/platform/v1/hashes/export");
         csv.then().statusCode(200).contentType(startsWith("text/csv"));
         List<String> rows = csv.asString().lines().toList();
-        assertThat(rows.get(0)).isEqualTo("id,seq,kind,md5,pdq,pdqQuality,status,addedOn");
+        assertThat(rows.get(0)).isEqualTo("id,seq,kind,md5,pdq,pdqQuality,status,addedOn,vpdqFrames");
         assertThat(rows).anyMatch(r -> r.contains("," + kept + "," + pdq + ",77,active,"));
         assertThat(rows).hasSize(lines.size() + 1);
 

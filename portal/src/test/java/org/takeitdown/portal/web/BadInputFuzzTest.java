@@ -54,6 +54,9 @@ class BadInputFuzzTest {
         "{\"id\":1,\"outcome\":\"blocked\"}",
         "{\"name\":\"Platform\"}",
         "{\"reason\":\"false submission\"}",
+        "{\"items\":[{\"kind\":\"video\",\"md5\":\"0123456789abcdef0123456789abcdef\",\"pdq\":null,\"pdqQuality\":null,"
+                + "\"vpdq\":[{\"t\":0,\"pdq\":\"" + PDQ + "\",\"q\":90},{\"t\":1.0,\"pdq\":\"" + PDQ.replace('0', '1') + "\",\"q\":70}]}]}",
+        "{\"vpdq\":[[{\"t\":0,\"pdq\":\"" + PDQ + "\",\"q\":90}]],\"vpdqQueryMatch\":50,\"vpdqComparedMatch\":80.5}",
     };
 
     private static final String[] JUNK = {
@@ -61,6 +64,8 @@ class BadInputFuzzTest {
         "\"\\u0000\"", "\"\\ud800\"", "{}", "[]", "{\"items\":null}", "{\"items\":{}}", "\"x\"", "NaN",
         "{\"items\":[],\"items\":[]}", "{\"extra\":1}", "\u00e9", "\ufeff", "\\", "/*", "0x10", "[[[[[[[[[[",
         "\"md5\":\"ZZZZ\"", "\"pdqQuality\":101", "\"pdqQuality\":-1", "\"kind\":\"movie\"", "\"pdq\":\"" + PDQ + "0\"",
+        "\"t\":-1", "\"t\":1e309", "\"t\":\"1\"", "\"q\":101", "\"vpdq\":[]", "\"vpdq\":[[]]", "\"vpdq\":null",
+        "\"vpdqQueryMatch\":0", "\"vpdqComparedMatch\":100.1",
     };
 
     private static final String[] CONTENT_TYPES = {
@@ -78,7 +83,8 @@ class BadInputFuzzTest {
             "/api/admin/platforms/" + r.nextInt(5), "/api/admin/items/" + r.nextInt(5) + "/remove",
             "/api/cases/%00", "/api/cases/" + "A".repeat(r.nextInt(3000)), "/api/admin/platforms/-1/rotate",
             "/api/admin/platforms/99999999999999999999", "/api/platform/v2/hashes", "/api/cases/%E2%82%AC/items",
-            "/api/nothing", "/api/cases/..%2F..%2Fadmin",
+            "/api/nothing", "/api/cases/..%2F..%2Fadmin", "/api/platform/v1/items/" + (r.nextInt(5) - 1) + "/vpdq",
+            "/api/platform/v1/items/x/vpdq", "/api/platform/v1/items/99999999999999999999/vpdq",
         };
         return paths[r.nextInt(paths.length)];
     }
@@ -114,6 +120,8 @@ class BadInputFuzzTest {
             }
             case 2 -> ("{\"items\":[" + "{\"kind\":\"other\",\"md5\":\"0123456789abcdef0123456789abcdef\"},".repeat(
                     3000 + r.nextInt(3000)) + "]}").getBytes(StandardCharsets.UTF_8);
+            case 3 -> ("{\"vpdq\":[[" + ("{\"t\":1,\"pdq\":\"" + PDQ + "\",\"q\":90},").repeat(3000 + r.nextInt(12000))
+                    + "]]}").getBytes(StandardCharsets.UTF_8);
             default -> mutate(VALID_BODIES[r.nextInt(VALID_BODIES.length)], r).getBytes(StandardCharsets.UTF_8);
         };
     }
@@ -167,7 +175,7 @@ class BadInputFuzzTest {
             }
             // An oversized body is refused by the HTTP layer as soon as it sees Content-Length; asking
             // for 100-continue lets the client read that 413 instead of having the connection cut mid-send.
-            req.expectContinue(body.length > 256 * 1024);
+            req.expectContinue(body.length > 1024 * 1024);
             req.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
             long[] before = counts();
             HttpResponse<String> res;

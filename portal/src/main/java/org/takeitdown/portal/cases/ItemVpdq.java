@@ -1,0 +1,42 @@
+package org.takeitdown.portal.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.List;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.hasher.vpdq.VpdqText;
+
+/** A video item's vPDQ frames, stored in Meta's text form; deleted when the item retires. */
+@Entity
+@Table(name = "item_vpdq")
+public class ItemVpdq extends PanacheEntityBase {
+    /** Room for 3,600 frames with long timestamps. */
+    public static final int MAX_TEXT = 400_000;
+
+    @Id
+    @Column(name = "item_id")
+    public Long itemId;
+
+    /** One line a frame: {@code frameNumber,quality,pdqHex,timestampSeconds}. */
+    public String frames;
+
+    static void store(Long itemId, List<VpdqFrame> frames) {
+        ItemVpdq row = new ItemVpdq();
+        row.itemId = itemId;
+        row.frames = VpdqText.format(frames);
+        row.persist();
+    }
+
+    /** The frames of an item, or null when it has none. */
+    public static List<VpdqFrame> framesOf(Long itemId) {
+        ItemVpdq row = findById(itemId);
+        return row == null ? null : VpdqText.parse(row.frames);
+    }
+
+    static void deleteFor(Long itemId) {
+        delete("itemId", itemId);
+    }
+}
