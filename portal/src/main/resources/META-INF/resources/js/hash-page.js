@@ -123,7 +123,7 @@ worker.onmessage = (event) => {
     if (r.pdq) { const p = el('p'); p.append(`PDQ (${r.quality}): `, el('code', { class: 'pdq' }, r.pdq)); details.append(p); }
     if (r.vpdq) {
       const p = el('p');
-      p.append('vPDQ: ', el('code', { class: 'vpdq', 'data-frames': JSON.stringify(r.vpdq) }, String(r.vpdq.length)));
+      p.append('vPDQ: ', el('code', { class: 'vpdq', 'data-frames': JSON.stringify(r.vpdq), 'data-decoder': r.decoder }, String(r.vpdq.length)));
       details.append(p);
     }
     entry.li.append(details);

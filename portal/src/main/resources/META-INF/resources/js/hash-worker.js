@@ -102,14 +102,18 @@ async function webCodecsVpdq(id, file, from) {
   const config = await decoderConfig(track);
   if (!config) return null;
   const v = vpdqStart();
-  let failed = null, decoded = 0, hashed = 0;
+  let failed = null, decoded = 0, hashed = 0, limited = false, lastHashed = 0;
   const decoder = new VideoDecoder({
     output: (frame) => {
       try {
-        if (!failed && hashed < MAX_FRAMES && v.wants(frame.timestamp / 1e6)) {
+        const t = frame.timestamp / 1e6;
+        if (hashed >= MAX_FRAMES) {
+          limited = limited || t >= Math.floor(lastHashed) + 1;
+        } else if (!failed && v.wants(t)) {
           const { pixels, w, h } = framePixels(frame);
           v.hash(pixels, w, h);
           hashed++;
+          lastHashed = t;
         }
       } catch (e) {
         failed = e;
@@ -152,7 +156,7 @@ async function webCodecsVpdq(id, file, from) {
   }
   if (decoder.state !== 'closed') decoder.close();
   if (failed || !hashed) return null;
-  return { frames: v.frames(), limited: hashed >= MAX_FRAMES };
+  return { frames: v.frames(), limited, decoder: 'webcodecs' };
 }
 
 // The fallback: the page seeks a <video> element and sends frames here one at a time.
@@ -178,7 +182,7 @@ function onPageMessage(data) {
     postMessage({ type: 'frame-done', id: data.id });
   } else if (data.type === 'frames-end') {
     pageFrames = null;
-    p.resolve(p.hashed ? { frames: p.v.frames(), limited: p.hashed >= MAX_FRAMES || data.limited } : null);
+    p.resolve(p.hashed ? { frames: p.v.frames(), limited: Boolean(data.limited), decoder: 'element' } : null);
   }
 }
 
@@ -191,7 +195,7 @@ async function hashVideo(id, file) {
   }
   const frames = video.frames.map((f) => ({ t: f.t, pdq: f.pdq, q: f.q }));
   postMessage({ type: 'done', id, result: { kind: 'video', md5, pdq: null, quality: null, vpdq: frames,
-    note: video.limited ? 'video-long' : null } });
+    decoder: video.decoder, note: video.limited ? 'video-long' : null } });
 }
 
 onmessage = async (event) => {

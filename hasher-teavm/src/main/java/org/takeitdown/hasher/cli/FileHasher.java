@@ -51,6 +51,15 @@ public final class FileHasher {
         }
     }
 
+    /**
+     * As {@link #hash(Path)}, and for a video its vPDQ, decoded with {@code decoder}: {@code auto}
+     * (ffmpeg when installed, else JCodec), {@code ffmpeg} or {@code jcodec}.
+     */
+    public static Result hashWithVideo(Path file, String decoder)
+            throws IOException, ImageDecodeException, VideoDecodeException {
+        return hash(file, VideoFrameSource.choose(decoder));
+    }
+
     /** As {@link #hash(Path)}, and a video's vPDQ from {@code video} when it is not null. */
     static Result hash(Path file, VideoFrameSource video)
             throws IOException, ImageDecodeException, VideoDecodeException {

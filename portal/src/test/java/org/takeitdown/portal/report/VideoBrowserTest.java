@@ -1,0 +1,255 @@
+package org.takeitdown.portal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.takeitdown.portal.platform.PlatformFixtures.newPlatformKey;
+import static org.takeitdown.portal.platform.PlatformFixtures.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.takeitdown.hasher.cli.FileHasher;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.platform.SyncService;
+import org.takeitdown.portal.web.Browser;
+import org.takeitdown.portal.web.RequestBodies;
+import org.takeitdown.portal.web.SharedRuns;
+import org.takeitdown.portal.web.WorkerHeap;
+
+/**
+ * A video hashed with vPDQ in headless Chromium and submitted: WebCodecs for the MP4, the
+ * {@code <video>} seeking fallback for a WebM copy; the page's frames agree with the CLI's, no part
+ * of either file is sent, and a platform's match on a re-encoded copy hashed by the CLI finds the
+ * submitted video.
+ */
+@QuarkusTest
+class VideoBrowserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    SyncService sync;
+
+    @TempDir
+    Path tmp;
+
+    private ChromeDriver driver;
+
+    @AfterEach
+    void quit() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private static Path original() {
+        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "vpdq", "videos",
+                "chair-orig-22-sd-bar.mp4").toAbsolutePath().normalize();
+    }
+
+    private static boolean ffmpeg() {
+        try {
+            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private Path encode(String name, String... args) throws Exception {
+        Path out = tmp.resolve(name);
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                "-i", original().toString(), "-an"));
+        command.addAll(List.of(args));
+        command.add(out.toString());
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        return out;
+    }
+
+    /** Which way the page decoded the video of row {@code row}: {@code webcodecs} or {@code element}. */
+    private String decoder(WebElement row) {
+        return (String) driver.executeScript("return arguments[0].querySelector('code.vpdq').dataset.decoder", row);
+    }
+
+    /** The frames the page shows for row {@code row}, as {t, pdq, q} objects. */
+    private List<JsonNode> pageFrames(WebElement row) throws IOException {
+        String json = (String) driver.executeScript(
+                "const c = arguments[0].querySelector('code.vpdq'); return c ? c.dataset.frames : null", row);
+        assertThat(json).as("the page computed vPDQ").isNotNull();
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(json).forEach(out::add);
+        return out;
+    }
+
+    private static String framesJson(List<VpdqFrame> frames) {
+        StringBuilder b = new StringBuilder("[");
+        for (VpdqFrame f : frames) {
+            b.append(b.length() > 1 ? "," : "").append(String.format(Locale.ROOT, "{\"t\":%.3f,\"pdq\":\"%s\",\"q\":%d}",
+                    f.timestampSeconds(), f.hash().toHex(), f.quality()));
+        }
+        return b.append(']').toString();
+    }
+
+    @Test
+    void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy() throws Exception {
+        boolean haveFfmpeg = ffmpeg();
+        if (!haveFfmpeg && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
+        }
+        Assumptions.assumeTrue(haveFfmpeg, "ffmpeg is not installed: video browser test skipped");
+        driver = Browser.start();
+        Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
+        Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
+        List<Path> files = List.of(original(), webm);
+
+        RequestBodies sent = RequestBodies.record(driver);
+        driver.get(root + "hash");
+        driver.findElement(By.id("file-input")).sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
+        new WebDriverWait(driver, Duration.ofSeconds(240)).until(d -> d.findElements(By.cssSelector("#file-list li details")).size()
+                + d.findElements(By.cssSelector("#file-list li .state.error")).size() >= files.size());
+        List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
+
+        List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
+        List<JsonNode> mp4 = pageFrames(rows.get(0));
+        assertThat(decoder(rows.get(0))).isEqualTo("webcodecs");
+        assertThat(decoder(rows.get(1))).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
+        assertThat(rows.get(0).findElement(By.className("state")).getText()).contains(mp4.size() + " moments");
+        assertThat(mp4).hasSize(cli.size());
+        List<Integer> distances = new ArrayList<>();
+        int usable = 0;
+        int close = 0;
+        for (int i = 0; i < cli.size(); i++) {
+            assertThat(mp4.get(i).get("t").asDouble()).as("frame %d time", i).isEqualTo(cli.get(i).timestampSeconds());
+            int d = cli.get(i).hash().distance(org.takeitdown.hasher.pdq.PdqHash.fromHex(mp4.get(i).get("pdq").asText()));
+            distances.add(d);
+            if (cli.get(i).quality() >= 50) {
+                usable++;
+                close += d <= 10 ? 1 : 0;
+            }
+        }
+        System.out.println("vpdq WebCodecs in Chromium vs ffmpeg CLI, bits per frame: " + distances);
+        assertThat(100.0 * close / usable).isGreaterThanOrEqualTo(90);
+        List<JsonNode> fallback = pageFrames(rows.get(1));
+        System.out.println("vpdq <video> fallback on a WebM copy: " + fallback.size() + " frames");
+        assertThat(fallback.size()).isBetween(cli.size() - 1, cli.size() + 1);
+
+        driver.findElement(By.id("submit-hashes")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+        for (Path file : List.of(original(), webm)) {
+            assertThat(SharedRuns.firstShared(Files.readAllBytes(file),
+                    sent.all().stream().map(RequestBodies.Sent::body).toList(), 64)).as(file.getFileName().toString()).isEqualTo(-1);
+        }
+
+        String md5 = FileHasher.hash(original()).md5;
+        String webmMd5 = FileHasher.hash(webm).md5;
+        long id = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", md5).firstResult().id);
+        long webmId = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", webmMd5).firstResult().id);
+        sync.runNow();
+        String key = newPlatformKey("Video browser test");
+        List<VpdqFrame> copy = FileHasher.hashWithVideo(reencoded, "ffmpeg").vpdq;
+        Response match = platform(key).contentType(ContentType.JSON).body("{\"vpdq\":[" + framesJson(copy) + "]}")
+                .post("/api/platform/v1/match");
+        match.then().statusCode(200);
+        System.out.println("vpdq platform match of a re-encoded copy: " + match.asString());
+        List<Number> ids = match.path("videos[0].matches.id");
+        assertThat(ids.stream().map(Number::longValue).toList()).contains(id, webmId);
+    }
+
+    @Test
+    void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
+        boolean haveFfmpeg = ffmpeg();
+        if (!haveFfmpeg && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
+        }
+        Assumptions.assumeTrue(haveFfmpeg, "ffmpeg is not installed: video browser test skipped");
+        Path hour = tmp.resolve("hour.mp4");
+        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
+                "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264", "-preset", "ultrafast", "-g", "100",
+                "-pix_fmt", "yuv420p", hour.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+
+        driver = Browser.start();
+        driver.get(root + "hash");
+        try (WorkerHeap heap = WorkerHeap.attach(driver)) {
+            WorkerHeap.Usage before = heap.usage();
+            driver.findElement(By.id("file-input")).sendKeys(hour.toString());
+            long maxUsed = before.used();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (driver.findElements(By.cssSelector("#file-list li details")).isEmpty() && System.nanoTime() < deadline) {
+                maxUsed = Math.max(maxUsed, heap.usage().used());
+                Thread.sleep(100);
+            }
+            System.out.printf("1-hour video: worker JS heap %d -> max %d KiB (growth %d KiB)%n", before.used() / 1024,
+                    maxUsed / 1024, (maxUsed - before.used()) / 1024);
+            assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
+        }
+        WebElement row = driver.findElement(By.cssSelector("#file-list li"));
+        assertThat(decoder(row)).isEqualTo("webcodecs");
+        List<JsonNode> frames = pageFrames(row);
+        List<VpdqFrame> firstHour = FileHasher.hashWithVideo(hour, "ffmpeg").vpdq.stream()
+                .filter(f -> f.timestampSeconds() < 3600).toList();
+        System.out.println("1-hour video: " + frames.size() + " frames in the page, " + firstHour.size()
+                + " from the CLI in the first hour (repeated pictures are dropped)");
+        // Exact repeats are dropped on each side, and two decoders' colours differ a little, so the
+        // kept seconds differ slightly. On this saturated synthetic pattern the two decoders' frames
+        // differ by 8 to 24 bits (on the camera clips above by 0 to 6), so the check here is the
+        // match distance: where both kept a second, its frames must match each other.
+        java.util.Map<Double, VpdqFrame> cliAt = new java.util.HashMap<>();
+        firstHour.forEach(f -> cliAt.put(f.timestampSeconds(), f));
+        int both = 0;
+        int close = 0;
+        double last = -1;
+        for (JsonNode f : frames) {
+            double t = f.get("t").asDouble();
+            assertThat(t).isGreaterThan(last).isLessThan(3600);
+            last = t;
+            VpdqFrame c = cliAt.get(t);
+            if (c != null) {
+                both++;
+                close += c.hash().distance(org.takeitdown.hasher.pdq.PdqHash.fromHex(f.get("pdq").asText())) < 31 ? 1 : 0;
+            }
+        }
+        assertThat(both).isGreaterThan(3400);
+        assertThat(100.0 * close / both).isGreaterThanOrEqualTo(90);
+        assertThat(row.findElement(By.className("state")).getText()).contains("longer than an hour");
+
+        driver.findElement(By.id("submit-hashes")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+        String md5 = FileHasher.hash(hour).md5;
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", md5).firstResult().vpdqFrames))
+                .isEqualTo(frames.size());
+    }
+}
