@@ -23,7 +23,8 @@ import org.takeitdown.hasher.vpdq.VpdqBuilder;
  * k, the first frame at or after k seconds (the same rule as {@code SecondSampler}), and only those
  * frames are converted to RGB and piped out as PPM. Two {@code showinfo} filters, before and after
  * the selection, log every frame's index and presentation time so each piped frame gets its frame
- * number in the whole video.
+ * number in the whole video. Frames are not turned by the video's display matrix, as in Meta's
+ * reference (and the browser's WebCodecs path).
  */
 final class FfmpegFrames implements VideoFrameSource {
     /** Register 0 holds the next whole second; a frame at or past it is kept and moves it on. */
@@ -66,7 +67,7 @@ final class FfmpegFrames implements VideoFrameSource {
     /** Decodes and hands over the frames the one-a-second rule selects, in presentation order. */
     void selectedFrames(Path file, FrameSink sink) throws IOException, VideoDecodeException {
         List<String> command = List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
-                "-i", file.toString(), "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", FILTER,
+                "-noautorotate", "-i", file.toString(), "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", FILTER,
                 "-fps_mode", "passthrough", "-f", "image2pipe", "-c:v", "ppm", "-");
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
