@@ -442,6 +442,9 @@ public interface Msg {
     @Message("Send up to 1,000 MD5 and PDQ hashes. MD5 must match exactly; PDQ matches within maxDistance bits (31 unless you say otherwise). Only active hashes with PDQ quality {minQuality} or more are matched by PDQ.")
     String platformsMatch(int minQuality);
 
+    @Message("Videos: a video item may carry vPDQ, one PDQ hash for each second of video. The feed gives only the number of frames (vpdqFrames); fetch the frames of an item with GET /api/platform/v1/items/ID/vpdq. To check an uploaded video, send its frames in \"vpdq\" (up to 10 videos, 3,600 frames each). A video matches when at least 80% of your frames have a stored frame closer than 31 bits and at least 80% of the stored video's frames have one of yours; set vpdqQueryMatch and vpdqComparedMatch to change those shares. Frames with PDQ quality below {minQuality} are left out.")
+    String platformsVideo(int minQuality);
+
     @Message("Tell us what you did")
     String platformsFeedbackTitle();
 
@@ -451,7 +454,7 @@ public interface Msg {
     @Message("Compute the very same hashes")
     String platformsHashTitle();
 
-    @Message("The hasher command-line tool (hasher.jar, built with this project) computes MD5 and PDQ exactly as the browser does: EXIF orientation applied, colour profiles ignored. It prints tab-separated values, or JSON lines with --json.")
+    @Message("The hasher command-line tool (hasher.jar, built with this project) computes MD5 and PDQ exactly as the browser does: EXIF orientation applied, colour profiles ignored. It prints tab-separated values, or JSON lines with --json. With --video it also computes vPDQ for videos (with ffmpeg when it is installed, otherwise in pure Java for MP4/H.264), and --json prints the frames ready to send in \"vpdq\".")
     String platformsHash();
 
     @Message("Full reference")
