@@ -41,7 +41,7 @@ if ! $crash; then
   # Warm the JIT up first, then measure on empty tables.
   java "$here/LoadTest.java" load "$base" 4 "${LOAD_WARMUP:-8}" "$work/warmup.txt" > /dev/null
 fi
-psql_db "TRUNCATE match_feedback, case_item, report_case, idempotent_answer" > /dev/null
+psql_db "TRUNCATE match_feedback, item_vpdq, case_item, report_case, idempotent_answer" > /dev/null
 if $crash; then
   java "$here/LoadTest.java" load "$base" "$clients" "$seconds" "$work/answered.txt" &
   load=$!
