@@ -84,13 +84,4 @@ public class CaseItem extends PanacheEntityBase {
     static List<CaseItem> listByCase(Long caseId) {
         return list("caseId", caseId);
     }
-
-    static long countByCase(Long caseId) {
-        return count("caseId", caseId);
-    }
-
-    static List<String> md5sOfCase(Long caseId) {
-        return find("select i.md5 from CaseItem i where i.caseId = ?1 and i.md5 is not null", caseId)
-                .project(String.class).list();
-    }
 }

@@ -2,22 +2,21 @@ package org.takeitdown.portal.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
 
@@ -36,10 +35,12 @@ public class CaseService {
     private final Event<ItemsChanged> changed;
     private final MatchReportCounter reports;
     private final Counters counters;
+    private final CaseJdbc jdbc;
 
     public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports,
-                       Counters counters) {
+                       Counters counters, CaseJdbc jdbc) {
         this.counters = counters;
+        this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
         this.changed = changed;
@@ -56,7 +57,7 @@ public class CaseService {
 
     private CaseApi.Created createCommitted(List<CaseApi.Item> items, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return QuarkusTransaction.requiringNew().call(() -> createCase(items));
+            return createAlone(items);
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ApiProblemException.badRequest("Idempotency-Key must be 1 to 200 characters.");
@@ -83,7 +84,12 @@ public class CaseService {
         }
         // Answers older than 24 hours go now, this key's included.
         IdempotentAnswer.deleteExpired(now);
-        CaseApi.Created created = createCase(items);
+        CaseApi.Created created;
+        try (Connection c = jdbc.connection()) {
+            created = createCase(c, items, true);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
         IdempotentAnswer answer = new IdempotentAnswer();
         answer.keyHmac = keyHmac;
         answer.bodyHash = bodyHash;
@@ -93,68 +99,61 @@ public class CaseService {
         return created;
     }
 
-    private CaseApi.Created createCase(List<CaseApi.Item> items) {
-        ReportCase c = new ReportCase();
-        do {
-            c.number = CaseNumbers.newNumber();
-        } while (ReportCase.findByNumber(c.number).isPresent());
-        String key = CaseNumbers.newKey();
-        c.keyHmac = secrets.hmac(KEY_PURPOSE, key);
-        c.status = CaseStatus.active;
-        c.createdOn = LocalDate.now(ZoneOffset.UTC);
-        c.persist();
-        for (CaseApi.Item item : items) {
-            addItem(c, item);
+    /**
+     * A case in a transaction of its own, on one connection. A case number already taken (one
+     * chance in about 10^14 per case) fails the insert; the whole case is then tried again.
+     */
+    private CaseApi.Created createAlone(List<CaseApi.Item> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.inTransaction(c -> createCase(c, items, false));
+            } catch (SQLException e) {
+                if (!CaseJdbc.isUniqueViolation(e) || attempt == 5) {
+                    throw new PersistenceException(e);
+                }
+            }
         }
-        Panache.getEntityManager().flush();
-        counters.caseCreated(items.size());
-        return new CaseApi.Created(CaseNumbers.formatNumber(c.number), key, c.status.name(), items.size());
     }
 
-    private void addItem(ReportCase c, CaseApi.Item in) {
-        CaseItem item = new CaseItem();
-        item.caseId = c.id;
-        item.kind = in.kind();
-        item.md5 = in.md5();
-        item.pdq = in.pdq();
-        item.pdqQuality = in.pdqQuality() == null ? null : in.pdqQuality().shortValue();
-        item.status = CaseStatus.active;
-        item.seq = null;
-        item.addedOn = LocalDate.now(ZoneOffset.UTC);
-        item.changedOn = item.addedOn;
-        List<VpdqFrame> frames = ItemRules.frames(in);
-        item.vpdqFrames = frames == null ? null : frames.size();
-        item.persist();
-        if (frames != null) {
-            ItemVpdq.store(item.id, frames);
-        }
+    /**
+     * Inserts a case and its items on {@code c}. Inside a shared transaction ({@code checkNumber}),
+     * a taken number is looked for first, since a failed insert would end that transaction.
+     */
+    private CaseApi.Created createCase(Connection c, List<CaseApi.Item> items, boolean checkNumber) throws SQLException {
+        String number;
+        do {
+            number = CaseNumbers.newNumber();
+        } while (checkNumber && jdbc.findCase(c, number) != null);
+        String key = CaseNumbers.newKey();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long id = jdbc.insertCase(c, number, secrets.hmac(KEY_PURPOSE, key), today);
+        jdbc.insertItems(c, id, items, today);
+        counters.caseCreated(items.size());
+        return new CaseApi.Created(CaseNumbers.formatNumber(number), key, CaseStatus.active.name(), items.size());
     }
 
     /** The case's status, or 404 for an unknown number or a wrong key. */
     public CaseApi.View view(String number, String key) {
-        return QuarkusTransaction.requiringNew().call(() -> toView(authorized(number, key)));
+        return onConnection(c -> toView(c, authorized(c, number, key)));
     }
 
     /** Adds items to an active case (repeats of MD5s it already holds are ignored). */
     public CaseApi.View addItems(String number, String key, CaseApi.ItemsRequest request) {
         List<CaseApi.Item> items = ItemRules.normalize(request);
-        CaseApi.View view = QuarkusTransaction.requiringNew().call(() -> {
-            ReportCase c = authorized(number, key);
-            if (c.status != CaseStatus.active) {
+        CaseApi.View view = inTransaction(c -> {
+            CaseJdbc.CaseRow row = authorized(c, number, key);
+            if (row.status() != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
             }
-            Set<String> have = new HashSet<>(CaseItem.md5sOfCase(c.id));
+            Set<String> have = jdbc.md5s(c, row.id());
             List<CaseApi.Item> fresh = items.stream().filter(i -> !have.contains(i.md5())).toList();
             if (have.size() + fresh.size() > ItemRules.MAX_PER_CASE) {
                 throw ApiProblemException.conflict("A case holds at most " + ItemRules.MAX_PER_CASE
                         + " items; this one holds " + have.size() + ". Start a new case for more.");
             }
-            for (CaseApi.Item item : fresh) {
-                addItem(c, item);
-            }
+            jdbc.insertItems(c, row.id(), fresh, LocalDate.now(ZoneOffset.UTC));
             counters.itemsAdded(fresh.size());
-            Panache.getEntityManager().flush();
-            return toView(c);
+            return toView(c, row);
         });
         changed.fire(new ItemsChanged());
         return view;
@@ -179,6 +178,36 @@ public class CaseService {
         changed.fire(new ItemsChanged());
     }
 
+    /** Runs work in a transaction of its own on one connection. */
+    private <T> T inTransaction(CaseJdbc.Work<T> work) {
+        try {
+            return jdbc.inTransaction(work);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** Runs read work on a connection of its own, outside any transaction. */
+    private <T> T onConnection(CaseJdbc.Work<T> work) {
+        try (Connection c = jdbc.connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** The case for a number and key, or 404 for an unknown number or a wrong key alike. */
+    private CaseJdbc.CaseRow authorized(Connection c, String numberText, String keyText) throws SQLException {
+        String number = CaseNumbers.parseNumber(numberText);
+        String key = CaseNumbers.parseKey(keyText);
+        String offered = secrets.hmac(KEY_PURPOSE, key == null ? "" : key);
+        CaseJdbc.CaseRow row = number == null ? null : jdbc.findCase(c, number);
+        if (row == null || key == null || !Secrets.same(offered, row.keyHmac())) {
+            throw ApiProblemException.notFound();
+        }
+        return row;
+    }
+
     private ReportCase authorized(String numberText, String keyText) {
         String number = CaseNumbers.parseNumber(numberText);
         String key = CaseNumbers.parseKey(keyText);
@@ -191,9 +220,9 @@ public class CaseService {
         return c;
     }
 
-    private CaseApi.View toView(ReportCase c) {
-        return new CaseApi.View(CaseNumbers.formatNumber(c.number), c.status.name(), CaseItem.countByCase(c.id),
-                reports.countForCase(c.id));
+    private CaseApi.View toView(Connection c, CaseJdbc.CaseRow row) throws SQLException {
+        return new CaseApi.View(CaseNumbers.formatNumber(row.number()), row.status().name(), jdbc.countItems(c, row.id()),
+                reports.countForCase(c, row.id()));
     }
 
     private static String sha256(String s) {

@@ -9,7 +9,10 @@ import java.util.List;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 
-/** A video item's vPDQ frames, stored in Meta's text form; deleted when the item retires. */
+/**
+ * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseInserts}); deleted
+ * when the item retires.
+ */
 @Entity
 @Table(name = "item_vpdq")
 public class ItemVpdq extends PanacheEntityBase {
@@ -22,13 +25,6 @@ public class ItemVpdq extends PanacheEntityBase {
 
     /** One line a frame: {@code frameNumber,quality,pdqHex,timestampSeconds}. */
     public String frames;
-
-    static void store(Long itemId, List<VpdqFrame> frames) {
-        ItemVpdq row = new ItemVpdq();
-        row.itemId = itemId;
-        row.frames = VpdqText.format(frames);
-        row.persist();
-    }
 
     /** The frames of an item, or null when it has none. */
     public static List<VpdqFrame> framesOf(Long itemId) {

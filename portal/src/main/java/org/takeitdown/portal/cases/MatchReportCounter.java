@@ -1,6 +1,10 @@
 package org.takeitdown.portal.cases;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /** Platform feedback on one case's items, counted in aggregate (never which platform). */
 public interface MatchReportCounter {
-    CaseApi.MatchReports countForCase(long caseId);
+    /** The counts, read on {@code c} (the caller's transaction). */
+    CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException;
 }

@@ -3,6 +3,10 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -49,17 +53,23 @@ public class FeedbackService implements MatchReportCounter {
     }
 
     @Override
-    public CaseApi.MatchReports countForCase(long caseId) {
+    public CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
         long pending = 0;
         long blocked = 0;
         long notBlocked = 0;
-        for (Object[] row : MatchFeedback.countsForCase(caseId)) {
-            long n = ((Number) row[1]).longValue();
-            switch ((Outcome) row[0]) {
-                case pending_review -> pending = n;
-                case blocked -> blocked = n;
-                case not_blocked -> notBlocked = n;
-                default -> throw new IllegalStateException();
+        try (PreparedStatement s = c.prepareStatement("SELECT f.outcome, COUNT(*) FROM match_feedback f "
+                + "JOIN case_item i ON i.id = f.item_id WHERE i.case_id = ? GROUP BY f.outcome")) {
+            s.setLong(1, caseId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long n = r.getLong(2);
+                    switch (Outcome.valueOf(r.getString(1))) {
+                        case pending_review -> pending = n;
+                        case blocked -> blocked = n;
+                        case not_blocked -> notBlocked = n;
+                        default -> throw new IllegalStateException();
+                    }
+                }
             }
         }
         return new CaseApi.MatchReports(pending, blocked, notBlocked);

@@ -39,13 +39,6 @@ public class MatchFeedback extends PanacheEntityBase {
         return find("itemId = ?1 and platformId = ?2", itemId, platformId).firstResultOptional();
     }
 
-    /** Outcome counts over one case's items: rows of (outcome, count). */
-    static List<Object[]> countsForCase(long caseId) {
-        return getEntityManager().createQuery("select f.outcome, count(f) from MatchFeedback f, CaseItem i "
-                + "where i.id = f.itemId and i.caseId = ?1 group by f.outcome", Object[].class)
-                .setParameter(1, caseId).getResultList();
-    }
-
     /** Active items that at least {@code platforms} distinct platforms reported as not blocked. */
     static List<Long> flaggedItems(int platforms) {
         return getEntityManager().createQuery("select f.itemId from MatchFeedback f, CaseItem i "
