@@ -16,8 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.web.BodyLimits;
 
 /** Anonymous case API used by the portal's pages: create, read, add to and withdraw a case. */
 @Path("/api/cases")
@@ -45,12 +47,14 @@ public class CaseApiResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "429", description = "Over the rate of new cases or the daily cap for this address; see Retry-After")
-    public Response create(
+    @ResponseStatus(201)
+    public CaseApi.Created create(
             @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             CaseApi.ItemsRequest request) {
+        BodyLimits.check(http, request);
         limits.creatingCase(ClientAddress.of(http));
-        return Response.status(201).entity(cases.create(request, idempotencyKey)).build();
+        return cases.create(request, idempotencyKey);
     }
 
     @GET
@@ -74,6 +78,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
     public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
+        BodyLimits.check(http, request);
         return limits.lookup(ClientAddress.of(http), () -> cases.addItems(number, key, request));
     }
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.web.BodyLimits;
 
 /** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key). */
 @Path("/api/platform/v1")
@@ -104,9 +105,11 @@ public class PlatformApiResource {
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "413")
     @APIResponse(responseCode = "429")
     public PlatformApi.MatchResponse match(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                            PlatformApi.MatchRequest request) {
+        BodyLimits.check(http, request);
         signIn(authorization);
         return matcher.match(request);
     }

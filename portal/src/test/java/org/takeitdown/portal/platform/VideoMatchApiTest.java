@@ -249,6 +249,8 @@ class VideoMatchApiTest {
         assertProblem(match("{\"vpdq\":[[]]}"), 400, "vpdq[0] must hold 1 to 3600 frames");
         assertProblem(match("{\"vpdq\":[null]}"), 400, "vpdq[0] must be a list of frames");
         assertProblem(match("{}"), 400, "Send at least one query in \"md5\", \"pdq\" or \"vpdq\"");
+        assertProblem(match("{\"md5\":[\"" + md5() + "\"]" + " ".repeat(300 * 1024) + "}"), 413,
+                "A body without video frames may be at most 256 KiB");
     }
 
     @Test
