@@ -1,12 +1,18 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +33,10 @@ import java.util.regex.Pattern;
  * verify BASE_URL ANSWERED_FILE                  -- reads every listed case with its key; prints how many
  *        answered 200 and exits 1 if any did not
  * </pre>
+ *
+ * Each client thread keeps one HTTP/1.1 connection open and writes its requests by hand, so the
+ * load tool, which shares the machine's two cores with the server and PostgreSQL, takes as little
+ * of them as it can (java.net.http cost it about as much CPU as the server spent).
  */
 public class LoadTest {
     private static final Pattern FIELD = Pattern.compile("\"(caseNumber|caseKey)\":\"([^\"]+)\"");
@@ -52,9 +62,108 @@ public class LoadTest {
                 md5, r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 50 + r.nextInt(51));
     }
 
+    /** A status code and body. */
+    record Answer(int status, String body) {
+    }
+
+    /** One kept-alive HTTP/1.1 connection to the loopback server; reconnects when the server closed it. */
+    static final class Connection implements Closeable {
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private InputStream in;
+        private OutputStream out;
+
+        Connection(String base) {
+            URI uri = URI.create(base);
+            this.host = uri.getHost();
+            this.port = uri.getPort();
+        }
+
+        Answer send(String method, String path, String body, String... headers) throws IOException {
+            if (socket == null) {
+                socket = new Socket();
+                socket.connect(new InetSocketAddress(host, port), 5000);
+                socket.setSoTimeout(30_000);
+                socket.setTcpNoDelay(true);
+                in = new BufferedInputStream(socket.getInputStream(), 8192);
+                out = socket.getOutputStream();
+            }
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+                    .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port).append("\r\n");
+            for (int i = 0; i < headers.length; i += 2) {
+                head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            }
+            byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(h, h.length + content.length);
+            System.arraycopy(content, 0, request, h.length, content.length);
+            try {
+                out.write(request);
+                out.flush();
+                return read();
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Answer read() throws IOException {
+            String status = line();
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = 0;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).trim());
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                } else if (lower.startsWith("transfer-encoding:")) {
+                    throw new IOException("chunked answers are not expected here");
+                }
+            }
+            byte[] body = in.readNBytes(length);
+            if (body.length < length) {
+                throw new EOFException("the server closed the connection mid-answer");
+            }
+            if (close) {
+                close();
+            }
+            return new Answer(code, new String(body, StandardCharsets.UTF_8));
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new EOFException("the server closed the connection");
+                }
+                if (c != '\r') {
+                    b.write(c);
+                }
+            }
+            return b.toString(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                socket = null;
+            }
+        }
+    }
+
     static void load(String base, int clients, int seconds, Path answered) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong created = new AtomicLong();
         AtomicLong added = new AtomicLong();
@@ -69,18 +178,16 @@ public class LoadTest {
                     long[] mine = new long[1 << 16];
                     int n = 0;
                     ThreadLocalRandom r = ThreadLocalRandom.current();
-                    try {
+                    try (Connection http = new Connection(base)) {
                         while (System.nanoTime() < until) {
                             String body = "{\"items\":[" + item(r, true) + "," + item(r, false) + "," + item(r, false) + "]}";
                             long s = System.nanoTime();
-                            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
-                                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            Answer res = http.send("POST", "/api/cases", body);
                             long took = System.nanoTime() - s;
                             if (n < mine.length) {
                                 mine[n++] = took;
                             }
-                            if (res.statusCode() != 201) {
+                            if (res.status() != 201) {
                                 refused.incrementAndGet();
                                 continue;
                             }
@@ -100,16 +207,14 @@ public class LoadTest {
                             }
                             created.incrementAndGet();
                             if (r.nextInt(4) == 0) {
-                                HttpResponse<String> more = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/"
-                                        + number + "/items")).header("Content-Type", "application/json").header("X-Case-Key", key)
-                                        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"items\":[" + item(r, false) + "]}")).build(), HttpResponse.BodyHandlers.ofString());
-                                if (more.statusCode() == 200) {
+                                Answer more = http.send("POST", "/api/cases/" + number + "/items",
+                                        "{\"items\":[" + item(r, false) + "]}", "X-Case-Key", key);
+                                if (more.status() == 200) {
                                     added.incrementAndGet();
                                 }
                             }
                         }
-                    } catch (IOException | InterruptedException gone) {
+                    } catch (IOException gone) {
                         lost.incrementAndGet();
                     } finally {
                         latencies.add(Arrays.copyOf(mine, n));
@@ -132,18 +237,17 @@ public class LoadTest {
     }
 
     static int verify(String base, Path answered) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<String> lines = Files.readAllLines(answered);
         int ok = 0;
         int bad = 0;
-        for (String line : lines) {
-            String[] f = line.split("\t");
-            int status = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases/" + f[0]))
-                    .header("X-Case-Key", f[1]).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 200) {
-                ok++;
-            } else {
-                bad++;
+        try (Connection http = new Connection(base)) {
+            for (String line : lines) {
+                String[] f = line.split("\t");
+                if (http.send("GET", "/api/cases/" + f[0], null, "X-Case-Key", f[1]).status() == 200) {
+                    ok++;
+                } else {
+                    bad++;
+                }
             }
         }
         System.out.printf("verify: %d of %d answered cases readable with their keys%n", ok, lines.size());
