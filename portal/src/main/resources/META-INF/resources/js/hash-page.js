@@ -57,6 +57,16 @@ function pump() {
 // the frame and hand its pixels to the worker, one at a time (the next waits for the worker).
 let frameDone = null;
 async function sendVideoFrames(id, file) {
+  let limited = false;
+  try {
+    if (file) limited = await seekAndSend(id, file);
+  } finally {
+    worker.postMessage({ type: 'frames-end', id, limited });
+  }
+}
+
+// Returns whether the video is longer than the hour that is hashed.
+async function seekAndSend(id, file) {
   const url = URL.createObjectURL(file);
   const video = document.createElement('video');
   video.muted = true;
@@ -95,7 +105,7 @@ async function sendVideoFrames(id, file) {
   video.removeAttribute('src');
   video.load();
   URL.revokeObjectURL(url);
-  worker.postMessage({ type: 'frames-end', id, limited });
+  return limited;
 }
 
 worker.onmessage = (event) => {

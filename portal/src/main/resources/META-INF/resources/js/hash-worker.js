@@ -107,7 +107,9 @@ async function webCodecsVpdq(id, file, from) {
     output: (frame) => {
       try {
         const t = frame.timestamp / 1e6;
-        if (hashed >= MAX_FRAMES) {
+        if (t < 0) {
+          // Frames before the start of the edit (decoder preroll) are not part of the video.
+        } else if (hashed >= MAX_FRAMES) {
           limited = limited || t >= Math.floor(lastHashed) + 1;
         } else if (!failed && v.wants(t)) {
           const { pixels, w, h } = framePixels(frame);

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -90,6 +90,7 @@ public class CaseService {
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }
+        counters.caseCreated(items.size());
         IdempotentAnswer answer = new IdempotentAnswer();
         answer.keyHmac = keyHmac;
         answer.bodyHash = bodyHash;
@@ -106,7 +107,9 @@ public class CaseService {
     private CaseApi.Created createAlone(List<CaseApi.Item> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbc.inTransaction(c -> createCase(c, items, false));
+                CaseApi.Created created = jdbc.inTransaction(c -> createCase(c, items, false));
+                counters.caseCreated(items.size());
+                return created;
             } catch (SQLException e) {
                 if (!CaseJdbc.isUniqueViolation(e) || attempt == 5) {
                     throw new PersistenceException(e);
@@ -128,7 +131,6 @@ public class CaseService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long id = jdbc.insertCase(c, number, secrets.hmac(KEY_PURPOSE, key), today);
         jdbc.insertItems(c, id, items, today);
-        counters.caseCreated(items.size());
         return new CaseApi.Created(CaseNumbers.formatNumber(number), key, CaseStatus.active.name(), items.size());
     }
 
@@ -162,7 +164,7 @@ public class CaseService {
     /** Withdraws the case and all its items; 409 when already withdrawn. */
     public void withdraw(String number, String key) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ReportCase c = authorized(number, key);
+            ReportCase c = ReportCase.findById(onConnection(connection -> authorized(connection, number, key)).id());
             if (c.status == CaseStatus.withdrawn) {
                 throw ApiProblemException.conflict("This case is already withdrawn.");
             }
@@ -187,7 +189,7 @@ public class CaseService {
         }
     }
 
-    /** Runs read work on a connection of its own, outside any transaction. */
+    /** Runs read work on a connection of the data source (inside a JTA transaction, its own). */
     private <T> T onConnection(CaseJdbc.Work<T> work) {
         try (Connection c = jdbc.connection()) {
             return work.run(c);
@@ -206,18 +208,6 @@ public class CaseService {
             throw ApiProblemException.notFound();
         }
         return row;
-    }
-
-    private ReportCase authorized(String numberText, String keyText) {
-        String number = CaseNumbers.parseNumber(numberText);
-        String key = CaseNumbers.parseKey(keyText);
-        String offered = secrets.hmac(KEY_PURPOSE, key == null ? "" : key);
-        ReportCase c = number == null ? null : ReportCase.findByNumber(number).orElse(null);
-        boolean ok = c != null && key != null && Secrets.same(offered, c.keyHmac);
-        if (!ok) {
-            throw ApiProblemException.notFound();
-        }
-        return c;
     }
 
     private CaseApi.View toView(Connection c, CaseJdbc.CaseRow row) throws SQLException {

@@ -3,14 +3,12 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.takeitdown.hasher.hex.Hex;
-import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqMatcher;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
@@ -67,7 +65,7 @@ public class MatchService {
             if (videos.get(v) == null) {
                 throw ApiProblemException.badRequest("vpdq[" + v + "] must be a list of frames.");
             }
-            videoQueries.add(usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]")));
+            videoQueries.add(VideoIndex.usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]"), SyncService.MIN_QUALITY));
         }
         if (md5s.size() + pdqs.size() > MAX_QUERIES) {
             throw ApiProblemException.badRequest("At most " + MAX_QUERIES + " queries per request; got "
@@ -114,18 +112,6 @@ public class MatchService {
             throw ApiProblemException.badRequest(field + " must be more than 0 and at most 100 (percent).");
         }
         return value;
-    }
-
-    /** The frames good enough to match on (quality 50 or more), four longs a hash. */
-    private static long[] usable(List<VpdqFrame> frames) {
-        long[] out = new long[4 * frames.size()];
-        int n = 0;
-        for (VpdqFrame f : frames) {
-            if (f.quality() >= SyncService.MIN_QUALITY) {
-                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n++, 4);
-            }
-        }
-        return Arrays.copyOf(out, 4 * n);
     }
 
     private static List<String> normalize(String field, List<String> values, int digits) {

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.platform.index.MatchIndex;
@@ -155,18 +153,9 @@ public class SyncService {
         indexedThrough = last;
     }
 
-    /** The hashes of the frames good enough to match on, four longs a frame. */
-    static long[] usableFrames(String text) {
-        List<VpdqFrame> frames = VpdqText.parse(text);
-        long[] out = new long[4 * frames.size()];
-        int n = 0;
-        for (VpdqFrame f : frames) {
-            if (f.quality() >= MIN_QUALITY) {
-                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n, 4);
-                n++;
-            }
-        }
-        return Arrays.copyOf(out, 4 * n);
+    /** The hashes of the stored frames good enough to match on, four longs a frame. */
+    private static long[] usableFrames(String text) {
+        return VideoIndex.usable(VpdqText.parse(text), MIN_QUALITY);
     }
 
     /** Sequences pending changes and catches the index up, now. */

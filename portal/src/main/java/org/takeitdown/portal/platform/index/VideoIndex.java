@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
 
 /**
  * vPDQ matching over the usable frames (quality at least the floor) of every active video: one
@@ -138,6 +139,18 @@ public final class VideoIndex {
         });
         boolean cut = scores.size() > limit;
         return new Result(cut ? List.copyOf(scores.subList(0, limit)) : scores, truncated || cut);
+    }
+
+    /** The hashes of the frames of at least {@code minQuality}, four longs a frame, in order. */
+    public static long[] usable(List<VpdqFrame> frames, int minQuality) {
+        long[] out = new long[4 * frames.size()];
+        int n = 0;
+        for (VpdqFrame f : frames) {
+            if (f.quality() >= minQuality) {
+                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n++, 4);
+            }
+        }
+        return Arrays.copyOf(out, 4 * n);
     }
 
     /** How many frames of {@code from} have a frame of {@code in} closer than the tolerance. */
