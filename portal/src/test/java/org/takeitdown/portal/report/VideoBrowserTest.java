@@ -129,7 +129,12 @@ class VideoBrowserTest {
         driver = Browser.start();
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
-        List<Path> files = List.of(original(), webm);
+        Path broken = tmp.resolve("broken.mp4");
+        byte[] junk = new byte[200_000];
+        new java.util.Random(3).nextBytes(junk);
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, junk, 0, 12);
+        Files.write(broken, junk);
+        List<Path> files = List.of(original(), webm, broken);
 
         RequestBodies sent = RequestBodies.record(driver);
         driver.get(root + "hash");
@@ -161,11 +166,16 @@ class VideoBrowserTest {
         List<JsonNode> fallback = pageFrames(rows.get(1));
         System.out.println("vpdq <video> fallback on a WebM copy: " + fallback.size() + " frames");
         assertThat(fallback.size()).isBetween(cli.size() - 1, cli.size() + 1);
+        assertThat(rows.get(2).findElement(By.className("state")).getText())
+                .isEqualTo("This browser can't play this video here, so only its exact copy can be found (MD5 only).");
+        assertThat(rows.get(2).findElements(By.cssSelector("code.vpdq"))).isEmpty();
+        assertThat(driver.executeScript("return arguments[0].querySelector('code.md5').textContent", rows.get(2)))
+                .isEqualTo(FileHasher.hash(broken).md5);
 
         driver.findElement(By.id("submit-hashes")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
-        for (Path file : List.of(original(), webm)) {
+        for (Path file : files) {
             assertThat(SharedRuns.firstShared(Files.readAllBytes(file),
                     sent.all().stream().map(RequestBodies.Sent::body).toList(), 64)).as(file.getFileName().toString()).isEqualTo(-1);
         }
