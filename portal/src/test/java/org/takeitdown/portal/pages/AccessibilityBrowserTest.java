@@ -64,6 +64,8 @@ class AccessibilityBrowserTest {
         driver = Browser.start();
         Path png = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
                 .resolve("pdq/images/misc-images/c.png").toAbsolutePath().normalize();
+        Path video = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
+                .resolve("vpdq/videos/doorknob-hd-no-bar.mp4").toAbsolutePath().normalize();
         for (String lang : List.of("en", "es")) {
             String q = "?lang=" + lang;
             for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms")) {
@@ -77,9 +79,9 @@ class AccessibilityBrowserTest {
             check(lang + " /start, not sure");
 
             driver.get(root + "hash" + q);
-            driver.findElement(By.id("file-input")).sendKeys(png.toString());
-            waitUp(60).until(d -> !d.findElements(By.cssSelector("#file-list details")).isEmpty());
-            check(lang + " /hash with a hashed file");
+            driver.findElement(By.id("file-input")).sendKeys(png.toString() + "\n" + video.toString());
+            waitUp(60).until(d -> d.findElements(By.cssSelector("#file-list details")).size() == 2);
+            check(lang + " /hash with a hashed image and video");
             driver.findElement(By.id("submit-hashes")).click();
             waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
             check(lang + " receipt");
