@@ -2,6 +2,7 @@ package org.takeitdown.portal.cases;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.takeitdown.hasher.vpdq.VpdqFrame;
 
 /** JSON bodies of the anonymous case API. */
 public final class CaseApi {
@@ -29,6 +30,10 @@ public final class CaseApi {
             @Schema(description = "Presentation time in seconds, >= 0") Double t,
             @Schema(description = "64 hex digits") String pdq,
             @Schema(description = "PDQ quality, 0..100") Integer q) {
+        /** A hasher frame in the API's form. */
+        public static Frame of(VpdqFrame f) {
+            return new Frame(f.timestampSeconds(), f.hash().toHex(), f.quality());
+        }
     }
 
     @Schema(description = "1 to 100 items")

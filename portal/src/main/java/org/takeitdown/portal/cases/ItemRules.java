@@ -60,20 +60,12 @@ final class ItemRules {
                 if (!"video".equals(item.kind())) {
                     throw ApiProblemException.badRequest(where + ".vpdq is only for items of kind \"video\".");
                 }
-                frames = toApi(VpdqRules.check(item.vpdq(), where + ".vpdq"));
+                frames = VpdqRules.check(item.vpdq(), where + ".vpdq").stream().map(CaseApi.Frame::of).toList();
             }
             return new CaseApi.Item(item.kind(), md5, pdq, item.pdqQuality(), frames);
         } catch (HexFormatException e) {
             throw ApiProblemException.badRequest(e.getMessage() + ".");
         }
-    }
-
-    private static List<CaseApi.Frame> toApi(List<VpdqFrame> frames) {
-        List<CaseApi.Frame> out = new ArrayList<>(frames.size());
-        for (VpdqFrame f : frames) {
-            out.add(new CaseApi.Frame(f.timestampSeconds(), f.hash().toHex(), f.quality()));
-        }
-        return out;
     }
 
     /** Checked frames of a normalised item as hasher frames, numbered by position; null when none. */

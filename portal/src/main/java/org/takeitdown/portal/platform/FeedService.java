@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseApi;
@@ -83,11 +82,7 @@ public class FeedService {
         if (frames == null) {
             throw new ApiProblemException(404, "Not found", "No active video item with vPDQ frames has this id.");
         }
-        List<CaseApi.Frame> out = new ArrayList<>(frames.size());
-        for (VpdqFrame f : frames) {
-            out.add(new CaseApi.Frame(f.timestampSeconds(), f.hash().toHex(), f.quality()));
-        }
-        return new PlatformApi.VpdqItem(id, out);
+        return new PlatformApi.VpdqItem(id, frames.stream().map(CaseApi.Frame::of).toList());
     }
 
     /**
