@@ -116,7 +116,7 @@ public class CaseJdbc {
     }
 
     /** Inserts checked items of a case, unsequenced, with their vPDQ frames. */
-    void insertItems(Connection c, long caseId, List<CaseApi.Item> items, LocalDate today) throws SQLException {
+    void insertItems(Connection c, long caseId, List<NewItem> items, LocalDate today) throws SQLException {
         if (items.isEmpty()) {
             return;
         }
@@ -125,7 +125,7 @@ public class CaseJdbc {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_item (id, case_id, kind, md5, pdq, pdq_quality, "
                 + "status, seq, added_on, changed_on, vpdq_frames) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)")) {
             for (int i = 0; i < items.size(); i++) {
-                CaseApi.Item item = items.get(i);
+                NewItem item = items.get(i);
                 s.setLong(1, ids[i]);
                 s.setLong(2, caseId);
                 s.setString(3, item.kind());
@@ -152,7 +152,7 @@ public class CaseJdbc {
         if (frames) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO item_vpdq (item_id, frames) VALUES (?, ?)")) {
                 for (int i = 0; i < items.size(); i++) {
-                    List<VpdqFrame> f = ItemRules.frames(items.get(i));
+                    List<VpdqFrame> f = items.get(i).vpdq();
                     if (f != null) {
                         s.setLong(1, ids[i]);
                         s.setString(2, VpdqText.format(f));

@@ -49,13 +49,13 @@ public class CaseService {
 
     /** Creates a case, or returns the earlier answer for the same Idempotency-Key and body. */
     public CaseApi.Created create(CaseApi.ItemsRequest request, String idempotencyKey) {
-        List<CaseApi.Item> items = ItemRules.normalize(request);
+        List<NewItem> items = ItemRules.normalize(request);
         CaseApi.Created created = createCommitted(items, idempotencyKey);
         changed.fire(new ItemsChanged());
         return created;
     }
 
-    private CaseApi.Created createCommitted(List<CaseApi.Item> items, String idempotencyKey) {
+    private CaseApi.Created createCommitted(List<NewItem> items, String idempotencyKey) {
         if (idempotencyKey == null) {
             return createAlone(items);
         }
@@ -72,7 +72,7 @@ public class CaseService {
         }
     }
 
-    private CaseApi.Created createOnce(List<CaseApi.Item> items, String keyHmac, String bodyHash) {
+    private CaseApi.Created createOnce(List<NewItem> items, String keyHmac, String bodyHash) {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         IdempotentAnswer earlier = IdempotentAnswer.findLive(keyHmac, now);
         if (earlier != null) {
@@ -104,7 +104,7 @@ public class CaseService {
      * A case in a transaction of its own, on one connection. A case number already taken (one
      * chance in about 10^14 per case) fails the insert; the whole case is then tried again.
      */
-    private CaseApi.Created createAlone(List<CaseApi.Item> items) {
+    private CaseApi.Created createAlone(List<NewItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
                 CaseApi.Created created = jdbc.inTransaction(c -> createCase(c, items, false));
@@ -122,7 +122,7 @@ public class CaseService {
      * Inserts a case and its items on {@code c}. Inside a shared transaction ({@code checkNumber}),
      * a taken number is looked for first, since a failed insert would end that transaction.
      */
-    private CaseApi.Created createCase(Connection c, List<CaseApi.Item> items, boolean checkNumber) throws SQLException {
+    private CaseApi.Created createCase(Connection c, List<NewItem> items, boolean checkNumber) throws SQLException {
         String number;
         do {
             number = CaseNumbers.newNumber();
@@ -141,14 +141,14 @@ public class CaseService {
 
     /** Adds items to an active case (repeats of MD5s it already holds are ignored). */
     public CaseApi.View addItems(String number, String key, CaseApi.ItemsRequest request) {
-        List<CaseApi.Item> items = ItemRules.normalize(request);
+        List<NewItem> items = ItemRules.normalize(request);
         CaseApi.View view = inTransaction(c -> {
             CaseJdbc.CaseRow row = authorized(c, number, key);
             if (row.status() != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
             }
             Set<String> have = jdbc.md5s(c, row.id());
-            List<CaseApi.Item> fresh = items.stream().filter(i -> !have.contains(i.md5())).toList();
+            List<NewItem> fresh = items.stream().filter(i -> !have.contains(i.md5())).toList();
             if (have.size() + fresh.size() > ItemRules.MAX_PER_CASE) {
                 throw ApiProblemException.conflict("A case holds at most " + ItemRules.MAX_PER_CASE
                         + " items; this one holds " + have.size() + ". Start a new case for more.");

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.hex.HexFormatException;
-import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.web.ApiProblemException;
@@ -22,7 +21,7 @@ final class ItemRules {
     }
 
     /** Checked, lowercased items, each MD5 once (first occurrence kept). */
-    static List<CaseApi.Item> normalize(CaseApi.ItemsRequest request) {
+    static List<NewItem> normalize(CaseApi.ItemsRequest request) {
         if (request == null || request.items() == null) {
             throw ApiProblemException.badRequest("The body needs \"items\": a list of 1 to 100 items.");
         }
@@ -31,15 +30,15 @@ final class ItemRules {
             throw ApiProblemException.badRequest("\"items\" must hold 1 to " + MAX_PER_REQUEST
                     + " items; it holds " + items.size() + ".");
         }
-        Map<String, CaseApi.Item> byMd5 = new LinkedHashMap<>();
+        Map<String, NewItem> byMd5 = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            CaseApi.Item item = check(items.get(i), "items[" + i + "]");
+            NewItem item = check(items.get(i), "items[" + i + "]");
             byMd5.putIfAbsent(item.md5(), item);
         }
         return new ArrayList<>(byMd5.values());
     }
 
-    private static CaseApi.Item check(CaseApi.Item item, String where) {
+    private static NewItem check(CaseApi.Item item, String where) {
         if (item == null) {
             throw ApiProblemException.badRequest(where + " is null.");
         }
@@ -55,39 +54,27 @@ final class ItemRules {
             if (item.pdqQuality() != null && (item.pdqQuality() < 0 || item.pdqQuality() > 100)) {
                 throw ApiProblemException.badRequest(where + ".pdqQuality must be 0 to 100.");
             }
-            List<CaseApi.Frame> frames = null;
+            List<VpdqFrame> frames = null;
             if (item.vpdq() != null) {
                 if (!"video".equals(item.kind())) {
                     throw ApiProblemException.badRequest(where + ".vpdq is only for items of kind \"video\".");
                 }
-                frames = VpdqRules.check(item.vpdq(), where + ".vpdq").stream().map(CaseApi.Frame::of).toList();
+                frames = VpdqRules.check(item.vpdq(), where + ".vpdq");
             }
-            return new CaseApi.Item(item.kind(), md5, pdq, item.pdqQuality(), frames);
+            return new NewItem(item.kind(), md5, pdq, item.pdqQuality(), frames);
         } catch (HexFormatException e) {
             throw ApiProblemException.badRequest(e.getMessage() + ".");
         }
     }
 
-    /** Checked frames of a normalised item as hasher frames, numbered by position; null when none. */
-    static List<VpdqFrame> frames(CaseApi.Item item) {
-        if (item.vpdq() == null) {
-            return null;
-        }
-        List<VpdqFrame> out = new ArrayList<>(item.vpdq().size());
-        for (CaseApi.Frame f : item.vpdq()) {
-            out.add(new VpdqFrame(out.size(), f.q(), PdqHash.fromHex(f.pdq()), f.t()));
-        }
-        return out;
-    }
-
     /** A stable text of the normalised items, for comparing idempotent requests. */
-    static String canonical(List<CaseApi.Item> items) {
+    static String canonical(List<NewItem> items) {
         StringBuilder b = new StringBuilder();
-        for (CaseApi.Item i : items) {
+        for (NewItem i : items) {
             b.append(i.kind()).append(',').append(i.md5()).append(',').append(i.pdq()).append(',')
                     .append(i.pdqQuality());
             if (i.vpdq() != null) {
-                b.append(",vpdq:").append(VpdqText.format(frames(i)).replace('\n', '|'));
+                b.append(",vpdq:").append(VpdqText.format(i.vpdq()).replace('\n', '|'));
             }
             b.append(';');
         }
