@@ -55,6 +55,11 @@ public final class PdqHash {
         return fromHex(hexA).distance(fromHex(hexB));
     }
 
+    /** The eight 32-bit words, most significant first (the hex form's order); a copy. */
+    public int[] words() {
+        return words.clone();
+    }
+
     /** The hash as 64 lowercase hex digits. */
     public String toHex() {
         return Hex.formatWords(words);

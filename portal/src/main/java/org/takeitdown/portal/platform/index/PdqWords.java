@@ -11,7 +11,11 @@ public final class PdqWords {
 
     /** Parses 64 hex digits (either case); throws IllegalArgumentException otherwise. */
     public static long[] parse(String hex) {
-        int[] halves = Hex.parseWords(hex, Hex.PDQ_DIGITS, "a PDQ hash");
+        return of(Hex.parseWords(hex, Hex.PDQ_DIGITS, "a PDQ hash"));
+    }
+
+    /** The four longs of a hash given as eight 32-bit words, most significant first. */
+    public static long[] of(int[] halves) {
         long[] w = new long[WORDS];
         for (int i = 0; i < WORDS; i++) {
             w[i] = (long) halves[2 * i] << 32 | (halves[2 * i + 1] & 0xffffffffL);

@@ -147,7 +147,7 @@ public final class VideoIndex {
         int n = 0;
         for (VpdqFrame f : frames) {
             if (f.quality() >= minQuality) {
-                System.arraycopy(PdqWords.parse(f.hash().toHex()), 0, out, 4 * n++, 4);
+                System.arraycopy(PdqWords.of(f.hash().words()), 0, out, 4 * n++, 4);
             }
         }
         return Arrays.copyOf(out, 4 * n);

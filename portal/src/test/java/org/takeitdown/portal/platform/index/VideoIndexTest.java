@@ -117,4 +117,18 @@ class VideoIndexTest {
         assertThat(r.matches()).extracting(VideoIndex.Score::id).containsExactly(1L, 2L, 3L);
         assertThat(r.truncated()).isTrue();
     }
+
+    @Test
+    void usableKeepsFramesOfEnoughQualityAsTheirHexWords() {
+        String a = "a5f0a457a48995e8c9065c275aaa5498b61ba4bdf8fcf80387c32f8b0bfc4f05";
+        String b = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        List<org.takeitdown.hasher.vpdq.VpdqFrame> frames = List.of(
+                new org.takeitdown.hasher.vpdq.VpdqFrame(0, 90, org.takeitdown.hasher.pdq.PdqHash.fromHex(a), 0),
+                new org.takeitdown.hasher.vpdq.VpdqFrame(1, 49, org.takeitdown.hasher.pdq.PdqHash.fromHex(b), 1),
+                new org.takeitdown.hasher.vpdq.VpdqFrame(2, 50, org.takeitdown.hasher.pdq.PdqHash.fromHex(b), 2));
+        long[] expected = new long[8];
+        System.arraycopy(PdqWords.parse(a), 0, expected, 0, 4);
+        System.arraycopy(PdqWords.parse(b), 0, expected, 4, 4);
+        assertThat(VideoIndex.usable(frames, 50)).containsExactly(expected);
+    }
 }
