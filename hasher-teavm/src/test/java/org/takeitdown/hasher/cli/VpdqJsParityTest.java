@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.takeitdown.hasher.NodeRunner;
@@ -31,10 +30,7 @@ class VpdqJsParityTest {
 
     @Test
     void javascriptVpdqEqualsTheJvmOnDecodedFrames() throws Exception {
-        if (!FfmpegFrames.available() && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(FfmpegFrames.available(), "ffmpeg is not installed; skipping");
+        FfmpegRequired.check();
         for (String clip : List.of("chair-orig-22-sd-bar", "doorknob-hd-no-bar")) {
             VpdqBuilder jvm = new VpdqBuilder();
             ByteArrayOutputStream records = new ByteArrayOutputStream();

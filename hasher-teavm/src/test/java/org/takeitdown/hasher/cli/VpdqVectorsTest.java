@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,11 +38,7 @@ class VpdqVectorsTest {
 
     @BeforeAll
     static void hashClipsWithFfmpeg() throws Exception {
-        boolean ffmpeg = FfmpegFrames.available();
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed (apt-get install ffmpeg); skipping vPDQ clip tests");
+        FfmpegRequired.check();
         for (String clip : CLIPS) {
             byFfmpeg.put(clip, decode(new FfmpegFrames(), TestVectors.video(clip)));
         }

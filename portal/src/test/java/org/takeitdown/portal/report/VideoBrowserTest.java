@@ -72,7 +72,16 @@ class VideoBrowserTest {
                 "chair-orig-22-sd-bar.mp4").toAbsolutePath().normalize();
     }
 
-    private static boolean ffmpeg() {
+    /** These tests make copies with ffmpeg: they fail in CI (which installs it) and are skipped elsewhere. */
+    private static void requireFfmpeg() {
+        boolean ffmpeg = ffmpegRuns();
+        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
+        }
+        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video browser test skipped");
+    }
+
+    private static boolean ffmpegRuns() {
         try {
             Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -121,11 +130,7 @@ class VideoBrowserTest {
 
     @Test
     void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy() throws Exception {
-        boolean haveFfmpeg = ffmpeg();
-        if (!haveFfmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(haveFfmpeg, "ffmpeg is not installed: video browser test skipped");
+        requireFfmpeg();
         driver = Browser.start();
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
@@ -197,11 +202,7 @@ class VideoBrowserTest {
 
     @Test
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
-        boolean haveFfmpeg = ffmpeg();
-        if (!haveFfmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(haveFfmpeg, "ffmpeg is not installed: video browser test skipped");
+        requireFfmpeg();
         Path hour = tmp.resolve("hour.mp4");
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
                 "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264", "-preset", "ultrafast", "-g", "100",
