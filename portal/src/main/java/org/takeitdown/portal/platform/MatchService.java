@@ -23,7 +23,8 @@ import org.takeitdown.portal.web.Counters;
 /**
  * Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index,
  * and videos by vPDQ (Meta's rule: frames of quality 50 or more, closer than 31 bits, both shares at
- * least 80 % unless the request sets other thresholds).
+ * least 80 % unless the request sets other thresholds). The work of a request is bounded by
+ * {@link PlatformConfig#matchBudget()} whatever the list holds (see {@link MatchBudget}).
  */
 @ApplicationScoped
 public class MatchService {
@@ -34,10 +35,12 @@ public class MatchService {
 
     private final SyncService sync;
     private final Counters counters;
+    private final PlatformConfig config;
 
-    public MatchService(SyncService sync, Counters counters) {
+    public MatchService(SyncService sync, Counters counters, PlatformConfig config) {
         this.sync = sync;
         this.counters = counters;
+        this.config = config;
     }
 
     public PlatformApi.MatchResponse match(PlatformApi.MatchRequest request) {
@@ -83,21 +86,25 @@ public class MatchService {
                     .map(id -> new PlatformApi.Match(id, 0)).toList();
             results.add(new PlatformApi.MatchResult(q, matches, ids.size() > MAX_MATCHES));
         }
+        MatchBudget budget = new MatchBudget(config.matchBudget(), pdqQueries.size() + videoQueries.size());
         MatchIndex index = sync.index();
         for (String q : pdqQueries) {
-            PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES);
+            PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES, budget.allowance());
+            budget.spend(r.examined(), r.budgetSpent());
             results.add(new PlatformApi.MatchResult(q,
                     r.matches().stream().map(m -> new PlatformApi.Match(m.id(), m.distance())).toList(), r.truncated()));
         }
         List<PlatformApi.VideoResult> videoResults = new ArrayList<>(videoQueries.size());
         for (int v = 0; v < videoQueries.size(); v++) {
             VideoIndex.Result r = sync.videos().query(videoQueries.get(v), VpdqMatcher.DEFAULT_DISTANCE_TOLERANCE,
-                    queryThreshold, comparedThreshold, MAX_MATCHES);
+                    queryThreshold, comparedThreshold, MAX_MATCHES, budget.allowance());
+            budget.spend(r.examined(), r.budgetSpent());
             videoResults.add(new PlatformApi.VideoResult(v, r.matches().stream()
                     .map(m -> new PlatformApi.VideoMatch(m.id(), round(m.queryPercent()), round(m.comparedPercent())))
                     .toList(), r.truncated()));
         }
-        return new PlatformApi.MatchResponse(results, videoResults);
+        counters.matchExamined(budget.examined(), budget.spent());
+        return new PlatformApi.MatchResponse(results, videoResults, budget.spent());
     }
 
     private static double round(double percent) {

@@ -58,7 +58,8 @@ public final class PlatformApi {
     public record MatchResult(String query, List<Match> matches, boolean truncated) {
     }
 
-    public record MatchResponse(List<MatchResult> results, List<VideoResult> videos) {
+    /** {@code truncated}: the request's work budget ran out, so some results may miss matches. */
+    public record MatchResponse(List<MatchResult> results, List<VideoResult> videos, boolean truncated) {
     }
 
     public record Feedback(Long id, String outcome) {

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Platform sharing: sync cadence, the false-submission flag, and retention of withdrawn items. */
+/** Platform sharing: sync cadence, the false-submission flag, retention of withdrawn items, match work. */
 @ConfigMapping(prefix = "portal.platform")
 public interface PlatformConfig {
     /** How often this instance sequences committed changes and catches its match index up. */
@@ -18,4 +18,14 @@ public interface PlatformConfig {
     /** Withdrawn and removed items are deleted completely this long after the change. */
     @WithDefault("P180D")
     Duration purgeAfter();
+
+    /**
+     * Stored hashes one match request may compare with its queries (PDQ candidates, video frame
+     * candidates and exact frame comparisons), shared among its queries; past it the answer holds
+     * the nearest matches found and says {@code "truncated": true}. 20 M is a quarter to one second
+     * of one core (see README, Benchmark), and 20,000 for each of 1,000 queries, where a random
+     * query at distance 31 examines under 5,000 at 10 M hashes.
+     */
+    @WithDefault("20000000")
+    long matchBudget();
 }

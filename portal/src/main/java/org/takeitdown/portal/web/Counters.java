@@ -12,6 +12,8 @@ public class Counters {
     private final Counter itemsAdded;
     private final Counter casesWithdrawn;
     private final Counter matchQueries;
+    private final Counter matchExamined;
+    private final Counter matchTruncated;
 
     public Counters(MeterRegistry registry) {
         this.registry = registry;
@@ -19,6 +21,8 @@ public class Counters {
         this.itemsAdded = registry.counter("portal.items.added");
         this.casesWithdrawn = registry.counter("portal.cases.withdrawn");
         this.matchQueries = registry.counter("portal.match.queries");
+        this.matchExamined = registry.counter("portal.match.examined");
+        this.matchTruncated = registry.counter("portal.match.truncated");
     }
 
     public void caseCreated(int items) {
@@ -36,6 +40,14 @@ public class Counters {
 
     public void matchQueries(int queries) {
         matchQueries.increment(queries);
+    }
+
+    /** A match request's work: stored hashes compared, and whether its budget ran out. */
+    public void matchExamined(long hashes, boolean truncated) {
+        matchExamined.increment(hashes);
+        if (truncated) {
+            matchTruncated.increment();
+        }
     }
 
     /** A request refused by a limit; {@code budget} is the limit's name. */

@@ -1,8 +1,6 @@
 package org.takeitdown.portal.platform.index;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /** The reference answer: a linear scan over every hash. Used by tests and the benchmark. */
 public final class BruteForce {
@@ -26,13 +24,14 @@ public final class BruteForce {
     }
 
     public PdqQueryResult query(long[] q, int maxDistance, int limit) {
-        List<PdqMatch> found = new ArrayList<>();
+        Search s = new Search();
         for (int i = 0; i < size; i++) {
             int d = PdqWords.distance(words, i * 4, q, 0);
             if (d <= maxDistance) {
-                found.add(new PdqMatch(ids[i], d));
+                s.found.add(new PdqMatch(ids[i], d));
             }
         }
-        return PdqQueryResult.nearest(found, limit);
+        s.examined = size;
+        return PdqQueryResult.nearest(s, limit);
     }
 }

@@ -1,6 +1,5 @@
 package org.takeitdown.portal.platform.index;
 
-import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -120,14 +119,28 @@ public final class MatchIndex {
 
     /** Items within {@code maxDistance} bits of {@code query}, nearest first, at most {@code limit}. */
     public PdqQueryResult query(long[] query, int maxDistance, int limit) {
+        return query(query, maxDistance, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #query(long[], int, int)}, examining at most {@code allowance} candidates; past it,
+     * the nearest matches among those examined, marked truncated. The recent-changes layer goes
+     * first with at most half the allowance (all of it when the static part is empty) and the static
+     * part gets the rest, so a cluster planted in either layer cannot take the other's half.
+     */
+    public PdqQueryResult query(long[] query, int maxDistance, int limit, long allowance) {
         if (maxDistance < 0 || maxDistance > 256) {
             throw new IllegalArgumentException("maxDistance must be 0..256");
         }
+        if (allowance < 0) {
+            throw new IllegalArgumentException("allowance must not be negative");
+        }
         lock.readLock().lock();
         try {
-            List<PdqMatch> found = base.query(query, maxDistance);
-            found.addAll(delta.query(query, maxDistance, Integer.MAX_VALUE).matches());
-            return PdqQueryResult.nearest(found, limit);
+            Search s = new Search();
+            delta.search(query, maxDistance, base.size() == 0 ? allowance : allowance - allowance / 2, s);
+            base.search(query, maxDistance, allowance - s.examined, s);
+            return PdqQueryResult.nearest(s, limit);
         } finally {
             lock.readLock().unlock();
         }

@@ -1,8 +1,6 @@
 package org.takeitdown.portal.platform.index;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.StampedLock;
 
 /**
@@ -21,8 +19,13 @@ public final class PdqIndex {
     static final int CHUNKS = 16;
     private static final int CHUNK_BITS = 16;
     private static final int VALUES = 1 << CHUNK_BITS;
-    /** Largest chunk radius answered by probing; above it the index scans. */
-    private static final int MAX_PROBE_RADIUS = 2;
+    /**
+     * Largest chunk radius answered by probing: 4 covers distance 79, above the API's 64. From radius
+     * 3 (distance 48) the probes would touch a large share of the index, so it scans instead when the
+     * query's allowance covers a whole scan, and probes nearest-first when it does not.
+     */
+    private static final int MAX_PROBE_RADIUS = 4;
+    private static final int MAX_ALWAYS_PROBED_RADIUS = 2;
     private static final int[][] FLIPS = flipMasks();
 
     private final StampedLock lock = new StampedLock();
@@ -46,22 +49,26 @@ public final class PdqIndex {
         slotOf = new LongIntMap(cap);
     }
 
-    /** Flip masks of 0, 1 and 2 bits in a 16-bit chunk, by radius. */
+    /** Flip masks of 0 to {@link #MAX_PROBE_RADIUS} bits in a 16-bit chunk, by radius. */
     private static int[][] flipMasks() {
         int[][] byRadius = new int[MAX_PROBE_RADIUS + 1][];
-        byRadius[0] = new int[] {0};
-        byRadius[1] = new int[CHUNK_BITS];
-        for (int i = 0; i < CHUNK_BITS; i++) {
-            byRadius[1][i] = 1 << i;
-        }
-        int[] two = new int[CHUNK_BITS * (CHUNK_BITS - 1) / 2];
-        int n = 0;
-        for (int i = 0; i < CHUNK_BITS; i++) {
-            for (int j = i + 1; j < CHUNK_BITS; j++) {
-                two[n++] = (1 << i) | (1 << j);
+        int[] counts = new int[MAX_PROBE_RADIUS + 1];
+        for (int v = 0; v < VALUES; v++) {
+            int bits = Integer.bitCount(v);
+            if (bits <= MAX_PROBE_RADIUS) {
+                counts[bits]++;
             }
         }
-        byRadius[2] = two;
+        for (int r = 0; r <= MAX_PROBE_RADIUS; r++) {
+            byRadius[r] = new int[counts[r]];
+            counts[r] = 0;
+        }
+        for (int v = 0; v < VALUES; v++) {
+            int bits = Integer.bitCount(v);
+            if (bits <= MAX_PROBE_RADIUS) {
+                byRadius[bits][counts[bits]++] = v;
+            }
+        }
         return byRadius;
     }
 
@@ -168,70 +175,96 @@ public final class PdqIndex {
 
     /** Items within {@code maxDistance} bits of {@code query}, nearest first, at most {@code limit}. */
     public PdqQueryResult query(long[] query, int maxDistance, int limit) {
+        return query(query, maxDistance, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #query(long[], int, int)}, examining at most {@code allowance} candidates: past it,
+     * the nearest matches among those examined, marked truncated.
+     */
+    public PdqQueryResult query(long[] query, int maxDistance, int limit, long allowance) {
         if (maxDistance < 0 || maxDistance > 256) {
             throw new IllegalArgumentException("maxDistance must be 0..256");
         }
+        Search s = new Search();
+        search(query, maxDistance, allowance, s);
+        return PdqQueryResult.nearest(s, limit);
+    }
+
+    /** Adds to {@code s} the matches within {@code maxDistance}, examining at most {@code allowance} candidates. */
+    void search(long[] q, int maxDistance, long allowance, Search s) {
         long stamp = lock.readLock();
         try {
-            List<PdqMatch> found = maxDistance / CHUNKS > MAX_PROBE_RADIUS
-                    ? scan(query, maxDistance) : probe(query, maxDistance);
-            return PdqQueryResult.nearest(found, limit);
+            int radius = maxDistance / CHUNKS;
+            if (radius > MAX_PROBE_RADIUS || (radius > MAX_ALWAYS_PROBED_RADIUS && slots <= allowance)) {
+                scan(q, maxDistance, allowance, s);
+            } else {
+                probe(q, maxDistance, allowance, s);
+            }
         } finally {
             lock.unlockRead(stamp);
         }
     }
 
-    private List<PdqMatch> probe(long[] q, int maxDistance) {
+    private static final ThreadLocal<SlotSet> SEEN = ThreadLocal.withInitial(SlotSet::new);
+
+    private void probe(long[] q, int maxDistance, long allowance, Search s) {
         int radius = maxDistance / CHUNKS;
-        List<PdqMatch> found = new ArrayList<>();
-        // A match can be found through several chunks; remember the slots already reported.
-        int[] seen = new int[8];
-        int seenCount = 0;
-        for (int c = 0; c < CHUNKS; c++) {
-            int value = chunk(q, 0, c);
-            int base = c * VALUES;
-            for (int r = 0; r <= radius; r++) {
+        int probes = 0;
+        for (int r = 0; r <= radius; r++) {
+            probes += CHUNKS * FLIPS[r].length;
+        }
+        long[] order = new long[probes];
+        long total = 0;
+        int n = 0;
+        for (int r = 0; r <= radius; r++) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int value = chunk(q, 0, c);
                 for (int flip : FLIPS[r]) {
-                    int b = base + (value ^ flip);
-                    int[] bucket = buckets[b];
-                    int size = bucketSizes[b];
-                    for (int i = 0; i < size; i++) {
-                        int slot = bucket[i];
-                        int d = PdqWords.distance(words, slot * 4, q, 0);
-                        if (d <= maxDistance) {
-                            boolean dup = false;
-                            for (int k = 0; k < seenCount; k++) {
-                                if (seen[k] == slot) {
-                                    dup = true;
-                                    break;
-                                }
-                            }
-                            if (!dup) {
-                                if (seenCount == seen.length) {
-                                    seen = Arrays.copyOf(seen, seenCount * 2);
-                                }
-                                seen[seenCount++] = slot;
-                                found.add(new PdqMatch(ids[slot], d));
-                            }
-                        }
-                    }
+                    int b = c * VALUES + (value ^ flip);
+                    total += bucketSizes[b];
+                    order[n] = Search.probeOrder(r, bucketSizes[b], b);
+                    n++;
                 }
             }
         }
-        return found;
+        if (total > allowance) {
+            // Not everything can be examined: the nearest radii first, the smallest buckets first.
+            Arrays.sort(order);
+        }
+        long budget = Math.min(total, allowance);
+        SlotSet seen = SEEN.get();
+        seen.clear(budget);
+        long examined = 0;
+        for (int p = 0; p < n && examined < budget; p++) {
+            int b = Search.probeIndex(order[p]);
+            int[] bucket = buckets[b];
+            int size = (int) Math.min(bucketSizes[b], budget - examined);
+            examined += size;
+            for (int i = 0; i < size; i++) {
+                int slot = bucket[i];
+                int d = PdqWords.distance(words, slot * 4, q, 0);
+                if (d <= maxDistance && seen.add(slot)) {
+                    s.found.add(new PdqMatch(ids[slot], d));
+                }
+            }
+        }
+        s.examined += examined;
+        s.cut |= total > allowance;
     }
 
-    private List<PdqMatch> scan(long[] q, int maxDistance) {
-        List<PdqMatch> found = new ArrayList<>();
-        for (int slot = 0; slot < slots; slot++) {
+    private void scan(long[] q, int maxDistance, long allowance, Search s) {
+        int end = (int) Math.min(slots, allowance);
+        for (int slot = 0; slot < end; slot++) {
             if (ids[slot] < 0) {
                 continue;
             }
             int d = PdqWords.distance(words, slot * 4, q, 0);
             if (d <= maxDistance) {
-                found.add(new PdqMatch(ids[slot], d));
+                s.found.add(new PdqMatch(ids[slot], d));
             }
         }
-        return found;
+        s.examined += end;
+        s.cut |= end < slots;
     }
 }

@@ -16,6 +16,11 @@ import java.util.List;
 final class StaticPdqIndex {
     /** Above this share of the index in expected work, scanning everything is cheaper and also exact. */
     private static final double SCAN_RATIO = 0.25;
+    /**
+     * Most bucket look-ups one query may list (8 MB of scratch a thread); distance 64 needs about
+     * 610,000 at 24-bit chunks. Larger distances scan, within the query's allowance.
+     */
+    private static final int MAX_PROBES = 1 << 20;
 
     private final int[] widths;
     private final int[] starts;
@@ -147,22 +152,29 @@ final class StaticPdqIndex {
 
     /** All matches within {@code d} of {@code q}, unsorted. */
     List<PdqMatch> query(long[] q, int d) {
+        Search s = new Search();
+        search(q, d, Long.MAX_VALUE, s);
+        return s.found;
+    }
+
+    /**
+     * Adds to {@code s} the matches within {@code d} of {@code q}, examining at most {@code allowance}
+     * candidates: a scan when it is cheaper and affordable, else probes, nearest radii first.
+     */
+    void search(long[] q, int d, long allowance, Search s) {
         int[] r = radii(d);
         double work = 0;
+        double probeCount = 0;
         for (int c = 0; c < widths.length; c++) {
             for (int k = 0; k <= r[c]; k++) {
                 work += cost(c, k);
+                probeCount += choose(widths[c], k);
             }
         }
-        List<PdqMatch> found = new ArrayList<>();
-        if (work > SCAN_RATIO * size) {
-            for (int slot = 0; slot < size; slot++) {
-                int dist = PdqWords.distance(words, PAD + 4 * slot, q, 0);
-                if (dist <= d && alive(slot)) {
-                    found.add(new PdqMatch(ids[slot], dist));
-                }
-            }
-            return found;
+        boolean scanCheaper = work > SCAN_RATIO * size;
+        if ((scanCheaper && size <= allowance) || probeCount > MAX_PROBES) {
+            scan(q, d, allowance, s);
+            return;
         }
         // Four simple passes, each over independent loads, so the processor keeps many cache
         // misses in flight: the bucket values to probe, their bounds, their slots, the distances.
@@ -176,7 +188,7 @@ final class StaticPdqIndex {
         int probes = t.probes;
         int[] lo = t.lo(probes);
         int[] hi = t.hi;
-        int total = 0;
+        long total = 0;
         for (int i = 0; i < probes; i++) {
             int[] off = offsets[t.chunks[i]];
             int v = t.values[i];
@@ -184,12 +196,24 @@ final class StaticPdqIndex {
             hi[i] = off[v + 1];
             total += hi[i] - lo[i];
         }
-        int[] cand = t.candidates(total);
+        long[] order = null;
+        if (total > allowance) {
+            // Not everything can be examined: the nearest radii first, the smallest buckets first.
+            order = new long[probes];
+            for (int i = 0; i < probes; i++) {
+                order[i] = Search.probeOrder(t.radii[i], hi[i] - lo[i], i);
+            }
+            java.util.Arrays.sort(order);
+        }
+        int budget = (int) Math.min(total, allowance);
+        int[] cand = t.candidates(budget);
         int n = 0;
-        for (int i = 0; i < probes; i++) {
-            int[] s = slots[t.chunks[i]];
-            for (int j = lo[i]; j < hi[i]; j++) {
-                cand[n++] = s[j];
+        for (int p = 0; p < probes && n < budget; p++) {
+            int i = order == null ? p : Search.probeIndex(order[p]);
+            int[] sl = slots[t.chunks[i]];
+            int end = (int) Math.min(hi[i], lo[i] + (long) (budget - n));
+            for (int j = lo[i]; j < end; j++) {
+                cand[n++] = sl[j];
             }
         }
         int hits = 0;
@@ -202,15 +226,31 @@ final class StaticPdqIndex {
             }
         }
         // A match can be reached through several chunks: report each slot once.
-        java.util.Arrays.sort(cand, 0, hits);
+        SlotSet seen = SEEN.get();
+        seen.clear(hits);
         for (int i = 0; i < hits; i++) {
             int slot = cand[i];
-            if ((i == 0 || cand[i - 1] != slot) && alive(slot)) {
-                found.add(new PdqMatch(ids[slot], PdqWords.distance(words, PAD + 4 * slot, q, 0)));
+            if (seen.add(slot) && alive(slot)) {
+                s.found.add(new PdqMatch(ids[slot], PdqWords.distance(words, PAD + 4 * slot, q, 0)));
             }
         }
-        return found;
+        s.examined += n;
+        s.cut |= total > allowance;
     }
+
+    private void scan(long[] q, int d, long allowance, Search s) {
+        int end = (int) Math.min(size, allowance);
+        for (int slot = 0; slot < end; slot++) {
+            int dist = PdqWords.distance(words, PAD + 4 * slot, q, 0);
+            if (dist <= d && alive(slot)) {
+                s.found.add(new PdqMatch(ids[slot], dist));
+            }
+        }
+        s.examined += end;
+        s.cut |= end < size;
+    }
+
+    private static final ThreadLocal<SlotSet> SEEN = ThreadLocal.withInitial(SlotSet::new);
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -218,17 +258,20 @@ final class StaticPdqIndex {
     private static final class Scratch {
         int[] values = new int[4096];
         int[] chunks = new int[4096];
+        int[] radii = new int[4096];
         int[] lo = new int[4096];
         int[] hi = new int[4096];
         int[] cand = new int[4096];
         int probes;
 
-        void add(int chunk, int value) {
+        void add(int chunk, int value, int radius) {
             if (probes == values.length) {
                 values = java.util.Arrays.copyOf(values, probes * 2);
                 chunks = java.util.Arrays.copyOf(chunks, probes * 2);
+                radii = java.util.Arrays.copyOf(radii, probes * 2);
             }
             values[probes] = value;
+            radii[probes] = radius;
             chunks[probes++] = chunk;
         }
 
@@ -250,12 +293,16 @@ final class StaticPdqIndex {
 
     /** Every value within {@code radius} bits of {@code value} in chunk c, each once. */
     private void values(int c, int value, int radius, int fromBit, Scratch t) {
-        t.add(c, value);
+        values(c, value, radius, fromBit, 0, t);
+    }
+
+    private void values(int c, int value, int radius, int fromBit, int flipped, Scratch t) {
+        t.add(c, value, flipped);
         if (radius == 0) {
             return;
         }
         for (int b = fromBit; b < widths[c]; b++) {
-            values(c, value ^ (1 << b), radius - 1, b + 1, t);
+            values(c, value ^ (1 << b), radius - 1, b + 1, flipped + 1, t);
         }
     }
 }

@@ -32,8 +32,12 @@ public final class VideoIndex {
     public record Score(long id, double queryPercent, double comparedPercent) {
     }
 
-    /** The videos reaching both thresholds, best first, and whether the search was cut short. */
-    public record Result(List<Score> matches, boolean truncated) {
+    /**
+     * The videos reaching both thresholds, best first, whether more may exist (limits reached or the
+     * allowance spent), the frame hashes compared (index candidates and exact comparisons), and
+     * whether the allowance ran out.
+     */
+    public record Result(List<Score> matches, boolean truncated, long examined, boolean budgetSpent) {
     }
 
     /** Number of videos indexed. */
@@ -98,17 +102,33 @@ public final class VideoIndex {
      */
     public Result query(long[] query, int distanceTolerance, double queryThreshold, double comparedThreshold,
                         int limit) {
+        return query(query, distanceTolerance, queryThreshold, comparedThreshold, limit, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #query(long[], int, double, double, int)}, comparing at most {@code allowance} frame
+     * hashes in all. The frame look-ups share half of it, each frame an equal part of what is left;
+     * the exact comparisons get the rest, the videos sharing the most frames first. A video whose
+     * comparison does not finish within what is left is left out and the result says truncated.
+     */
+    public Result query(long[] query, int distanceTolerance, double queryThreshold, double comparedThreshold,
+                        int limit, long allowance) {
         int q = query.length / 4;
         if (q == 0) {
-            return new Result(List.of(), false);
+            return new Result(List.of(), false, 0, false);
         }
         Map<Long, Integer> hits = new HashMap<>();
         boolean truncated = false;
+        boolean spent = false;
+        long examined = 0;
+        long lookups = allowance / 2;
         long[] one = new long[4];
         for (int k = 0; k < q; k++) {
             System.arraycopy(query, 4 * k, one, 0, 4);
-            PdqQueryResult r = frames.query(one, distanceTolerance - 1, FRAME_LIMIT);
+            PdqQueryResult r = frames.query(one, distanceTolerance - 1, FRAME_LIMIT, (lookups - examined) / (q - k));
             truncated |= r.truncated();
+            spent |= r.budgetSpent();
+            examined += r.examined();
             Set<Long> videos = new HashSet<>();
             for (PdqMatch m : r.matches()) {
                 videos.add(m.id() / FRAME_SLOTS);
@@ -117,19 +137,31 @@ public final class VideoIndex {
                 hits.merge(video, 1, Integer::sum);
             }
         }
-        List<Score> scores = new ArrayList<>();
+        List<Map.Entry<Long, Integer>> candidates = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : hits.entrySet()) {
-            double queryPercent = 100.0 * e.getValue() / q;
-            if (queryPercent < queryThreshold) {
-                continue;
+            if (100.0 * e.getValue() / q >= queryThreshold && byItem.containsKey(e.getKey())) {
+                candidates.add(e);
             }
+        }
+        candidates.sort((a, b) -> {
+            int c = Integer.compare(b.getValue(), a.getValue());
+            return c != 0 ? c : Long.compare(a.getKey(), b.getKey());
+        });
+        List<Score> scores = new ArrayList<>();
+        for (Map.Entry<Long, Integer> e : candidates) {
             long[] compared = byItem.get(e.getKey());
             if (compared == null) {
                 continue;
             }
-            double comparedPercent = 100.0 * countFound(compared, query, distanceTolerance) / (compared.length / 4);
+            Found found = found(compared, query, distanceTolerance, allowance - examined);
+            examined += found.compared();
+            if (found.frames() < 0) {
+                spent = true;
+                continue;
+            }
+            double comparedPercent = 100.0 * found.frames() / (compared.length / 4);
             if (comparedPercent >= comparedThreshold) {
-                scores.add(new Score(e.getKey(), queryPercent, comparedPercent));
+                scores.add(new Score(e.getKey(), 100.0 * e.getValue() / q, comparedPercent));
             }
         }
         scores.sort((a, b) -> {
@@ -138,7 +170,8 @@ public final class VideoIndex {
             return c != 0 ? c : Long.compare(a.id(), b.id());
         });
         boolean cut = scores.size() > limit;
-        return new Result(cut ? List.copyOf(scores.subList(0, limit)) : scores, truncated || cut);
+        return new Result(cut ? List.copyOf(scores.subList(0, limit)) : scores, truncated || spent || cut, examined,
+                spent);
     }
 
     /** The hashes of the frames of at least {@code minQuality}, four longs a frame, in order. */
@@ -155,15 +188,28 @@ public final class VideoIndex {
 
     /** How many frames of {@code from} have a frame of {@code in} closer than the tolerance. */
     static int countFound(long[] from, long[] in, int distanceTolerance) {
+        return found(from, in, distanceTolerance, Long.MAX_VALUE).frames();
+    }
+
+    /** Frames of one video found in another (-1: not known within the cap), and the frame pairs compared. */
+    private record Found(int frames, long compared) {
+    }
+
+    private static Found found(long[] from, long[] in, int distanceTolerance, long cap) {
         int found = 0;
+        long compared = 0;
         for (int a = 0; a < from.length; a += 4) {
             for (int b = 0; b < in.length; b += 4) {
+                if (compared == cap) {
+                    return new Found(-1, compared);
+                }
+                compared++;
                 if (PdqWords.distance(from, a, in, b) < distanceTolerance) {
                     found++;
                     break;
                 }
             }
         }
-        return found;
+        return new Found(found, compared);
     }
 }
