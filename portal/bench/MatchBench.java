@@ -8,7 +8,8 @@ import org.takeitdown.portal.platform.index.MatchIndex;
 /**
  * PDQ match benchmark (not a test): the multi-index against a brute-force scan in the same run,
  * at distance 31, over N random hashes plus 10 % near-duplicates (8 to 24 bits from another).
- * The index is bulk-built, then 1 % of the hashes are replaced through the mutable layer.
+ * The index is bulk-built, then 1 % of the hashes are replaced through the mutable layer. The
+ * clustered row then plants 5,000 near-identical hashes and times one 1,000-query request near them.
  * Usage: portal/bench/run.sh [N ...]
  */
 public class MatchBench {
@@ -109,7 +110,7 @@ public class MatchBench {
             var a = brute.query(q[i], 31, 100);
             blat[i] = System.nanoTime() - s;
             var b = index.query(q[i], 31, 100);
-            if (!a.equals(b)) {
+            if (!a.matches().equals(b.matches()) || a.truncated() != b.truncated()) {
                 throw new AssertionError("index and brute force disagree on query " + i);
             }
         }
@@ -142,5 +143,68 @@ public class MatchBench {
         System.out.printf("n=%d ratio brute/index p50=%.1f p99=%.1f%n", n, pct(blat, 0.5) / pct(lat, 0.5),
                 pct(blat, 0.99) / pct(lat, 0.99));
         System.out.printf("n=%d index queries/s on 2 threads=%.0f (matches seen %d)%n", n, qps, found);
+        clustered(n, index, brute);
+    }
+
+    /** Default of portal.platform.match-budget: stored hashes examined per request. */
+    static final long BUDGET = 20_000_000;
+
+    /**
+     * The clustered row: 5,000 near-identical hashes (1-8 bits from a random hash with 128 bits set)
+     * planted through the mutable layer, as 50 anonymous cases would; then one request of 1,000
+     * queries near them at distance 31, with the request budget shared as the portal shares it,
+     * without a budget, and by brute force (the baseline of the same run).
+     */
+    static void clustered(int n, MatchIndex index, BruteForce brute) {
+        SplittableRandom r = new SplittableRandom(11);
+        long[] center = new long[4];
+        for (int set = 0; set < 128; ) {
+            int p = r.nextInt(256);
+            if ((center[p >>> 6] & (1L << (p & 63))) == 0) {
+                center[p >>> 6] |= 1L << (p & 63);
+                set++;
+            }
+        }
+        for (int i = 0; i < 5000; i++) {
+            long[] h = flip(center, 1 + r.nextInt(8), r);
+            index.put(n + i, h);
+            brute.add(n + i, h);
+        }
+        long[][] q = new long[1000][];
+        for (int i = 0; i < q.length; i++) {
+            q[i] = flip(center, 1 + r.nextInt(8), r);
+        }
+        for (int warm = 0; warm < 2; warm++) {
+            request(index, q, BUDGET);
+        }
+        long s = System.nanoTime();
+        long[] bounded = request(index, q, BUDGET);
+        double boundedMs = (System.nanoTime() - s) / 1e6;
+        s = System.nanoTime();
+        long[] unbounded = request(index, q, Long.MAX_VALUE);
+        double unboundedMs = (System.nanoTime() - s) / 1e6;
+        s = System.nanoTime();
+        for (long[] one : q) {
+            brute.query(one, 31, 100);
+        }
+        double bruteMs = (System.nanoTime() - s) / 1e6;
+        System.out.printf("n=%d clustered request (1000 queries, d=31, 5000 planted) budgeted ms=%.0f examined=%d "
+                + "truncated=%b | no budget ms=%.0f examined=%d | brute ms=%.0f | ratio brute/budgeted=%.1f%n", n,
+                boundedMs, bounded[0], bounded[1] == 1, unboundedMs, unbounded[0], bruteMs, bruteMs / boundedMs);
+    }
+
+    /** One match request's PDQ part: {examined, budget spent (1) or not (0)}. */
+    static long[] request(MatchIndex index, long[][] q, long budget) {
+        long left = budget;
+        long spent = 0;
+        for (int i = 0; i < q.length; i++) {
+            var res = index.query(q[i], 31, 100, left == Long.MAX_VALUE ? left : left / (q.length - i));
+            left = left == Long.MAX_VALUE ? left : left - res.examined();
+            spent += res.examined();
+            if (res.budgetSpent()) {
+                budget = -1;
+            }
+        }
+        return new long[] {spent, budget < 0 ? 1 : 0};
     }
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # PDQ match benchmark (not a test): index vs brute force at distance 31 in the same run, p50/p99
-# latency, queries/s on two threads, build time and heap. Usage: portal/bench/run.sh [N ...]
+# latency, queries/s on two threads, build time and heap; then the clustered row: 5,000 planted
+# near-identical hashes and one 1,000-query request near them, with and without the match budget
+# and by brute force. Usage: portal/bench/run.sh [N ...]
 # (default 1000000 10000000; 10 M needs about 8 GiB of RAM).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

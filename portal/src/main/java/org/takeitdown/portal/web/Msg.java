@@ -445,6 +445,9 @@ public interface Msg {
     @Message("Videos: a video item may carry vPDQ, one PDQ hash for each second of video. The feed gives only the number of frames (vpdqFrames); fetch the frames of an item with GET /api/platform/v1/items/ID/vpdq. To check an uploaded video, send its frames in \"vpdq\" (up to 10 videos, 3,600 frames each). A video matches when at least 80% of your frames have a stored frame closer than 31 bits and at least 80% of the stored video's frames have one of yours; set vpdqQueryMatch and vpdqComparedMatch to change those shares. Frames with PDQ quality below {minQuality} are left out.")
     String platformsVideo(int minQuality);
 
+    @Message("Each request has a work budget: the portal compares at most a set number of stored hashes with your queries, shared fairly among them, so no query can use up the others' share. If the budget runs out you still get an answer, with the nearest matches found and \"truncated\": true. A result marked truncated may miss matches: send those queries again in smaller requests.")
+    String platformsMatchBudget();
+
     @Message("Tell us what you did")
     String platformsFeedbackTitle();
 

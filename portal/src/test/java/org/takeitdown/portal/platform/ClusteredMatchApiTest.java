@@ -125,12 +125,13 @@ class ClusteredMatchApiTest {
             Response r = match(key, "{\"pdq\":[" + String.join(",", queries) + "],\"maxDistance\":" + distance + "}");
             double work = examined() - before;
 
-            r.then().statusCode(200).body("truncated", equalTo(true));
+            // At 31 the probes meet some 70 M cluster candidates; at 64 a scan of the 5,001 hashes per query fits.
+            r.then().statusCode(200).body("truncated", equalTo(distance == 31));
             assertThat(work).as("hashes examined at distance %d", distance).isPositive()
                     .isLessThanOrEqualTo(config.matchBudget());
             List<Integer> first = r.path("results[0].matches.distance");
             assertThat(first).isNotEmpty().isSorted().allMatch(d -> d <= distance);
-            assertThat(r.<Boolean>path("results[0].truncated")).isTrue();
+            assertThat(r.<Boolean>path("results[0].truncated")).as("cut by the budget or by the 100-match limit").isTrue();
             assertThat(r.<Integer>path("results[999].matches[0].id")).isEqualTo((int) elsewhereId);
             assertThat(r.<Integer>path("results[999].matches[0].distance")).isZero();
         }

@@ -15,8 +15,9 @@ class PlatformsPageResourceTest {
         given().get("/platforms").then().statusCode(200)
                 .body(containsString("X-Consistent-Seq"), containsString("/api/platform/v1/match"),
                         containsString("/api/platform/v1/feedback"), containsString("hasher.jar"),
-                        containsString("id=\"openapi-ui\""));
-        given().get("/platforms?lang=es").then().statusCode(200).body(containsString("Mantén tu copia al día"));
+                        containsString("id=\"openapi-ui\""), containsString("Each request has a work budget"));
+        given().get("/platforms?lang=es").then().statusCode(200).body(containsString("Mantén tu copia al día"),
+                containsString("Cada petición tiene un límite de trabajo"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.StampedLock;
  * chunk differs in at most floor(d / 16) bits. So a query looks up, in each chunk's table, its own
  * chunk value and every value within that radius, and checks each candidate's full distance. The
  * answer is exactly the brute-force answer. For radius 3 and more (d >= 48) the probes would touch
- * a large share of the index anyway, so it scans everything instead, which is also exact.
+ * a large share of the index anyway, so it scans everything instead, which is also exact, when the
+ * query's allowance of candidates covers the scan; otherwise it probes, nearest radius first.
  *
  * <p>Storage is primitive arrays only: 32 bytes of hash and 8 of id per item, one int per item in
  * each of the 16 tables, and an id-to-slot map. Reads share a lock; changes take it exclusively.
@@ -207,6 +208,8 @@ public final class PdqIndex {
     }
 
     private static final ThreadLocal<SlotSet> SEEN = ThreadLocal.withInitial(SlotSet::new);
+    /** First size of the set of reported slots; it grows with the matches of a query. */
+    private static final int MAX_EXPECTED_MATCHES = 4096;
 
     private void probe(long[] q, int maxDistance, long allowance, Search s) {
         int radius = maxDistance / CHUNKS;
@@ -234,7 +237,7 @@ public final class PdqIndex {
         }
         long budget = Math.min(total, allowance);
         SlotSet seen = SEEN.get();
-        seen.clear(budget);
+        seen.clear(Math.min(MAX_EXPECTED_MATCHES, Math.min(budget, slotOf.size())));
         long examined = 0;
         for (int p = 0; p < n && examined < budget; p++) {
             int b = Search.probeIndex(order[p]);

@@ -16,7 +16,8 @@ import net.jqwik.api.Property;
 
 /**
  * The indexes' answers equal the brute-force answer: random hashes, clustered near-duplicates,
- * replacements and removals, every distance 0..64.
+ * replacements and removals, every distance 0..64; under a random allowance of candidates they
+ * examine no more, and answer exactly unless they say the allowance ran out.
  */
 class PdqIndexPropertyTest {
     private static long[] random(Random r) {
@@ -57,7 +58,7 @@ class PdqIndexPropertyTest {
     }
 
     interface Query {
-        PdqQueryResult query(long[] q, int d, int limit);
+        PdqQueryResult query(long[] q, int d, int limit, long allowance);
     }
 
     private static Index mutable() {
@@ -125,9 +126,21 @@ class PdqIndexPropertyTest {
         }
         for (long[] q : queries) {
             for (int d = 0; d <= 64; d++) {
-                PdqQueryResult got = index.query().query(q, d, Integer.MAX_VALUE);
-                assertThat(got.matches()).as("distance %d", d).isEqualTo(brute(model, q, d));
+                List<PdqMatch> expected = brute(model, q, d);
+                PdqQueryResult got = index.query().query(q, d, Integer.MAX_VALUE, Long.MAX_VALUE);
+                assertThat(got.matches()).as("distance %d", d).isEqualTo(expected);
                 assertThat(got.truncated()).isFalse();
+
+                long allowance = 1 + r.nextInt(4000);
+                PdqQueryResult bounded = index.query().query(q, d, Integer.MAX_VALUE, allowance);
+                assertThat(bounded.examined()).as("distance %d", d).isLessThanOrEqualTo(allowance);
+                if (bounded.budgetSpent()) {
+                    assertThat(bounded.truncated()).isTrue();
+                    assertThat(bounded.matches()).isSorted().isSubsetOf(expected);
+                } else {
+                    assertThat(bounded.matches()).as("not truncated at distance %d", d).isEqualTo(expected);
+                    assertThat(bounded.truncated()).isFalse();
+                }
             }
         }
     }
