@@ -22,9 +22,9 @@ public interface PlatformConfig {
     /**
      * Stored hashes one match request may compare with its queries (PDQ candidates, video frame
      * candidates and exact frame comparisons), shared among its queries; past it the answer holds
-     * the nearest matches found and says {@code "truncated": true}. 20 M is a quarter to one second
-     * of one core (see README, Benchmark), and 20,000 for each of 1,000 queries, where a random
-     * query at distance 31 examines under 5,000 at 10 M hashes.
+     * the nearest matches found and says {@code "truncated": true}. 20 M leaves 20,000 for each of
+     * 1,000 queries, where a random query at distance 31 examines under 5,000 at 10 M hashes; one
+     * clustered request that spent it took 5.2 s on the loaded 2-core test machine (README, Benchmark).
      */
     @WithDefault("20000000")
     long matchBudget();
