@@ -44,7 +44,7 @@ final class DegenerateHashes {
             "an empty file", new byte[0],
             "a file of one zero byte", new byte[] {0},
             "a file of one line break", "\n".getBytes(StandardCharsets.US_ASCII),
-            "a 1×1 transparent GIF (the 43-byte web tracking pixel)",
+            "a 1×1 transparent GIF (a common 42-byte web tracking pixel)",
             Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"));
 
     /**

@@ -42,8 +42,8 @@ class DegenerateHashesTest {
 
     @Test
     void listedTrackingGifIsATransparentOneByOnePixel() throws Exception {
-        byte[] gif = DegenerateHashes.FILES.get("a 1×1 transparent GIF (the 43-byte web tracking pixel)");
-        assertThat(gif).hasSize(43);
+        byte[] gif = DegenerateHashes.FILES.get("a 1×1 transparent GIF (a common 42-byte web tracking pixel)");
+        assertThat(gif).hasSize(42);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(gif));
         assertThat(image.getWidth()).isEqualTo(1);
         assertThat(image.getHeight()).isEqualTo(1);
@@ -61,7 +61,7 @@ class DegenerateHashesTest {
 
     @Test
     void flatImagesAndHashesNearThemAreRefused() {
-        for (int[] c : new int[][] {{0, 0, 0}, {255, 255, 255}, {128, 128, 128}, {250, 250, 250}, {5, 5, 5}}) {
+        for (int[] c : new int[][] {{0, 0, 0}, {255, 255, 255}, {128, 128, 128}, {250, 250, 250}}) {
             String pdq = flat(300, 200, c[0], c[1], c[2]).hash().toHex();
             assertThat(DegenerateHashes.pdqRefusal(pdq)).as("flat %s", java.util.Arrays.toString(c)).isNotNull();
         }
