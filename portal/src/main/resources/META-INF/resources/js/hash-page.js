@@ -14,7 +14,10 @@ const entries = new Map();   // id -> {file, state, result, progress, el}
 const queue = [];
 let busy = false;
 let nextId = 1;
-let idempotencyKey = null;   // one per set of hashes, so a retry returns the same case
+// One per set of hashes, so a retry returns the same case. It is the secret that opens the server's
+// stored answer, so it lives in this variable only: never in storage, a cookie or the address.
+let idempotencyKey = null;
+let created = null;          // {number, key} once the first request made the case; later parts add to it
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -154,25 +157,34 @@ function update() {
   submit.disabled = working;
 }
 
+// The hashed files not yet sent, each with its item for the API.
 function items() {
-  return [...entries.values()].filter((e) => e.state === 'done').map(({ result: r }) => {
+  return [...entries.values()].filter((e) => e.state === 'done' && !e.sent).map((entry) => {
+    const r = entry.result;
     const usePdq = r.pdq && r.quality >= 50;
     const item = { kind: r.kind, md5: r.md5, pdq: usePdq ? r.pdq : null, pdqQuality: usePdq ? r.quality : null };
     if (r.vpdq && r.vpdq.length) item.vpdq = r.vpdq;
-    return item;
+    return { entry, item };
   });
+}
+
+// A v4 UUID: 122 random bits, enough for the server (22+ base64url characters or a UUID).
+function newIdempotencyKey() {
+  const key = crypto.randomUUID();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(key)) throw new Error('no UUID');
+  return key;
 }
 
 // Requests of at most 100 items, and under the server's body limits: 256 KiB, or 1 MiB with video frames.
 function batches(all) {
   const out = [];
   let current = [], size = 0;
-  for (const item of all) {
-    const bytes = JSON.stringify(item).length + 1;
-    const frames = current.some((i) => i.vpdq) || item.vpdq;
+  for (const part of all) {
+    const bytes = JSON.stringify(part.item).length + 1;
+    const frames = current.some((p) => p.item.vpdq) || part.item.vpdq;
     const limit = frames ? 1000 * 1000 : 250 * 1000;
     if (current.length && (current.length === 100 || size + bytes > limit)) { out.push(current); current = []; size = 0; }
-    current.push(item);
+    current.push(part);
     size += bytes;
   }
   if (current.length) out.push(current);
@@ -184,8 +196,19 @@ async function send(url, body, headers) {
     method: 'POST', headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(body), credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store',
   });
-  if (!res.ok) throw new Error(String(res.status));
+  if (!res.ok) {
+    const error = new Error(String(res.status));
+    if (res.status === 400) error.item = await res.json().then((p) => p.item, () => undefined);
+    throw error;
+  }
   return res.json();
+}
+
+// Marks the file the server refused (a hash of no picture, such as an empty file's) next to its name.
+function markRefused(entry) {
+  entry.state = 'refused';
+  entry.stateEl.textContent = t.tRefused;
+  entry.stateEl.className = 'state error';
 }
 
 submit.addEventListener('click', async () => {
@@ -193,20 +216,27 @@ submit.addEventListener('click', async () => {
   if (!all.length) { message.textContent = t.tNothing; return; }
   submit.disabled = true;
   message.textContent = t.tSending;
-  if (!idempotencyKey) idempotencyKey = crypto.randomUUID();
+  if (!idempotencyKey) idempotencyKey = newIdempotencyKey();
+  let part = null;
   try {
-    let number = t.caseNumber, key = t.caseKey;
+    if (t.caseNumber) created = { number: t.caseNumber, key: t.caseKey };
     const parts = batches(all);
-    if (!number) {
-      const created = await send('/api/cases', { items: parts.shift() }, { 'Idempotency-Key': idempotencyKey });
-      number = created.caseNumber; key = created.caseKey;
+    if (!created) {
+      part = parts.shift();
+      const answer = await send('/api/cases', { items: part.map((p) => p.item) }, { 'Idempotency-Key': idempotencyKey });
+      created = { number: answer.caseNumber, key: answer.caseKey };
+      part.forEach((p) => { p.entry.sent = true; });
     }
-    for (const part of parts) {
-      await send(`/api/cases/${encodeURIComponent(number)}/items`, { items: part }, { 'X-Case-Key': key });
+    for (part of parts) {
+      await send(`/api/cases/${encodeURIComponent(created.number)}/items`, { items: part.map((p) => p.item) },
+        { 'X-Case-Key': created.key });
+      part.forEach((p) => { p.entry.sent = true; });
     }
-    showReceipt(number, key, Boolean(t.caseNumber));
+    showReceipt(created.number, created.key, Boolean(t.caseNumber));
   } catch (e) {
-    message.textContent = t.tSendFailed;
+    const refused = part && Number.isInteger(e.item) ? part[e.item] : null;
+    if (refused) markRefused(refused.entry);
+    message.textContent = refused ? t.tRefusedSome : t.tSendFailed;
     submit.disabled = false;
   }
 });

@@ -12,7 +12,7 @@ public final class CaseApi {
     @Schema(description = "One file's hashes. Hex in either case; stored lowercase.")
     public record Item(
             @Schema(enumeration = {"image", "video", "other"}) String kind,
-            @Schema(description = "32 hex digits", example = "d41d8cd98f00b204e9800998ecf8427e") String md5,
+            @Schema(description = "32 hex digits", example = "d35c785545392755e7e4164457657269") String md5,
             @Schema(description = "64 hex digits, or null", nullable = true) String pdq,
             @Schema(description = "0..100, set exactly when pdq is set", nullable = true) Integer pdqQuality,
             @Schema(description = "Video items only: vPDQ, 1 to 3,600 frames in time order (one a second). "

@@ -7,8 +7,10 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +73,21 @@ public class CaseJdbc {
             s.setString(1, number);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? new CaseRow(r.getLong(1), number, r.getString(2), CaseStatus.valueOf(r.getString(3))) : null;
+            }
+        }
+    }
+
+    /**
+     * Locks the case's row until the transaction ends and returns its status read under the lock:
+     * requests adding to the same case then run one after another, so each sees the MD5s the one
+     * before it committed (and concurrent adds of the same MD5 store it once instead of failing).
+     */
+    CaseStatus lock(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT status FROM report_case WHERE id = ? FOR UPDATE")) {
+            s.setLong(1, caseId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return CaseStatus.valueOf(r.getString(1));
             }
         }
     }
@@ -161,6 +178,20 @@ public class CaseJdbc {
                 }
                 s.executeBatch();
             }
+        }
+    }
+
+    /** Stores a sealed idempotent answer; the key HMAC's uniqueness is the table's (SQLState 23505 when taken). */
+    void insertAnswer(Connection c, String keyHmac, String salt, String bodyMac, String answer, LocalDateTime expiresAt)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO idempotent_answer (key_hmac, salt, body_mac, answer, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, keyHmac);
+            s.setString(2, salt);
+            s.setString(3, bodyMac);
+            s.setString(4, answer);
+            s.setTimestamp(5, Timestamp.valueOf(expiresAt));
+            s.executeUpdate();
         }
     }
 

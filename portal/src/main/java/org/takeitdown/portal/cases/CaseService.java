@@ -6,15 +6,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.takeitdown.portal.web.ApiProblemException;
@@ -59,44 +56,49 @@ public class CaseService {
         if (idempotencyKey == null) {
             return createAlone(items);
         }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ApiProblemException.badRequest("Idempotency-Key must be 1 to 200 characters.");
+        if (!AnswerSeal.wellFormed(idempotencyKey)) {
+            throw ApiProblemException.badRequest("Idempotency-Key must be 22 to 200 base64url characters "
+                    + "(A-Z a-z 0-9 - _) or a UUID: a random secret made by the client.");
         }
         String keyHmac = secrets.hmac(IDEMPOTENCY_PURPOSE, idempotencyKey);
-        String bodyHash = sha256(ItemRules.canonical(items));
+        String body = ItemRules.canonical(items);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> createOnce(items, keyHmac, bodyHash));
+            return QuarkusTransaction.requiringNew().call(() -> createOnce(items, idempotencyKey, keyHmac, body));
         } catch (PersistenceException raced) {
             // A concurrent request with the same key committed first: answer as it was answered.
-            return QuarkusTransaction.requiringNew().call(() -> createOnce(items, keyHmac, bodyHash));
+            return QuarkusTransaction.requiringNew().call(() -> createOnce(items, idempotencyKey, keyHmac, body));
         }
     }
 
-    private CaseApi.Created createOnce(List<NewItem> items, String keyHmac, String bodyHash) {
+    /**
+     * The earlier answer for this key, or a new case whose answer is stored sealed under keys derived
+     * from the Idempotency-Key (which only the client holds) for 24 hours.
+     */
+    private CaseApi.Created createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
+            throws GeneralSecurityException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         IdempotentAnswer earlier = IdempotentAnswer.findLive(keyHmac, now);
         if (earlier != null) {
-            if (!earlier.bodyHash.equals(bodyHash)) {
+            if (!AnswerSeal.sameBody(earlier.bodyMac, AnswerSeal.bodyMac(idempotencyKey, earlier.salt, body))) {
                 throw new ApiProblemException(422, "Unprocessable request",
                         "This Idempotency-Key was already used with a different body.");
             }
-            return read(secrets.decrypt(earlier.answer));
+            return read(AnswerSeal.open(idempotencyKey, earlier.salt, keyHmac, earlier.answer));
         }
         // Answers older than 24 hours go now, this key's included.
         IdempotentAnswer.deleteExpired(now);
         CaseApi.Created created;
+        String salt = AnswerSeal.newSalt();
         try (Connection c = jdbc.connection()) {
             created = createCase(c, items, true);
+            // On plain JDBC: a concurrent request with the same key fails this insert (and the caller
+            // retries), and no ORM logs the failed statement's values.
+            jdbc.insertAnswer(c, keyHmac, salt, AnswerSeal.bodyMac(idempotencyKey, salt, body),
+                    AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created)), now.plusHours(IDEMPOTENCY_HOURS));
         } catch (SQLException e) {
             throw new PersistenceException(e);
         }
         counters.caseCreated(items.size());
-        IdempotentAnswer answer = new IdempotentAnswer();
-        answer.keyHmac = keyHmac;
-        answer.bodyHash = bodyHash;
-        answer.answer = secrets.encrypt(write(created));
-        answer.expiresAt = now.plusHours(IDEMPOTENCY_HOURS);
-        answer.persistAndFlush();
         return created;
     }
 
@@ -144,7 +146,7 @@ public class CaseService {
         List<NewItem> items = ItemRules.normalize(request);
         CaseApi.View view = inTransaction(c -> {
             CaseJdbc.CaseRow row = authorized(c, number, key);
-            if (row.status() != CaseStatus.active) {
+            if (jdbc.lock(c, row.id()) != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
             }
             Set<String> have = jdbc.md5s(c, row.id());
@@ -213,14 +215,6 @@ public class CaseService {
     private CaseApi.View toView(Connection c, CaseJdbc.CaseRow row) throws SQLException {
         return new CaseApi.View(CaseNumbers.formatNumber(row.number()), row.status().name(), jdbc.countItems(c, row.id()),
                 reports.countForCase(c, row.id()));
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private String write(CaseApi.Created c) {

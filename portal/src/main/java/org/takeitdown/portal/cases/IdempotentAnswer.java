@@ -7,7 +7,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** The encrypted answer to a case creation with an Idempotency-Key, kept for 24 hours. */
+/**
+ * The answer to a case creation with an Idempotency-Key, kept for 24 hours: found by an HMAC of the
+ * key under the server secret, encrypted and bound to its body under keys derived from the
+ * Idempotency-Key itself ({@link AnswerSeal}), which is stored nowhere.
+ */
 @Entity
 @Table(name = "idempotent_answer")
 public class IdempotentAnswer extends PanacheEntityBase {
@@ -15,8 +19,11 @@ public class IdempotentAnswer extends PanacheEntityBase {
     @Column(name = "key_hmac")
     public String keyHmac;
 
-    @Column(name = "body_hash")
-    public String bodyHash;
+    /** Random HKDF salt of this row, 32 hex digits. */
+    public String salt;
+
+    @Column(name = "body_mac")
+    public String bodyMac;
 
     public String answer;
 

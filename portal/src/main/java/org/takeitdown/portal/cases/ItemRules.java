@@ -32,13 +32,14 @@ final class ItemRules {
         }
         Map<String, NewItem> byMd5 = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            NewItem item = check(items.get(i), "items[" + i + "]");
+            NewItem item = check(items.get(i), i);
             byMd5.putIfAbsent(item.md5(), item);
         }
         return new ArrayList<>(byMd5.values());
     }
 
-    private static NewItem check(CaseApi.Item item, String where) {
+    private static NewItem check(CaseApi.Item item, int index) {
+        String where = "items[" + index + "]";
         if (item == null) {
             throw ApiProblemException.badRequest(where + " is null.");
         }
@@ -54,6 +55,7 @@ final class ItemRules {
             if (item.pdqQuality() != null && (item.pdqQuality() < 0 || item.pdqQuality() > 100)) {
                 throw ApiProblemException.badRequest(where + ".pdqQuality must be 0 to 100.");
             }
+            refuseDegenerate(index, where, md5, pdq);
             List<VpdqFrame> frames = null;
             if (item.vpdq() != null) {
                 if (!"video".equals(item.kind())) {
@@ -64,6 +66,20 @@ final class ItemRules {
             return new NewItem(item.kind(), md5, pdq, item.pdqQuality(), frames);
         } catch (HexFormatException e) {
             throw ApiProblemException.badRequest(e.getMessage() + ".");
+        }
+    }
+
+    /** Refuses hashes that can't be of a picture or video ({@link DegenerateHashes}), naming the item. */
+    private static void refuseDegenerate(int index, String where, String md5, String pdq) {
+        String file = DegenerateHashes.md5Refusal(md5);
+        if (file != null) {
+            throw ApiProblemException.badItem(index, where + ".md5 is the MD5 of " + file
+                    + ", not of a picture or video; it would match unrelated files everywhere. Leave this file out.");
+        }
+        String why = pdq == null ? null : DegenerateHashes.pdqRefusal(pdq);
+        if (why != null) {
+            throw ApiProblemException.badItem(index, where + ".pdq can't be the PDQ of a real picture: " + why
+                    + ". Leave this file out.");
         }
     }
 

@@ -2,21 +2,18 @@ package org.takeitdown.portal.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keyed operations with the server secret: HMAC-SHA-256 of case keys and idempotency keys
- * (compared in constant time), and AES-GCM encryption of stored idempotent answers. The secret comes
+ * (compared in constant time). Stored idempotent answers are not encrypted with it, since it may sit
+ * in the same database ({@link AnswerSeal} uses the client's Idempotency-Key). The secret comes
  * from {@code portal.secret.value}, or is generated on first start and kept in the database.
  */
 @ApplicationScoped
@@ -91,30 +88,5 @@ public class Secrets {
     /** Constant-time comparison of two hex HMACs. */
     public static boolean same(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** AES-256-GCM with a key derived for stored answers; output is base64(iv || ciphertext). */
-    public String encrypt(String plain) {
-        try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derive("answers"), "AES"), new GCMParameterSpec(128, iv));
-            byte[] ct = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public String decrypt(String stored) {
-        try {
-            byte[] all = Base64.getDecoder().decode(stored);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(derive("answers"), "AES"), new GCMParameterSpec(128, all, 0, 12));
-            return new String(c.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,10 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.MatchReportCounter;
 import org.takeitdown.portal.web.ApiProblemException;
 
-/** Platforms' reports on items: one per platform and item (the latest wins), shown only in aggregate. */
+/** Platforms' reports on active items: one per platform and item (the latest wins), shown only in aggregate. */
 @ApplicationScoped
 public class FeedbackService implements MatchReportCounter {
     private final PlatformConfig config;
@@ -41,8 +42,13 @@ public class FeedbackService implements MatchReportCounter {
     }
 
     private static void upsert(long platformId, long itemId, Outcome outcome) {
-        if (CaseItem.findById(itemId) == null) {
+        CaseItem item = CaseItem.findById(itemId);
+        if (item == null) {
             throw new ApiProblemException(404, "Not found", "There is no item with id " + itemId + ".");
+        }
+        if (item.status != CaseStatus.active) {
+            throw ApiProblemException.conflict("Item " + itemId + " was " + item.status
+                    + " and is no longer on the list; feedback on it is not recorded.");
         }
         MatchFeedback f = MatchFeedback.findByItemAndPlatform(itemId, platformId).orElseGet(MatchFeedback::new);
         f.itemId = itemId;

@@ -122,6 +122,7 @@ public class PlatformApiResource {
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
     @APIResponse(responseCode = "429")
     public Response feedback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              PlatformApi.Feedback request) {

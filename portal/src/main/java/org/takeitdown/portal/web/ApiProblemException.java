@@ -5,11 +5,17 @@ public class ApiProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final String title;
+    private final Integer item;
 
     public ApiProblemException(int status, String title, String detail) {
+        this(status, title, detail, null);
+    }
+
+    private ApiProblemException(int status, String title, String detail, Integer item) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.item = item;
     }
 
     public int status() {
@@ -20,8 +26,18 @@ public class ApiProblemException extends RuntimeException {
         return title;
     }
 
+    /** The index of the refused item in the request's "items", or null when the problem is not one item's. */
+    public Integer item() {
+        return item;
+    }
+
     public static ApiProblemException badRequest(String detail) {
         return new ApiProblemException(400, "Bad request", detail);
+    }
+
+    /** A 400 about one item of the request's "items", by its index. */
+    public static ApiProblemException badItem(int index, String detail) {
+        return new ApiProblemException(400, "Bad request", detail, index);
     }
 
     public static ApiProblemException notFound() {

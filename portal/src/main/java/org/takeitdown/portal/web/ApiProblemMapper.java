@@ -9,6 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 public class ApiProblemMapper implements ExceptionMapper<ApiProblemException> {
     @Override
     public Response toResponse(ApiProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage());
+        return Problem.response(e.status(), e.title(), e.getMessage(), e.item());
     }
 }

@@ -196,6 +196,12 @@ public interface Msg {
     @Message("Sending didn't work. Please try again; nothing was lost.")
     String hashSendFailed();
 
+    @Message("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.")
+    String hashRefused();
+
+    @Message("One file can't be used (marked below). Remove it, then send again.")
+    String hashRefusedSome();
+
     @Message("Choose at least one file first.")
     String hashNothing();
 

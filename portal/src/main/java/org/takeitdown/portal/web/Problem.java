@@ -4,17 +4,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** An RFC 7807 problem body. */
+/** An RFC 7807 problem body; {@code item} (an extension member) is the index of the refused item, when one is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail) {
+public record Problem(String type, String title, int status, String detail, Integer item) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** A problem response with {@code Cache-Control: no-store}. */
     public static Response response(int status, String title, String detail) {
+        return response(status, title, detail, null);
+    }
+
+    /** A problem response about the item at index {@code item} of the request (null: about no one item). */
+    public static Response response(int status, String title, String detail, Integer item) {
         return Response.status(status)
                 .type(MediaType.valueOf(MEDIA_TYPE))
                 .header("Cache-Control", "no-store")
-                .entity(new Problem("about:blank", title, status, detail))
+                .entity(new Problem("about:blank", title, status, detail, item))
                 .build();
     }
 }

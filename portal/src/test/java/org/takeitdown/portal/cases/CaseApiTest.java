@@ -97,6 +97,36 @@ class CaseApiTest {
     }
 
     @Test
+    void idempotencyKeyShorterThan22Base64urlCharactersOrNotAUuidIsRefusedAndChangesNothing() {
+        for (String key : List.of("k", "a".repeat(21), "a".repeat(21) + "=", "a".repeat(201), "not a uuid but long enough!")) {
+            long[] before = counts();
+            assertProblem(given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                    .body(body(item(md5(8)))).post("/api/cases"), 400, "Idempotency-Key must be 22 to 200 base64url characters");
+            assertThat(counts()).containsExactly(before);
+        }
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString().replace("-", "").substring(0, 22)).body(body(item(md5(9))))
+                .post("/api/cases").then().statusCode(201);
+    }
+
+    @Test
+    void hashesOfNoPictureAreRefusedNamingTheItemAndNothingIsStored() {
+        String empty = "{\"kind\":\"other\",\"md5\":\"D41D8CD98F00B204E9800998ECF8427E\",\"pdq\":null,\"pdqQuality\":null}";
+        long[] before = counts();
+        create(body(item(md5(10)), item(md5(11)), empty)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("item", equalTo(2))
+                .body("detail", startsWith("items[2].md5 is the MD5 of an empty file"));
+        String black = "{\"kind\":\"image\",\"md5\":\"" + md5(12) + "\",\"pdq\":\"" + "0".repeat(64) + "\",\"pdqQuality\":100}";
+        create(body(item(md5(13)), black)).then().statusCode(400)
+                .body("item", equalTo(1))
+                .body("detail", startsWith("items[1].pdq can't be the PDQ of a real picture: it is within 31 bits of the PDQ of a black image"));
+        String few = "{\"kind\":\"image\",\"md5\":\"" + md5(14) + "\",\"pdq\":\"" + "0".repeat(48) + "fffffffffffffffe" + "\",\"pdqQuality\":100}";
+        create(body(few)).then().statusCode(400).body("item", equalTo(0))
+                .body("detail", startsWith("items[0].pdq can't be the PDQ of a real picture: it sets 63 of 256 bits"));
+        assertThat(counts()).containsExactly(before);
+    }
+
+    @Test
     void rejectsBadBodiesWithClearMessagesAndChangesNothing() {
         assertRefusedAndUnchanged(body(item("abc")), 400, "items[0].md5 must be exactly 32 hex digits");
         assertRefusedAndUnchanged(body(item("g".repeat(32))), 400, "items[0].md5 has a character that is not a hex digit");

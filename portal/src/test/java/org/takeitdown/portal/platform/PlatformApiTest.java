@@ -329,6 +329,28 @@ class PlatformApiTest {
     }
 
     @Test
+    void feedbackOnWithdrawnOrRemovedItemsIs409AndNotShownToTheCase() {
+        String key = newPlatformKey("Late");
+        String withdrawnMd5 = md5();
+        String[] c = newCase(other(withdrawnMd5));
+        long withdrawnId = itemIdOf(withdrawnMd5);
+        given().header("X-Case-Key", c[1]).delete("/api/cases/" + c[0]).then().statusCode(204);
+        String removedMd5 = md5();
+        newCase(other(removedMd5));
+        long removedId = itemIdOf(removedMd5);
+        admin().contentType(ContentType.JSON).body("{\"reason\":\"false submission\"}")
+                .post("/api/admin/items/" + removedId + "/remove").then().statusCode(204);
+        long[] before = counts();
+        assertProblem(platform(key).contentType(ContentType.JSON).body("{\"id\":" + withdrawnId + ",\"outcome\":\"blocked\"}")
+                .post("/api/platform/v1/feedback"), 409, "Item " + withdrawnId + " was withdrawn");
+        assertProblem(platform(key).contentType(ContentType.JSON).body("{\"id\":" + removedId + ",\"outcome\":\"not_blocked\"}")
+                .post("/api/platform/v1/feedback"), 409, "Item " + removedId + " was removed");
+        assertThat(counts()).containsExactly(before);
+        given().header("X-Case-Key", c[1]).get("/api/cases/" + c[0]).then().statusCode(200)
+                .body("matchReports.blocked", equalTo(0));
+    }
+
+    @Test
     void threeNotBlockedReportsFlagAnItemAndAdminRemovalTakesItOutOfTheIndexIntoTheFeed() throws Exception {
         String m = md5();
         String pdq = randomPdq();

@@ -132,6 +132,29 @@ class TeenFlowBrowserTest {
         assertNoFileContentSent(sent, files);
     }
 
+    @Test
+    void anEmptyFileIsMarkedUnusableNextToItsNameAndTheRestIsSentOnceItIsRemoved() throws Exception {
+        driver = Browser.start();
+        Path empty = Files.createTempFile("nothing", ".txt");
+        try {
+            driver.get(root + "hash");
+            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), empty));
+            driver.findElement(By.id("submit-hashes")).click();
+            waitUp(30).until(d -> d.findElement(By.id("submit-message")).getText().contains("can't be used"));
+            List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
+            assertThat(rows.get(1).findElement(By.cssSelector(".state")).getText())
+                    .isEqualTo("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.");
+            assertThat(rows.get(0).findElement(By.cssSelector(".state")).getText()).doesNotContain("can't be used");
+            assertThat(driver.findElements(By.id("case-number")).stream().filter(WebElement::isDisplayed)).isEmpty();
+            rows.get(1).findElement(By.cssSelector("button.remove")).click();
+            driver.findElement(By.id("submit-hashes")).click();
+            waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+            checkStatus(driver.findElement(By.id("case-number")).getText(), driver.findElement(By.id("case-key")).getText(), "1");
+        } finally {
+            Files.delete(empty);
+        }
+    }
+
     /** No request body holds any 64-byte run of any selected file, and the whole flow sends < 64 KiB. */
     private void assertNoFileContentSent(RequestBodies sent, List<Path> files) throws Exception {
         List<byte[]> bodies = sent.all().stream().map(RequestBodies.Sent::body).toList();

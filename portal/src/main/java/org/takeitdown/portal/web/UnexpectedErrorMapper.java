@@ -1,0 +1,69 @@
+package org.takeitdown.portal.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+
+/**
+ * Maps every exception no other mapper takes to 500 (problem JSON on /api, a calm page elsewhere) and
+ * logs it without its messages or the request path: a database's message quotes the values of the
+ * failed statement (a hash, a case number) and a path holds the case number.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class);
+    private static final int FRAMES = 8;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(Page page);
+    }
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @Inject
+    SiteConfig site;
+
+    @Override
+    public Response toResponse(Exception e) {
+        LOG.error(describe(e));
+        if (uri == null || uri.getPath().startsWith("/api")) {
+            return Problem.response(500, "Internal Server Error",
+                    "Something went wrong on our side. Nothing was changed; try again in a few minutes.");
+        }
+        Page page = Page.of(uri, headers, site);
+        return Response.status(500).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
+                .entity(Templates.error(page).setLocale(page.locale()).render()).build();
+    }
+
+    /** The exception's class chain, SQL states and the innermost cause's first frames; no messages. */
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder("Unexpected error answered 500:");
+        Throwable innermost = e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(' ').append(t.getClass().getName());
+            if (t instanceof SQLException s) {
+                b.append(" [SQLState ").append(s.getSQLState()).append(']');
+            }
+            innermost = t;
+        }
+        StackTraceElement[] frames = innermost.getStackTrace();
+        for (int i = 0; i < Math.min(FRAMES, frames.length); i++) {
+            b.append("\n\tat ").append(frames[i]);
+        }
+        return b.toString();
+    }
+}
