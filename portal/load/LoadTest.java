@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *        add items to every fourth) for SECONDS; every case answered 201 is written to ANSWERED_FILE as
  *        number TAB key TAB items (its item count as last answered); prints cases/s and p50/p99 latency;
  *        stops early, without failing, if the server goes away; with SERVER_PID, sends it SIGKILL
- *        KILL_AFTER seconds after the clients started, while they are sending
+ *        while the clients are sending: KILL_AFTER seconds after they started, once at least CLIENTS
+ *        cases were answered
  * serial BASE_URL COUNT ANSWERED_FILE SERVER_PID -- one client creates COUNT cases back to back (items
  *        added to every fourth, as above) and sends SIGKILL to SERVER_PID the instant the COUNT-th 201
  *        arrives, so no background writer gets a moment to catch up after the last answer
@@ -293,10 +294,15 @@ public class LoadTest {
                 t.start();
             }
             if (server != null) {
-                Thread.sleep(killAfter * 1000L);
+                // Not before KILL_AFTER, nor (on a slow, cold server) before each client could have had an
+                // answer; at the latest when the clients stop.
+                long killAt = start + killAfter * 1_000_000_000L;
+                while (System.nanoTime() < until && (System.nanoTime() < killAt || created.get() < clients)) {
+                    Thread.sleep(10);
+                }
                 server.destroyForcibly();
-                System.out.printf("load: SIGKILL sent to the server %d s after the clients started, %d cases answered by then%n",
-                        killAfter, created.get());
+                System.out.printf("load: SIGKILL sent to the server %.1f s after the clients started, %d cases answered by then%n",
+                        (System.nanoTime() - start) / 1e9, created.get());
             }
             for (Thread t : threads) {
                 t.join();
