@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,11 +29,17 @@ import java.util.regex.Pattern;
  * Bounded load tool for a portal on this machine (loopback only).
  *
  * <pre>
- * load   BASE_URL CLIENTS SECONDS ANSWERED_FILE  -- clients create cases (and add items to every
- *        fourth) for SECONDS; every case answered 201 is written to ANSWERED_FILE as number TAB key;
- *        prints cases/s and p50/p99 latency; stops early, without failing, if the server goes away
+ * load   BASE_URL CLIENTS SECONDS ANSWERED_FILE [SERVER_PID KILL_AFTER]  -- clients create cases (and
+ *        add items to every fourth) for SECONDS; every case answered 201 is written to ANSWERED_FILE as
+ *        number TAB key TAB items (its item count as last answered); prints cases/s and p50/p99 latency;
+ *        stops early, without failing, if the server goes away; with SERVER_PID, sends it SIGKILL
+ *        while the clients are sending: KILL_AFTER seconds after they started, once at least CLIENTS
+ *        cases were answered
+ * serial BASE_URL COUNT ANSWERED_FILE SERVER_PID -- one client creates COUNT cases back to back (items
+ *        added to every fourth, as above) and sends SIGKILL to SERVER_PID the instant the COUNT-th 201
+ *        arrives, so no background writer gets a moment to catch up after the last answer
  * verify BASE_URL ANSWERED_FILE                  -- reads every listed case with its key; prints how many
- *        answered 200 and exits 1 if any did not
+ *        answered 200 with at least the items last answered, and exits 1 if any did not
  * </pre>
  *
  * Each client thread keeps one HTTP/1.1 connection open and writes its requests by hand, so the
@@ -40,6 +48,7 @@ import java.util.regex.Pattern;
  */
 public class LoadTest {
     private static final Pattern FIELD = Pattern.compile("\"(caseNumber|caseKey)\":\"([^\"]+)\"");
+    private static final Pattern ITEMS = Pattern.compile("\"items\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[1]);
@@ -47,9 +56,11 @@ public class LoadTest {
             throw new IllegalArgumentException("loopback only: " + base);
         }
         switch (args[0]) {
-            case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            case "load" -> load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]),
+                    args.length > 6 ? server(Long.parseLong(args[5])) : null, args.length > 6 ? Integer.parseInt(args[6]) : 0);
+            case "serial" -> serial(args[1], Integer.parseInt(args[2]), Path.of(args[3]), server(Long.parseLong(args[4])));
             case "verify" -> System.exit(verify(args[1], Path.of(args[2])));
-            default -> throw new IllegalArgumentException("load or verify");
+            default -> throw new IllegalArgumentException("load, serial or verify");
         }
     }
 
@@ -163,7 +174,86 @@ public class LoadTest {
         }
     }
 
-    static void load(String base, int clients, int seconds, Path answered) throws Exception {
+    /** A case the server answered 201. */
+    record Made(String number, String key) {
+    }
+
+    /**
+     * Creates one case of three items; an answered case goes to {@code out} as number, key and 3.
+     * Returns null when the server refused it.
+     */
+    private static Made create(Connection http, ThreadLocalRandom r, PrintWriter out) throws IOException {
+        String body = "{\"items\":[" + item(r, true) + "," + item(r, false) + "," + item(r, false) + "]}";
+        Answer res = http.send("POST", "/api/cases", body);
+        if (res.status() != 201) {
+            return null;
+        }
+        Matcher m = FIELD.matcher(res.body());
+        String number = null;
+        String key = null;
+        while (m.find()) {
+            if (m.group(1).equals("caseNumber")) {
+                number = m.group(2);
+            } else {
+                key = m.group(2);
+            }
+        }
+        answered(out, number, key, 3);
+        return new Made(number, key);
+    }
+
+    /** Adds one item to a case; once answered 200, the case goes to {@code out} again with 4 items. */
+    private static boolean addItem(Connection http, ThreadLocalRandom r, PrintWriter out, Made c) throws IOException {
+        Answer more = http.send("POST", "/api/cases/" + c.number() + "/items",
+                "{\"items\":[" + item(r, false) + "]}", "X-Case-Key", c.key());
+        if (more.status() != 200) {
+            return false;
+        }
+        answered(out, c.number(), c.key(), 4);
+        return true;
+    }
+
+    private static void answered(PrintWriter out, String number, String key, int items) {
+        synchronized (out) {
+            out.println(number + "\t" + key + "\t" + items);
+            out.flush();
+        }
+    }
+
+    private static ProcessHandle server(long pid) {
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalArgumentException("no process " + pid));
+    }
+
+    static void serial(String base, int count, Path answered, ProcessHandle server) throws Exception {
+        int created = 0;
+        int added = 0;
+        int refused = 0;
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(answered));
+                Connection http = new Connection(base)) {
+            while (created < count) {
+                Made made = create(http, r, out);
+                if (made == null) {
+                    if (++refused > count) {
+                        throw new IllegalStateException("the server refused " + refused + " cases");
+                    }
+                    continue;
+                }
+                if (++created == count) {
+                    server.destroyForcibly();
+                    break;
+                }
+                if (r.nextInt(4) == 0 && addItem(http, r, out, made)) {
+                    added++;
+                }
+            }
+        }
+        System.out.printf("serial: %d cases answered 201 back to back (%d item additions); SIGKILL sent at the last answer%n",
+                created, added);
+    }
+
+    static void load(String base, int clients, int seconds, Path answered, ProcessHandle server, int killAfter)
+            throws Exception {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong created = new AtomicLong();
         AtomicLong added = new AtomicLong();
@@ -180,38 +270,18 @@ public class LoadTest {
                     ThreadLocalRandom r = ThreadLocalRandom.current();
                     try (Connection http = new Connection(base)) {
                         while (System.nanoTime() < until) {
-                            String body = "{\"items\":[" + item(r, true) + "," + item(r, false) + "," + item(r, false) + "]}";
                             long s = System.nanoTime();
-                            Answer res = http.send("POST", "/api/cases", body);
-                            long took = System.nanoTime() - s;
+                            Made made = create(http, r, out);
                             if (n < mine.length) {
-                                mine[n++] = took;
+                                mine[n++] = System.nanoTime() - s;
                             }
-                            if (res.status() != 201) {
+                            if (made == null) {
                                 refused.incrementAndGet();
                                 continue;
                             }
-                            Matcher m = FIELD.matcher(res.body());
-                            String number = null;
-                            String key = null;
-                            while (m.find()) {
-                                if (m.group(1).equals("caseNumber")) {
-                                    number = m.group(2);
-                                } else {
-                                    key = m.group(2);
-                                }
-                            }
-                            synchronized (out) {
-                                out.println(number + "\t" + key);
-                                out.flush();
-                            }
                             created.incrementAndGet();
-                            if (r.nextInt(4) == 0) {
-                                Answer more = http.send("POST", "/api/cases/" + number + "/items",
-                                        "{\"items\":[" + item(r, false) + "]}", "X-Case-Key", key);
-                                if (more.status() == 200) {
-                                    added.incrementAndGet();
-                                }
+                            if (r.nextInt(4) == 0 && addItem(http, r, out, made)) {
+                                added.incrementAndGet();
                             }
                         }
                     } catch (IOException gone) {
@@ -222,6 +292,17 @@ public class LoadTest {
                 });
                 threads.add(t);
                 t.start();
+            }
+            if (server != null) {
+                // Not before KILL_AFTER, nor (on a slow, cold server) before each client could have had an
+                // answer; at the latest when the clients stop.
+                long killAt = start + killAfter * 1_000_000_000L;
+                while (System.nanoTime() < until && (System.nanoTime() < killAt || created.get() < clients)) {
+                    Thread.sleep(10);
+                }
+                server.destroyForcibly();
+                System.out.printf("load: SIGKILL sent to the server %.1f s after the clients started, %d cases answered by then%n",
+                        (System.nanoTime() - start) / 1e9, created.get());
             }
             for (Thread t : threads) {
                 t.join();
@@ -237,20 +318,29 @@ public class LoadTest {
     }
 
     static int verify(String base, Path answered) throws Exception {
-        List<String> lines = Files.readAllLines(answered);
+        Map<String, String[]> cases = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(answered)) {
+            String[] f = line.split("\t");
+            cases.merge(f[0], f, (was, now) -> Integer.parseInt(now[2]) > Integer.parseInt(was[2]) ? now : was);
+        }
         int ok = 0;
-        int bad = 0;
+        int unreadable = 0;
+        int missing = 0;
         try (Connection http = new Connection(base)) {
-            for (String line : lines) {
-                String[] f = line.split("\t");
-                if (http.send("GET", "/api/cases/" + f[0], null, "X-Case-Key", f[1]).status() == 200) {
-                    ok++;
+            for (String[] f : cases.values()) {
+                Answer got = http.send("GET", "/api/cases/" + f[0], null, "X-Case-Key", f[1]);
+                Matcher items = ITEMS.matcher(got.body());
+                if (got.status() != 200) {
+                    unreadable++;
+                } else if (!items.find() || Long.parseLong(items.group(1)) < Long.parseLong(f[2])) {
+                    missing++;
                 } else {
-                    bad++;
+                    ok++;
                 }
             }
         }
-        System.out.printf("verify: %d of %d answered cases readable with their keys%n", ok, lines.size());
-        return bad == 0 ? 0 : 1;
+        System.out.printf("verify: %d of %d answered cases readable with their keys and every answered item"
+                + " (%d unreadable, %d missing an answered item)%n", ok, cases.size(), unreadable, missing);
+        return ok == cases.size() ? 0 : 1;
     }
 }
