@@ -35,7 +35,7 @@ public record Page(String lang, String q, String otherLangHref, String quickExit
      * weight, the first listed on a tie; {@code en} when neither is wanted. Read leniently: an entry that
      * cannot be read is skipped, so a malformed header never fails a page.
      */
-    static String language(String header) {
+    public static String language(String header) {
         if (header == null) {
             return "en";
         }
