@@ -48,6 +48,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "201")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            PlatformApi.NewPlatform request) {
@@ -71,7 +72,9 @@ public class AdminApiResource {
     @Operation(operationId = "rotatePlatformKey")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
+    @APIResponse(responseCode = "409")
     public PlatformApi.PlatformKey rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                           @PathParam("id") long id) {
         signIn(authorization);
@@ -83,6 +86,7 @@ public class AdminApiResource {
     @Operation(operationId = "revokePlatform")
     @APIResponse(responseCode = "204")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         signIn(authorization);
@@ -97,6 +101,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "204")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
                            PlatformApi.Removal removal) {

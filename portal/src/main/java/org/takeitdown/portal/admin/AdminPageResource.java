@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
 import org.takeitdown.portal.limits.ClientAddress;
@@ -27,7 +26,10 @@ import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
 
-/** The operator's page: platforms and keys, and items flagged as possible false submissions. */
+/**
+ * The operator's page: platforms and keys, and items flagged as possible false submissions (forms from other
+ * sites are refused by {@link org.takeitdown.portal.web.CrossSiteFilter} before they get here).
+ */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 public class AdminPageResource {
@@ -61,42 +63,20 @@ public class AdminPageResource {
         this.flagThreshold = config.flagThreshold();
     }
 
-    private void signIn(String authorization, boolean change) {
+    private void signIn(String authorization) {
         auth.check(authorization, ClientAddress.of(http));
-        if (change && !sameOrigin()) {
-            throw new ApiProblemException(403, "Forbidden", "Admin changes must come from this site's own pages.");
-        }
-    }
-
-    /** Forms on other sites must not drive the admin's signed-in browser. */
-    private boolean sameOrigin() {
-        String fetchSite = http.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
-            return false;
-        }
-        String origin = http.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        try {
-            URI o = URI.create(origin);
-            String host = http.getHeader("Host");
-            return host != null && (o.getHost() + (o.getPort() < 0 ? "" : ":" + o.getPort())).equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error) {
         Page page = Page.of(uri, headers, site);
-        return Response.status(status).header("Cache-Control", "no-store")
+        return Response.status(status)
                 .entity(Templates.admin(page, platforms.list(), feedback.flagged(), flagThreshold, newKey, error)
                         .setLocale(page.locale()))
                 .build();
     }
 
     private Response change(String authorization, Supplier<PlatformApi.PlatformKey> action) {
-        signIn(authorization, true);
+        signIn(authorization);
         try {
             return render(200, action.get(), null);
         } catch (ApiProblemException e) {
@@ -106,7 +86,7 @@ public class AdminPageResource {
 
     @GET
     public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        signIn(authorization, false);
+        signIn(authorization);
         return render(200, null, null);
     }
 

@@ -58,12 +58,16 @@ public class PlatformService {
                 .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.createdOn, p.revoked)).toList());
     }
 
+    /** A new key for an active platform (the old one stops working); 409 for a revoked platform, which stays revoked. */
     public PlatformApi.PlatformKey rotate(long id) {
         String key = newKey();
         return QuarkusTransaction.requiringNew().call(() -> {
             Platform p = find(id);
+            if (p.revoked) {
+                throw ApiProblemException.conflict("Platform " + id + " is revoked, and a revoked platform stays "
+                        + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
+            }
             p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
-            p.revoked = false;
             return new PlatformApi.PlatformKey(p.id, p.name, key);
         });
     }

@@ -382,6 +382,15 @@ public interface Msg {
     @Message("Please go back and try again.")
     String errorBody();
 
+    @Message("This form came from another website")
+    String crossSiteTitle();
+
+    @Message("To keep you safe, we only take forms sent from this website's own pages. This one came from somewhere else, so we did not use it and nothing was changed.")
+    String crossSiteText();
+
+    @Message("If you were using this site, open it again yourself and start from its first page:")
+    String crossSiteAgain();
+
     @Message("Let's take a short break")
     String tooManyTitle();
 

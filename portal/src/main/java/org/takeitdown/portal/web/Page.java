@@ -27,15 +27,52 @@ public record Page(String lang, String q, String otherLangHref, String quickExit
     }
 
     private static String fromHeader(HttpHeaders headers) {
-        for (Locale l : headers.getAcceptableLanguages()) {
-            if ("es".equals(l.getLanguage())) {
-                return "es";
+        return language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    /**
+     * The preferred of {@code es} and {@code en} in an Accept-Language value (RFC 9110 section 12.5.4), by
+     * weight, the first listed on a tie; {@code en} when neither is wanted. Read leniently: an entry that
+     * cannot be read is skipped, so a malformed header never fails a page.
+     */
+    public static String language(String header) {
+        if (header == null) {
+            return "en";
+        }
+        String best = "en";
+        double bestWeight = 0;
+        for (String entry : header.split(",")) {
+            String[] parts = entry.split(";");
+            String primary = parts[0].strip().split("-", 2)[0].toLowerCase(Locale.ROOT);
+            if (!primary.equals("es") && !primary.equals("en")) {
+                continue;
             }
-            if ("en".equals(l.getLanguage())) {
-                return "en";
+            double weight = weight(parts);
+            if (weight > bestWeight) {
+                best = primary;
+                bestWeight = weight;
             }
         }
-        return "en";
+        return best;
+    }
+
+    /** The {@code q} of one entry's parameters: 1 when absent, -1 (skip the entry) when unreadable. */
+    private static double weight(String[] parts) {
+        double weight = 1;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.regionMatches(true, 0, "q=", 0, 2)) {
+                try {
+                    weight = Double.parseDouble(p.substring(2).strip());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+                if (!(weight >= 0 && weight <= 1)) {
+                    return -1;
+                }
+            }
+        }
+        return weight;
     }
 
     public Locale locale() {

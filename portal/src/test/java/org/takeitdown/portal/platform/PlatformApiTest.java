@@ -97,6 +97,12 @@ class PlatformApiTest {
         admin().delete("/api/admin/platforms/" + id).then().statusCode(204);
         assertProblem(platform(rotated).get("/api/platform/v1/hashes"), 401, "revoked");
         admin().get("/api/admin/platforms").then().body("find { it.id == " + id + " }.revoked", equalTo(true));
+
+        String hmac = QuarkusTransaction.requiringNew().call(() -> Platform.<Platform>findById(id).keyHmac);
+        assertProblem(admin().post("/api/admin/platforms/" + id + "/rotate"), 409, "stays revoked");
+        admin().get("/api/admin/platforms").then().body("find { it.id == " + id + " }.revoked", equalTo(true));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Platform.<Platform>findById(id).keyHmac)).isEqualTo(hmac);
+        assertProblem(platform(rotated).get("/api/platform/v1/hashes"), 401, "revoked");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.takeitdown.portal.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses, before any resource runs, every request with a method other than GET/HEAD/OPTIONS/TRACE that a
+ * browser sent from another site ({@link SameOrigin}): 403, problem JSON under {@code /api}, a calm page elsewhere.
+ */
+public class CrossSiteFilter {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance refused(Page page);
+    }
+
+    private final SameOrigin sameOrigin;
+    private final SiteConfig site;
+
+    public CrossSiteFilter(SameOrigin sameOrigin, SiteConfig site) {
+        this.sameOrigin = sameOrigin;
+        this.site = site;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseCrossSite(ContainerRequestContext request, HttpServerRequest http, UriInfo uri,
+                                    HttpHeaders headers) {
+        if (SameOrigin.isSafe(request.getMethod()) || sameOrigin.allows(http)) {
+            return null;
+        }
+        if (uri.getPath().startsWith("/api")) {
+            return Problem.response(403, "Forbidden",
+                    "This request came from another website's page, so nothing was changed. "
+                            + "Requests that change something are accepted from this site's own pages and from "
+                            + "programs that are not browsers.");
+        }
+        Page page = Page.of(uri, headers, site);
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.refused(page).setLocale(page.locale()).render())
+                .build();
+    }
+}

@@ -1,0 +1,102 @@
+package org.takeitdown.portal.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.takeitdown.portal.platform.PlatformFixtures.admin;
+import static org.takeitdown.portal.platform.PlatformFixtures.md5;
+import static org.takeitdown.portal.platform.PlatformFixtures.newCase;
+import static org.takeitdown.portal.platform.PlatformFixtures.other;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Browser policies on every response, no-store on every answer the application makes, lenient Accept-Language. */
+@QuarkusTest
+class SecurityHeadersTest {
+    private static final List<String> PAGES = List.of("/", "/start", "/hash", "/help", "/impact", "/how-it-works",
+            "/adult", "/platforms", "/cases/status");
+
+    private static ValidatableResponse hasBrowserPolicies(ValidatableResponse r) {
+        return r.header("Permissions-Policy", containsString("camera=()"))
+                .header("Permissions-Policy", containsString("microphone=()"))
+                .header("Permissions-Policy", containsString("geolocation=()"))
+                .header("Permissions-Policy", containsString("interest-cohort=()"))
+                .header("Cross-Origin-Opener-Policy", equalTo("same-origin"))
+                .header("Cross-Origin-Resource-Policy", equalTo("same-origin"))
+                .header("Referrer-Policy", equalTo("no-referrer"));
+    }
+
+    private static ValidatableResponse hasStrictCsp(ValidatableResponse r) {
+        return r.header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("Content-Security-Policy", containsString("base-uri 'none'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")));
+    }
+
+    @Test
+    void everyPageAndApiAnswerIsNotStoredAndCarriesTheBrowserPolicies() {
+        String[] c = newCase(other(md5()));
+        for (String page : PAGES) {
+            hasStrictCsp(hasBrowserPolicies(given().get(page).then().statusCode(200)))
+                    .header("Cache-Control", "no-store");
+        }
+        hasStrictCsp(hasBrowserPolicies(admin().get("/admin").then().statusCode(200))).header("Cache-Control", "no-store");
+        hasBrowserPolicies(given().header("X-Case-Key", c[1]).get("/api/cases/" + c[0]).then().statusCode(200))
+                .header("Cache-Control", "no-store");
+        hasBrowserPolicies(admin().get("/api/admin/platforms").then().statusCode(200)).header("Cache-Control", "no-store");
+        hasBrowserPolicies(given().get("/api/cases/AAAAA-AAAAA").then().statusCode(404)).header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void staticFilesKeepTheBrowserPoliciesAndMayBeCached() {
+        hasStrictCsp(hasBrowserPolicies(given().get("/css/site.css").then().statusCode(200)))
+                .header("Cache-Control", not(containsString("no-store")));
+    }
+
+    @Test
+    void answersCarryingTheCaseKeyAreNotStoredWhateverThePathSpelling() {
+        String[] c = newCase(other(md5()));
+        for (String path : List.of("/cases/status", "/cases;x/status", "/cases/status;x=1", "/hash", "/hash;x")) {
+            given().urlEncodingEnabled(false).formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post(path)
+                    .then().statusCode(200)
+                    .body(containsString(c[1])).header("Cache-Control", "no-store");
+        }
+        for (String path : List.of("/api/cases/" + c[0], "/api;x/cases/" + c[0], "/api/cases;x/" + c[0])) {
+            given().urlEncodingEnabled(false).header("X-Case-Key", c[1]).get(path).then().statusCode(200)
+                    .header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void theApiUiKeepsItsOwnPolicyWithFormActionSelf() {
+        hasBrowserPolicies(given().get("/q/swagger-ui/").then().statusCode(200))
+                .header("Content-Security-Policy", containsString("'unsafe-inline'"))
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("Content-Security-Policy", containsString("base-uri 'none'"));
+    }
+
+    @Test
+    void aMalformedAcceptLanguageFallsBackToEnglishOnEveryPage() {
+        String malformed = ";;q=x,,@@, es;q=abc";
+        for (String page : PAGES) {
+            given().header("Accept-Language", malformed).get(page).then().statusCode(200)
+                    .body(containsString("<html lang=\"en\">"));
+            given().header("Accept-Language", "fr;q=abc, es-MX;q=0.8").get(page).then().statusCode(200)
+                    .body(containsString("<html lang=\"es\">"));
+        }
+        admin().header("Accept-Language", malformed).get("/admin").then().statusCode(200)
+                .body(containsString("<html lang=\"en\">"));
+        String[] c = newCase(other(md5()));
+        for (String form : List.of("/cases/status", "/hash")) {
+            given().header("Accept-Language", malformed).formParam("caseNumber", c[0]).formParam("caseKey", c[1])
+                    .post(form).then().statusCode(200).body(containsString("<html lang=\"en\">"));
+        }
+        given().header("Accept-Language", malformed).formParam("age", "unsure").post("/start").then().statusCode(200);
+        given().header("Accept-Language", malformed).header("Sec-Fetch-Site", "cross-site").formParam("age", "under")
+                .post("/start").then().statusCode(403).body(containsString("<html lang=\"en\">"));
+    }
+}
