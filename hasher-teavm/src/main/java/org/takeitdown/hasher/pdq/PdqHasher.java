@@ -51,9 +51,8 @@ public final class PdqHasher {
         checkPixels(pixels.length, width, height, channels);
         float[] image = new float[width * height];
         Luma.fromPixels(pixels, channels, width * height, image);
-        JaroszFilter.filter(image, height, width);
         float[] d64 = new float[Downsample.SIZE * Downsample.SIZE];
-        Downsample.decimate(image, height, width, d64);
+        JaroszFilter.filterAndDecimate(image, height, width, d64);
         int quality = Quality.of(d64);
         float[] dct = new float[256];
         Dct.dct64To16(d64, new float[16 * 64], dct);
