@@ -3,9 +3,6 @@ package org.takeitdown.hasher.pdq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class JaroszFilterTest {
@@ -33,11 +30,16 @@ class JaroszFilterTest {
         return out;
     }
 
-    @Property(tries = 200)
-    void sampledLastPassGivesTheFullBlursSamplesBitForBit(@ForAll @IntRange(min = 1, max = 700) int rows,
-            @ForAll @IntRange(min = 1, max = 700) int cols, @ForAll long seed) {
-        float[] image = noise(seed, rows, cols);
-        assertThat(sampled(image, rows, cols)).containsExactly(fullThenDecimated(image, rows, cols));
+    @Test
+    void sampledLastPassGivesTheFullBlursSamplesBitForBitOnRandomSizes() {
+        Random sizes = new Random(2026);
+        for (int i = 0; i < 150; i++) {
+            int rows = 1 + sizes.nextInt(700);
+            int cols = 1 + sizes.nextInt(700);
+            float[] image = noise(sizes.nextLong(), rows, cols);
+            assertThat(sampled(image, rows, cols)).as(rows + "x" + cols)
+                    .containsExactly(fullThenDecimated(image, rows, cols));
+        }
     }
 
     @Test
