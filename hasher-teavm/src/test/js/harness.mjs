@@ -31,7 +31,11 @@ switch (command) {
   case 'pdq-batch': {                 // ARGS: recordsFile -> "hash quality" per image
     for (const [px, w, ht] of images(args[0])) {
       const r = h.pdq(px, w, ht);
-      out.push(`${r.hash} ${r.quality}`);
+      // The same pixels at an odd byte offset take the byte path instead of the 32-bit word view.
+      const shifted = new Uint8ClampedArray(px.length + 1);
+      shifted.set(px, 1);
+      const u = h.pdq(shifted.subarray(1), w, ht);
+      out.push(u.hash === r.hash && u.quality === r.quality ? `${r.hash} ${r.quality}` : `unaligned ${u.hash} ${u.quality}`);
     }
     break;
   }

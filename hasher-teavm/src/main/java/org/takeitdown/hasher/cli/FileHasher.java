@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import org.takeitdown.hasher.md5.Md5;
+import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
@@ -15,7 +17,11 @@ import org.takeitdown.hasher.vpdq.VpdqFrame;
  * Hashes one file as the portal's browser flow does: MD5 of the bytes always, and for images
  * (recognised by their first bytes) PDQ and quality of the decoded, upright, unmanaged pixels.
  * Non-image files are streamed, so their size does not matter. Videos get vPDQ when a frame
- * source is given.
+ * source is given. An image that cannot be decoded (corrupt, crafted, or declaring more pixels
+ * than the bound) still gets its MD5, with the reason in {@link Result#problem}.
+ *
+ * <p>On the JVM MD5 is the JDK's {@code MessageDigest} (intrinsics make it about 1.7 times our
+ * portable {@code Md5}, which exists for TeaVM); both give the same digest.
  */
 public final class FileHasher {
     /** Images larger than this are not read into memory for decoding. */
@@ -26,26 +32,30 @@ public final class FileHasher {
     }
 
     /**
-     * The hashes of one file; {@code pdq} is null for files that are not images, {@code vpdq} null
-     * unless the file is a video hashed with a frame source.
+     * The hashes of one file; {@code pdq} is null for files that are not images and for images that
+     * could not be decoded ({@code problem} then says why), {@code vpdq} null unless the file is a
+     * video hashed with a frame source.
      */
     public static final class Result {
         public final String md5;
         public final PdqResult pdq;
         public final FileKind kind;
         public final List<VpdqFrame> vpdq;
+        public final String problem;
 
-        Result(String md5, PdqResult pdq, FileKind kind, List<VpdqFrame> vpdq) {
+        Result(String md5, PdqResult pdq, FileKind kind, List<VpdqFrame> vpdq, String problem) {
             this.md5 = md5;
             this.pdq = pdq;
             this.kind = kind;
             this.vpdq = vpdq;
+            this.problem = problem;
         }
     }
 
-    public static Result hash(Path file) throws IOException, ImageDecodeException {
+    /** MD5, and PDQ for an image, with the default pixel bound and WebP decoder. */
+    public static Result hash(Path file) throws IOException {
         try {
-            return hash(file, null);
+            return hash(file, null, defaultImages());
         } catch (VideoDecodeException e) {
             throw new IllegalStateException("no video decoding was asked for", e);
         }
@@ -55,14 +65,16 @@ public final class FileHasher {
      * As {@link #hash(Path)}, and for a video its vPDQ, decoded with {@code decoder}: {@code auto}
      * (ffmpeg when installed, else JCodec), {@code ffmpeg} or {@code jcodec}.
      */
-    public static Result hashWithVideo(Path file, String decoder)
-            throws IOException, ImageDecodeException, VideoDecodeException {
-        return hash(file, VideoFrameSource.choose(decoder));
+    public static Result hashWithVideo(Path file, String decoder) throws IOException, VideoDecodeException {
+        return hash(file, VideoFrameSource.choose(decoder), defaultImages());
     }
 
-    /** As {@link #hash(Path)}, and a video's vPDQ from {@code video} when it is not null. */
-    static Result hash(Path file, VideoFrameSource video)
-            throws IOException, ImageDecodeException, VideoDecodeException {
+    private static ImageDecoder defaultImages() {
+        return new ImageDecoder(ImageDecoder.DEFAULT_MAX_PIXELS, ImageDecoder.Webp.AUTO);
+    }
+
+    /** As {@link #hash(Path)} with {@code images} decoding, and a video's vPDQ from {@code video} when it is not null. */
+    static Result hash(Path file, VideoFrameSource video, ImageDecoder images) throws IOException, VideoDecodeException {
         byte[] head = new byte[FileKind.HEAD_BYTES];
         int headLength;
         try (InputStream in = Files.newInputStream(file)) {
@@ -71,22 +83,39 @@ public final class FileHasher {
         FileKind kind = FileKind.sniff(head, headLength);
         if (kind.isImage() && Files.size(file) <= MAX_IMAGE_BYTES) {
             byte[] bytes = Files.readAllBytes(file);
-            String md5 = Md5.hex(bytes);
-            DecodedImage image = ImageDecoder.decode(bytes);
-            PdqResult pdq = PdqHasher.hash(image.rgba(), image.width(), image.height(), 4);
-            return new Result(md5, pdq, kind, null);
+            MessageDigest md5 = md5();
+            md5.update(bytes);
+            String md5Hex = Hex.format(md5.digest());
+            try {
+                DecodedImage image = images.read(bytes);
+                PdqResult pdq = PdqHasher.hash(image.rgba(), image.width(), image.height(), 4);
+                return new Result(md5Hex, pdq, kind, null, null);
+            } catch (ImageDecodeException e) {
+                return new Result(md5Hex, null, kind, null, e.getMessage());
+            } catch (OutOfMemoryError e) {
+                return new Result(md5Hex, null, kind, null, "image too large for the memory available (try java -Xmx4g)");
+            }
         }
         String md5 = streamMd5(file);
         if (kind == FileKind.VIDEO && video != null) {
             VpdqBuilder builder = new VpdqBuilder();
             video.decode(file, builder);
-            return new Result(md5, null, kind, builder.frames());
+            return new Result(md5, null, kind, builder.frames(), null);
         }
-        return new Result(md5, null, kind, null);
+        String problem = kind.isImage() ? "not decoded: larger than " + MAX_IMAGE_BYTES + " bytes" : null;
+        return new Result(md5, null, kind, null, problem);
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5 (Java SE MessageDigest requirements)", e);
+        }
     }
 
     private static String streamMd5(Path file) throws IOException {
-        Md5 md5 = new Md5();
+        MessageDigest md5 = md5();
         byte[] buffer = new byte[CHUNK];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
@@ -94,6 +123,6 @@ public final class FileHasher {
                 md5.update(buffer, 0, n);
             }
         }
-        return md5.finishHex();
+        return Hex.format(md5.digest());
     }
 }

@@ -17,7 +17,8 @@ import org.takeitdown.hasher.vpdq.VpdqText;
  * Command line: {@code java -jar hasher.jar [--json] [--recursive] [--video] PATH...}. Prints, per
  * file, path, MD5, PDQ and quality (TSV with a header line, or one JSON object a line with
  * {@code --json}); with {@code --video}, videos also get vPDQ frames. Problems go to stderr, one
- * line a file; the exit status is 1 if there was any.
+ * line a file; the exit status is 1 if there was any. An image that cannot be decoded, or whose
+ * header declares more than {@code --max-pixels}, still gets its MD5 row (no PDQ) and a message.
  */
 public final class HasherCli {
     private final PrintStream out;
@@ -29,6 +30,9 @@ public final class HasherCli {
     private boolean videoAsked;
     private String decoder = "auto";
     private Path vpdqDir;
+    private long maxPixels = ImageDecoder.DEFAULT_MAX_PIXELS;
+    private ImageDecoder.Webp webp = ImageDecoder.Webp.AUTO;
+    private ImageDecoder images;
 
     HasherCli(PrintStream out, PrintStream err) {
         this.out = out;
@@ -39,7 +43,10 @@ public final class HasherCli {
         System.exit(new HasherCli(System.out, System.err).run(args));
     }
 
-    /** Runs the command and returns its exit status: 0 all well, 1 a file failed, 2 bad usage. */
+    /**
+     * Runs the command and returns its exit status: 0 all well, 1 a file failed (unreadable, or an
+     * image hashed with MD5 only because it was not decoded), 2 bad usage.
+     */
     int run(String[] args) {
         List<String> paths = new ArrayList<>();
         for (String a : args) {
@@ -55,6 +62,20 @@ public final class HasherCli {
                     } else if (a.startsWith("--vpdq-out=")) {
                         vpdqDir = Paths.get(a.substring("--vpdq-out=".length()));
                         videoAsked = true;
+                    } else if (a.startsWith("--max-pixels=")) {
+                        Long n = positiveLong(a.substring("--max-pixels=".length()));
+                        if (n == null) {
+                            err.println("hasher: --max-pixels must be a whole number of pixels, at least 1");
+                            return 2;
+                        }
+                        maxPixels = n;
+                    } else if (a.startsWith("--webp-decoder=")) {
+                        String name = a.substring("--webp-decoder=".length());
+                        if (!name.matches("auto|dwebp|java")) {
+                            err.println("hasher: --webp-decoder must be auto, dwebp or java");
+                            return 2;
+                        }
+                        webp = ImageDecoder.Webp.valueOf(name.toUpperCase(Locale.ROOT));
                     } else if (a.startsWith("-") && !a.equals("-")) {
                         err.println("hasher: unknown option " + a);
                         usage(err);
@@ -68,6 +89,7 @@ public final class HasherCli {
             usage(err);
             return 2;
         }
+        images = new ImageDecoder(maxPixels, webp);
         if (videoAsked) {
             try {
                 video = VideoFrameSource.choose(decoder);
@@ -108,8 +130,11 @@ public final class HasherCli {
 
     private void hashOne(Path file) {
         try {
-            FileHasher.Result r = FileHasher.hash(file, video);
+            FileHasher.Result r = FileHasher.hash(file, video, images);
             print(file.toString(), r);
+            if (r.problem != null) {
+                fail(file, r.problem + "; MD5 only");
+            }
             if (r.vpdq != null && vpdqDir != null) {
                 Files.writeString(vpdqDir.resolve(file.getFileName() + ".txt"), VpdqText.format(r.vpdq));
             }
@@ -117,10 +142,19 @@ public final class HasherCli {
             fail(file, "no such file");
         } catch (IOException e) {
             fail(file, "cannot read (" + e.getMessage() + ")");
-        } catch (ImageDecodeException | VideoDecodeException e) {
+        } catch (VideoDecodeException e) {
             fail(file, e.getMessage());
         } catch (OutOfMemoryError e) {
             fail(file, "image too large for the memory available (try java -Xmx4g)");
+        }
+    }
+
+    private static Long positiveLong(String text) {
+        try {
+            long n = Long.parseLong(text);
+            return n >= 1 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -159,12 +193,17 @@ public final class HasherCli {
 
     private static void usage(PrintStream s) {
         s.println("usage: java -jar hasher.jar [--json] [--recursive] [--video] [--decoder=auto|ffmpeg|jcodec]");
-        s.println("                           [--vpdq-out=FOLDER] PATH...");
+        s.println("                           [--vpdq-out=FOLDER] [--max-pixels=N] [--webp-decoder=auto|dwebp|java] PATH...");
         s.println("  Prints path, md5, pdq and quality for each file (TSV, or JSON lines with --json).");
         s.println("  Images (JPEG, PNG, GIF, BMP, WebP, recognised by content) get PDQ; other files MD5 only.");
         s.println("  --video: videos (MP4, MOV, WebM, AVI) also get vPDQ, one PDQ frame a second: the frame");
         s.println("    count in TSV, the frames in JSON (as the portal API takes them). Decoded with ffmpeg");
         s.println("    when it is installed, otherwise JCodec (MP4 with H.264 only); --decoder picks one.");
+        s.println("  --max-pixels=N: images whose header declares more than N pixels (default "
+                + ImageDecoder.DEFAULT_MAX_PIXELS + ") are not decoded:");
+        s.println("    they get MD5 only and a message, as do images the decoder fails on (exit status 1).");
+        s.println("  --webp-decoder: WebP through libwebp's dwebp (as browsers decode it) when installed (auto),");
+        s.println("    always (dwebp) or never (java: TwelveMonkeys, a few bits of PDQ from the browsers').");
         s.println("  --vpdq-out=FOLDER: also write each video's frames as NAME.txt in Meta's vPDQ text form");
         s.println("    (frameNumber,quality,pdqHex,timestampSeconds).");
     }

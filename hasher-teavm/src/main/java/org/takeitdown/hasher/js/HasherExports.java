@@ -38,9 +38,12 @@ public final class HasherExports {
     /** PDQ of RGBA pixels (canvas ImageData order) as {@code {hash, quality}}. */
     @JSExport
     public static JSObject pdq(JSObject pixels, JSObject width, JSObject height) {
-        byte[] rgba = rgbaPixels(pixels, width, height);
+        checkPixelArguments(pixels, width, height);
         try {
-            PdqResult result = PdqHasher.hash(rgba, intOf(width), intOf(height), 4);
+            int[] words = TypedArrays.rgbaWords(pixels);
+            PdqResult result = words != null
+                    ? PdqHasher.hashRgbaWords(words, intOf(width), intOf(height))
+                    : PdqHasher.hash(TypedArrays.bytes(pixels), intOf(width), intOf(height), 4);
             return hashAndQuality(result.hash().toHex(), result.quality());
         } catch (IllegalArgumentException e) {
             JsErrors.throwError(e.getMessage());
@@ -90,13 +93,17 @@ public final class HasherExports {
     }
 
     private static byte[] rgbaPixels(JSObject pixels, JSObject width, JSObject height) {
+        checkPixelArguments(pixels, width, height);
+        return TypedArrays.bytes(pixels);
+    }
+
+    private static void checkPixelArguments(JSObject pixels, JSObject width, JSObject height) {
         if (!JsErrors.isByteArray(pixels)) {
             JsErrors.throwError("pixels must be a Uint8ClampedArray or Uint8Array of RGBA bytes");
         }
         if (!JsErrors.isNonNegativeInt(width) || !JsErrors.isNonNegativeInt(height)) {
             JsErrors.throwError("width and height must be whole numbers");
         }
-        return TypedArrays.bytes(pixels);
     }
 
     @JSBody(params = "x", script = "return x;")

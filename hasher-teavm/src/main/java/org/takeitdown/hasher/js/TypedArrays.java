@@ -20,6 +20,20 @@ final class TypedArrays {
         return new Int8Array(v.getBuffer(), v.getByteOffset(), v.getByteLength()).copyToJavaArray();
     }
 
+    /**
+     * The bytes of a byte view as little-endian 32-bit words over the same memory (no copy), or null
+     * when they cannot be (a big-endian machine, an offset or length not a multiple of 4).
+     */
+    static int[] rgbaWords(JSObject view) {
+        ArrayBufferView v = (ArrayBufferView) view;
+        int offset = v.getByteOffset();
+        int length = v.getByteLength();
+        if (!LITTLE_ENDIAN || (offset & 3) != 0 || (length & 3) != 0) {
+            return null;
+        }
+        return new Int32Array(v.getBuffer(), offset, length / 4).toJavaArray();
+    }
+
     /** Feeds a byte view to MD5: whole aligned blocks as little-endian words, the rest as bytes. */
     static void feed(Md5 md5, JSObject view) {
         ArrayBufferView v = (ArrayBufferView) view;

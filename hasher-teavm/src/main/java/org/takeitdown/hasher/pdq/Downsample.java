@@ -10,6 +10,15 @@ final class Downsample {
     private Downsample() {
     }
 
+    /** The {@link #SIZE} indices sampled along a dimension of {@code n}, ascending (repeats when n < 64). */
+    static int[] positions(int n) {
+        int[] at = new int[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            at[i] = (int) (((i + 0.5) * n) / SIZE);
+        }
+        return at;
+    }
+
     static void decimate(float[] image, int rows, int cols, float[] out) {
         for (int i = 0; i < SIZE; i++) {
             int row = (int) (((i + 0.5) * rows) / SIZE);

@@ -29,6 +29,190 @@ final class JaroszFilter {
         return (dimension + WINDOW_DIVISOR - 1) / WINDOW_DIVISOR;
     }
 
+    /**
+     * Blurs the row-major {@code rows x cols} image and decimates it to 64x64 ({@link Downsample}),
+     * giving exactly {@code filter} then {@code Downsample.decimate}, with less work: the last
+     * pass's row boxes keep every running sum but divide only at the 64 sampled columns, and its
+     * column boxes run only along those 64 columns (each running sum still sees every row, in the
+     * reference's order), writing the 64 sampled rows. {@code image} is overwritten.
+     */
+    static void filterAndDecimate(float[] image, int rows, int cols, float[] out) {
+        int rowWindow = windowSize(cols);
+        int colWindow = windowSize(rows);
+        float[] rowCopy = new float[4 * cols];
+        float[] sums = new float[cols];
+        float[] ring = new float[ringRows(colWindow) * cols];
+        for (int pass = 0; pass < PASSES - 1; pass++) {
+            rowPass(image, rows, cols, rowWindow, rowCopy);
+            boxColumns(image, rows, cols, colWindow, sums, ring);
+        }
+        int n = Downsample.SIZE;
+        int[] sampleCols = Downsample.positions(cols);
+        int[] sampleRows = Downsample.positions(rows);
+        // The last row pass at the sampled columns, stored transposed: column j of the sample at [j * rows + r].
+        float[] columns = new float[n * rows];
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            boxFourRowsSampled(image, r * cols, cols, rowWindow, sampleCols, columns, r, rows);
+        }
+        for (; r < rows; r++) {
+            boxSampled(image, r * cols, cols, rowWindow, sampleCols, columns, r, rows);
+        }
+        for (int j = 0; j < n; j++) {
+            boxSampled(columns, j * rows, rows, colWindow, sampleRows, out, j, n);
+        }
+    }
+
+    private static void rowPass(float[] image, int rows, int cols, int rowWindow, float[] rowCopy) {
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            System.arraycopy(image, r * cols, rowCopy, 0, 4 * cols);
+            boxFourRows(rowCopy, image, r * cols, cols, rowWindow);
+        }
+        for (; r < rows; r++) {
+            System.arraycopy(image, r * cols, rowCopy, 0, cols);
+            boxRow(rowCopy, image, r * cols, cols, rowWindow);
+        }
+    }
+
+    /**
+     * One 1-D box over {@code in[start..start+length)} with {@link #boxRow}'s operations, writing
+     * only the outputs at {@code samples} (ascending, repeats allowed): the one for
+     * {@code samples[s]} goes to {@code out[outStart + s * outStride]}.
+     */
+    static void boxSampled(float[] in, int start, int length, int window, int[] samples,
+            float[] out, int outStart, int outStride) {
+        int half = half(window);
+        int warmUp = half - 1;
+        int growing = window - half + 1;
+        int full = length - window;
+        int shrinking = half - 1;
+        int li = start;
+        int ri = start;
+        int oi = 0;
+        int s = 0;
+        int next = samples[0];
+        int count = 0;
+        float sum = 0f;
+        for (int k = 0; k < warmUp; k++) {
+            sum = F32.r(sum + in[ri++]);
+            count++;
+        }
+        for (int k = 0; k < growing; k++) {
+            sum = F32.r(sum + in[ri++]);
+            count++;
+            while (oi == next) {
+                out[outStart + s * outStride] = sum / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+        for (int k = 0; k < full; k++) {
+            sum = F32.r(sum + in[ri++]);
+            sum = F32.r(sum - in[li++]);
+            while (oi == next) {
+                out[outStart + s * outStride] = sum / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+        for (int k = 0; k < shrinking; k++) {
+            sum = F32.r(sum - in[li++]);
+            count--;
+            while (oi == next) {
+                out[outStart + s * outStride] = sum / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+    }
+
+    /**
+     * {@link #boxSampled} of four consecutive rows of {@code in} from {@code start} at once (four
+     * independent running sums), row {@code k}'s output for {@code samples[s]} going to
+     * {@code out[s * outStride + outStart + k]}.
+     */
+    private static void boxFourRowsSampled(float[] in, int start, int length, int window, int[] samples,
+            float[] out, int outStart, int outStride) {
+        int half = half(window);
+        int warmUp = half - 1;
+        int growing = window - half + 1;
+        int full = length - window;
+        int shrinking = half - 1;
+        int r1 = length;
+        int r2 = 2 * length;
+        int r3 = 3 * length;
+        int li = start;
+        int ri = start;
+        int oi = 0;
+        int s = 0;
+        int next = samples[0];
+        int count = 0;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int k = 0; k < warmUp; k++) {
+            s0 = F32.r(s0 + in[ri]);
+            s1 = F32.r(s1 + in[r1 + ri]);
+            s2 = F32.r(s2 + in[r2 + ri]);
+            s3 = F32.r(s3 + in[r3 + ri]);
+            ri++;
+            count++;
+        }
+        for (int k = 0; k < growing; k++) {
+            s0 = F32.r(s0 + in[ri]);
+            s1 = F32.r(s1 + in[r1 + ri]);
+            s2 = F32.r(s2 + in[r2 + ri]);
+            s3 = F32.r(s3 + in[r3 + ri]);
+            ri++;
+            count++;
+            while (oi == next) {
+                int o = s * outStride + outStart;
+                out[o] = s0 / count;
+                out[o + 1] = s1 / count;
+                out[o + 2] = s2 / count;
+                out[o + 3] = s3 / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+        for (int k = 0; k < full; k++) {
+            s0 = F32.r(F32.r(s0 + in[ri]) - in[li]);
+            s1 = F32.r(F32.r(s1 + in[r1 + ri]) - in[r1 + li]);
+            s2 = F32.r(F32.r(s2 + in[r2 + ri]) - in[r2 + li]);
+            s3 = F32.r(F32.r(s3 + in[r3 + ri]) - in[r3 + li]);
+            ri++;
+            li++;
+            while (oi == next) {
+                int o = s * outStride + outStart;
+                out[o] = s0 / count;
+                out[o + 1] = s1 / count;
+                out[o + 2] = s2 / count;
+                out[o + 3] = s3 / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+        for (int k = 0; k < shrinking; k++) {
+            s0 = F32.r(s0 - in[li]);
+            s1 = F32.r(s1 - in[r1 + li]);
+            s2 = F32.r(s2 - in[r2 + li]);
+            s3 = F32.r(s3 - in[r3 + li]);
+            li++;
+            count--;
+            while (oi == next) {
+                int o = s * outStride + outStart;
+                out[o] = s0 / count;
+                out[o + 1] = s1 / count;
+                out[o + 2] = s2 / count;
+                out[o + 3] = s3 / count;
+                next = ++s < samples.length ? samples[s] : -1;
+            }
+            oi++;
+        }
+    }
+
     /** Blurs the row-major {@code rows x cols} image in place. */
     static void filter(float[] image, int rows, int cols) {
         int rowWindow = windowSize(cols);

@@ -30,6 +30,19 @@ final class Luma {
     private Luma() {
     }
 
+    /**
+     * As {@link #fromPixels} for RGBA pixels read as little-endian 32-bit words (R in the low byte):
+     * one memory read a pixel instead of three, which matters in JavaScript.
+     */
+    static void fromRgbaWords(int[] words, int count, float[] luma) {
+        float[] redGreen = RED_GREEN;
+        float[] blue = BLUE;
+        for (int i = 0; i < count; i++) {
+            int w = words[i];
+            luma[i] = redGreen[(w & 0xff) << 8 | (w >>> 8 & 0xff)] + blue[w >>> 16 & 0xff];
+        }
+    }
+
     /** Writes the luma of {@code count} pixels of {@code channels} bytes each (R, G, B first). */
     static void fromPixels(byte[] pixels, int channels, int count, float[] luma) {
         int p = 0;

@@ -18,6 +18,18 @@ public final class PdqHasher {
         return new PdqResult(bits(c.dct), c.quality);
     }
 
+    /**
+     * As {@link #hash} for RGBA pixels given as little-endian 32-bit words, one a pixel (R in the
+     * low byte): the same result, for callers that can view RGBA bytes as words without copying.
+     */
+    public static PdqResult hashRgbaWords(int[] words, int width, int height) {
+        checkPixels((long) words.length * 4, width, height, 4);
+        float[] image = new float[width * height];
+        Luma.fromRgbaWords(words, width * height, image);
+        Coefficients c = blurredCoefficients(image, width, height);
+        return new PdqResult(bits(c.dct), c.quality);
+    }
+
     /** The hashes of the eight {@link Dihedral} transforms of the image, in their order. */
     public static PdqHash[] dihedral(byte[] pixels, int width, int height, int channels) {
         Coefficients c = coefficients(pixels, width, height, channels);
@@ -32,7 +44,7 @@ public final class PdqHasher {
     }
 
     /** Checks the arguments, with a message that says what is wrong. */
-    private static void checkPixels(int pixelsLength, int width, int height, int channels) {
+    private static void checkPixels(long pixelsLength, int width, int height, int channels) {
         if (channels != 3 && channels != 4) {
             throw new IllegalArgumentException("channels must be 3 (RGB) or 4 (RGBA), got " + channels);
         }
@@ -51,9 +63,12 @@ public final class PdqHasher {
         checkPixels(pixels.length, width, height, channels);
         float[] image = new float[width * height];
         Luma.fromPixels(pixels, channels, width * height, image);
-        JaroszFilter.filter(image, height, width);
+        return blurredCoefficients(image, width, height);
+    }
+
+    private static Coefficients blurredCoefficients(float[] image, int width, int height) {
         float[] d64 = new float[Downsample.SIZE * Downsample.SIZE];
-        Downsample.decimate(image, height, width, d64);
+        JaroszFilter.filterAndDecimate(image, height, width, d64);
         int quality = Quality.of(d64);
         float[] dct = new float[256];
         Dct.dct64To16(d64, new float[16 * 64], dct);

@@ -150,6 +150,22 @@ class HasherCliTest {
     }
 
     @Test
+    void cliMd5OnTheJvmEqualsThePortableMd5TheBrowserRuns() throws Exception {
+        java.util.Random random = new java.util.Random(16);
+        for (int size : new int[] {0, 1, 55, 56, 64, (1 << 20) - 1, 3 * (1 << 20) + 17}) {
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            if (size > 0) {
+                data[0] = 0;
+            }
+            Path file = Files.write(tmp.resolve("random-" + size + ".bin"), data);
+            assertThat(FileHasher.hash(file).md5).as("size " + size).isEqualTo(org.takeitdown.hasher.md5.Md5.hex(data));
+        }
+        Path image = TestVectors.pdq().resolve("images/misc-images/c.png");
+        assertThat(FileHasher.hash(image).md5).isEqualTo(org.takeitdown.hasher.md5.Md5.hex(Files.readAllBytes(image)));
+    }
+
+    @Test
     void recognisesImagesByContentNotName() throws Exception {
         Path disguised = tmp.resolve("holiday.txt");
         Files.copy(TestVectors.pdq().resolve("images/misc-images/c.png"), disguised);
