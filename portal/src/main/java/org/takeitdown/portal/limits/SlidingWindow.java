@@ -4,7 +4,7 @@ package org.takeitdown.portal.limits;
  * At most {@code limit} events in any window of {@code windowNanos}: keeps the times of the last
  * {@code limit} events in a ring, so the count is exact (no burst at a bucket boundary).
  */
-final class SlidingWindow {
+final class SlidingWindow implements ClientTable.Entry {
     private final long[] times;
     private final long windowNanos;
     private int next;
@@ -39,7 +39,8 @@ final class SlidingWindow {
         return wait;
     }
 
-    synchronized boolean idle(long now) {
+    @Override
+    public synchronized boolean idle(long now) {
         return size == 0 || times[(next + times.length - 1) % times.length] + windowNanos <= now;
     }
 }
