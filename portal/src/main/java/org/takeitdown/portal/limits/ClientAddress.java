@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public class ClientAddress {
         }
     }
 
+    @Inject
     public ClientAddress(LimitsConfig config) {
         this(config.trustedProxies().orElse(List.of()), config.ipv6Prefix());
     }
