@@ -213,6 +213,21 @@ class LimitsTest {
     }
 
     @Test
+    void slidingWindowThatGrowsItsRingStillCountsExactly() {
+        SlidingWindow w = new SlidingWindow(5, 1000);
+        for (int t = 0; t < 5; t++) {
+            assertThat(w.tryRecord(t * 10)).isZero();
+        }
+        assertThat(w.tryRecord(100)).isEqualTo(900);
+        assertThat(w.tryRecord(1000)).isZero();
+        assertThat(w.tryRecord(1005)).isEqualTo(5);
+        assertThat(w.tryRecord(1010)).isZero();
+        assertThat(w.tryRecord(1010)).isEqualTo(10);
+        assertThat(w.idle(2009)).isFalse();
+        assertThat(w.idle(2010)).isTrue();
+    }
+
+    @Test
     void slidingWindowAllowsAgainOnceTheOldestEventLeavesTheWindow() {
         SlidingWindow w = new SlidingWindow(2, 1000);
         assertThat(w.tryRecord(0)).isZero();
