@@ -106,14 +106,6 @@ public class CaseJdbc {
         return out;
     }
 
-    /** Locks the case's row until the transaction ends, so adds to one case run one after another and its caps hold. */
-    void lockCase(Connection c, long caseId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM report_case WHERE id = ? FOR UPDATE")) {
-            s.setLong(1, caseId);
-            s.executeQuery().close();
-        }
-    }
-
     /** The vPDQ frames a case's items hold. */
     long countFrames(Connection c, long caseId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(vpdq_frames), 0) FROM case_item WHERE case_id = ?")) {

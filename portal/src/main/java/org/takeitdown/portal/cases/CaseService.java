@@ -153,7 +153,6 @@ public class CaseService {
             if (jdbc.lock(c, row.id()) != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
             }
-            jdbc.lockCase(c, row.id());
             Set<String> have = jdbc.md5s(c, row.id());
             List<NewItem> fresh = items.stream().filter(i -> !have.contains(i.md5())).toList();
             if (have.size() + fresh.size() > ItemRules.MAX_PER_CASE) {
