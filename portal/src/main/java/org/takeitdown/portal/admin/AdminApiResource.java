@@ -28,17 +28,19 @@ import org.takeitdown.portal.platform.PlatformService;
 public class AdminApiResource {
     private final AdminAuth auth;
     private final PlatformService platforms;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
-    public AdminApiResource(AdminAuth auth, PlatformService platforms) {
+    public AdminApiResource(AdminAuth auth, PlatformService platforms, ClientAddress clients) {
+        this.clients = clients;
         this.auth = auth;
         this.platforms = platforms;
     }
 
     private void signIn(String authorization) {
-        auth.check(authorization, ClientAddress.of(http));
+        auth.check(authorization, clients.of(http));
     }
 
     @POST

@@ -44,6 +44,7 @@ public class AdminPageResource {
     private final PlatformService platforms;
     private final FeedbackService feedback;
     private final int flagThreshold;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
@@ -55,7 +56,8 @@ public class AdminPageResource {
     HttpHeaders headers;
 
     public AdminPageResource(SiteConfig site, AdminAuth auth, PlatformService platforms, FeedbackService feedback,
-                             org.takeitdown.portal.platform.PlatformConfig config) {
+                             org.takeitdown.portal.platform.PlatformConfig config, ClientAddress clients) {
+        this.clients = clients;
         this.site = site;
         this.auth = auth;
         this.platforms = platforms;
@@ -64,7 +66,7 @@ public class AdminPageResource {
     }
 
     private void signIn(String authorization) {
-        auth.check(authorization, ClientAddress.of(http));
+        auth.check(authorization, clients.of(http));
     }
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error) {

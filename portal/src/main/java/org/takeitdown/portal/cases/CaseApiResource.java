@@ -29,11 +29,13 @@ public class CaseApiResource {
     static final String KEY_HEADER = "X-Case-Key";
     private final CaseService cases;
     private final Limits limits;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
-    public CaseApiResource(CaseService cases, Limits limits) {
+    public CaseApiResource(CaseService cases, Limits limits, ClientAddress clients) {
+        this.clients = clients;
         this.cases = cases;
         this.limits = limits;
     }
@@ -45,16 +47,17 @@ public class CaseApiResource {
     @APIResponse(responseCode = "400", description = "Bad body")
     @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
     @APIResponse(responseCode = "415", description = "Not application/json")
+    @APIResponse(responseCode = "409", description = "More vPDQ frames than a case may hold")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    @APIResponse(responseCode = "429", description = "Over the rate of new cases or the daily cap for this address; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases or the daily items or frames budget for this address; see Retry-After")
     @ResponseStatus(201)
     public CaseApi.Created create(
             @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
-        limits.creatingCase(ClientAddress.of(http));
-        return cases.create(request, idempotencyKey);
+        return limits.creatingCase(clients.of(http), items(request), frames(request),
+                () -> cases.create(request, idempotencyKey));
     }
 
     @GET
@@ -64,7 +67,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "404", description = "Unknown number, malformed number, wrong or missing key")
     @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address; see Retry-After")
     public CaseApi.View get(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
-        return limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
+        return limits.lookup(clients.of(http), () -> cases.view(number, key));
     }
 
     @POST
@@ -74,12 +77,27 @@ public class CaseApiResource {
     @APIResponse(responseCode = "200", description = "The case after adding")
     @APIResponse(responseCode = "400", description = "Bad body")
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
-    @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items")
+    @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items or over its cap of vPDQ frames (permanent: start a new case)")
     @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
+    @APIResponse(responseCode = "429", description = "Over the rate of additions, the daily items or frames budget, or the failed look-ups of this address; see Retry-After")
     public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
-        return limits.lookup(ClientAddress.of(http), () -> cases.addItems(number, key, request));
+        return limits.addingItems(clients.of(http), items(request), frames(request),
+                () -> cases.addItems(number, key, request));
+    }
+
+    /** Items a request carries, as the per-address budget counts them (before repeats are dropped). */
+    private static int items(CaseApi.ItemsRequest request) {
+        return request == null || request.items() == null ? 0 : request.items().size();
+    }
+
+    /** vPDQ frames a request carries, as the per-address budget counts them. */
+    private static int frames(CaseApi.ItemsRequest request) {
+        if (request == null || request.items() == null) {
+            return 0;
+        }
+        return request.items().stream().mapToInt(i -> i == null || i.vpdq() == null ? 0 : i.vpdq().size()).sum();
     }
 
     @DELETE
@@ -89,7 +107,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     public Response withdraw(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
-        limits.lookup(ClientAddress.of(http), () -> {
+        limits.lookup(clients.of(http), () -> {
             cases.withdraw(number, key);
             return null;
         });

@@ -106,6 +106,17 @@ public class CaseJdbc {
         return out;
     }
 
+    /** The vPDQ frames a case's items hold. */
+    long countFrames(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(vpdq_frames), 0) FROM case_item WHERE case_id = ?")) {
+            s.setLong(1, caseId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
     /** The number of items of a case. */
     long countItems(Connection c, long caseId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM case_item WHERE case_id = ?")) {

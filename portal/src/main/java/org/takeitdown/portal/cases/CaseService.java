@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import org.takeitdown.portal.limits.LimitsConfig;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
 
@@ -33,9 +34,11 @@ public class CaseService {
     private final MatchReportCounter reports;
     private final Counters counters;
     private final CaseJdbc jdbc;
+    private final int framesPerCase;
 
     public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports,
-                       Counters counters, CaseJdbc jdbc) {
+                       Counters counters, CaseJdbc jdbc, LimitsConfig limits) {
+        this.framesPerCase = limits.framesPerCase();
         this.counters = counters;
         this.jdbc = jdbc;
         this.secrets = secrets;
@@ -47,6 +50,7 @@ public class CaseService {
     /** Creates a case, or returns the earlier answer for the same Idempotency-Key and body. */
     public CaseApi.Created create(CaseApi.ItemsRequest request, String idempotencyKey) {
         List<NewItem> items = ItemRules.normalize(request);
+        checkFrames(0, items);
         CaseApi.Created created = createCommitted(items, idempotencyKey);
         changed.fire(new ItemsChanged());
         return created;
@@ -155,12 +159,26 @@ public class CaseService {
                 throw ApiProblemException.conflict("A case holds at most " + ItemRules.MAX_PER_CASE
                         + " items; this one holds " + have.size() + ". Start a new case for more.");
             }
+            checkFrames(jdbc.countFrames(c, row.id()), fresh);
             jdbc.insertItems(c, row.id(), fresh, LocalDate.now(ZoneOffset.UTC));
             counters.itemsAdded(fresh.size());
             return toView(c, row);
         });
         changed.fire(new ItemsChanged());
         return view;
+    }
+
+    /**
+     * 409 when {@code items} would take a case holding {@code stored} vPDQ frames over its cap: the cap
+     * is permanent for that case, so no Retry-After; a new case has room.
+     */
+    private void checkFrames(long stored, List<NewItem> items) {
+        long adding = items.stream().mapToLong(i -> i.vpdq() == null ? 0 : i.vpdq().size()).sum();
+        if (stored + adding > framesPerCase) {
+            throw ApiProblemException.conflict("A case holds at most " + framesPerCase + " video frames (one a second "
+                    + "of video); this one holds " + stored + " and these files have " + adding
+                    + ". Start a new case for more.");
+        }
     }
 
     /** Withdraws the case and all its items; 409 when already withdrawn. */

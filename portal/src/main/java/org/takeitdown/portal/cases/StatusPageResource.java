@@ -36,11 +36,13 @@ public class StatusPageResource {
     private final SiteConfig site;
     private final CaseService cases;
     private final Limits limits;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
-    public StatusPageResource(SiteConfig site, CaseService cases, Limits limits) {
+    public StatusPageResource(SiteConfig site, CaseService cases, Limits limits, ClientAddress clients) {
+        this.clients = clients;
         this.site = site;
         this.cases = cases;
         this.limits = limits;
@@ -60,7 +62,7 @@ public class StatusPageResource {
                            @Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         try {
-            CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
+            CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.status(page, view, key, false).setLocale(page.locale())).build();
         } catch (ApiProblemException e) {
             return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
@@ -76,10 +78,10 @@ public class StatusPageResource {
         Page page = Page.of(uri, headers, site);
         try {
             if (!"yes".equals(confirm)) {
-                CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
+                CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
                 return Response.status(400).entity(Templates.status(page, view, key, true).setLocale(page.locale())).build();
             }
-            limits.lookup(ClientAddress.of(http), () -> {
+            limits.lookup(clients.of(http), () -> {
                 cases.withdraw(number, key);
                 return null;
             });

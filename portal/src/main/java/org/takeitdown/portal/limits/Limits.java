@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,20 +22,18 @@ import org.takeitdown.portal.web.UnauthorizedException;
 /**
  * In-memory limits for this instance. A client is known only by an HMAC of its address under a
  * random salt that is replaced every UTC day and never written anywhere; replacing it also drops
- * every per-address count, so nothing links one day's clients to the next.
+ * every per-address count, so nothing links one day's clients to the next. Each per-address table
+ * holds at most {@code max-clients} addresses; a full table refuses new addresses ({@link ClientTable}).
  */
 @ApplicationScoped
 public class Limits {
-    /** Above this many tracked clients, idle entries are dropped. */
-    private static final int PRUNE_ABOVE = 100_000;
-
     private final LimitsConfig config;
     private final Counters counters;
     private final SecureRandom random = new SecureRandom();
     private volatile Day day;
 
-    private record Day(LocalDate date, Mac mac, Map<String, SlidingWindow> creates,
-                       Map<String, AtomicInteger> daily, Map<String, SlidingWindow> lookupFailures) {
+    private record Day(LocalDate date, Mac mac, ClientTable<SlidingWindow> creates, ClientTable<SlidingWindow> adds,
+                       ClientTable<DailyCounts> daily, ClientTable<SlidingWindow> lookupFailures) {
     }
 
     private final Map<Long, TokenBucket> platforms = new ConcurrentHashMap<>();
@@ -47,6 +46,11 @@ public class Limits {
     private TooManyRequestsException refuse(String budget, String detail, long retryAfterSeconds) {
         counters.limited(budget);
         return new TooManyRequestsException(detail, retryAfterSeconds);
+    }
+
+    /** A full table: new addresses wait until entries go idle ({@code window}) or the day ends. */
+    private TooManyRequestsException full(long retryAfterSeconds) {
+        return refuse("clients-full", "The portal is very busy right now. Please try again later.", retryAfterSeconds);
     }
 
     private Day today() {
@@ -62,8 +66,9 @@ public class Limits {
                 try {
                     Mac mac = Mac.getInstance("HmacSHA256");
                     mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-                    day = new Day(date, mac, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
-                            new ConcurrentHashMap<>());
+                    int max = config.maxClients();
+                    day = new Day(date, mac, new ClientTable<>(max), new ClientTable<>(max), new ClientTable<>(max),
+                            new ClientTable<>(max));
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
                 }
@@ -83,30 +88,103 @@ public class Limits {
         return HexFormat.of().formatHex(out, 0, 16);
     }
 
-    /** Counts a case creation from {@code address}; 429 over the rate or the daily cap. */
-    public void creatingCase(String address) {
+    private static long secondsUntilTomorrow(Day d) {
+        return Duration.between(LocalDateTime.now(ZoneOffset.UTC), d.date.plusDays(1).atStartOfDay()).toSeconds() + 1;
+    }
+
+    private static long seconds(long nanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(nanos) + 1;
+    }
+
+    /**
+     * Creates a case of {@code items} items and {@code frames} vPDQ frames from {@code address}: 429 over
+     * the rate of new cases, the daily cap of cases, or the daily items or frames budget. What
+     * {@code create} fails to store is given back.
+     */
+    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create) {
         if (!config.enabled()) {
-            return;
+            return create.get();
         }
         Day d = today();
         String client = clientKey(d, address);
         long now = System.nanoTime();
-        AtomicInteger count = d.daily.computeIfAbsent(client, k -> new AtomicInteger());
-        if (count.get() >= config.casesPerDay()) {
-            long untilMidnight = java.time.Duration.between(java.time.LocalDateTime.now(ZoneOffset.UTC),
-                    d.date.plusDays(1).atStartOfDay()).toSeconds();
+        DailyCounts daily = dailyCounts(d, client, now);
+        if (!daily.casesBelow(config.casesPerDay())) {
             throw refuse("cases-per-day", "This address has started the most cases allowed for one day ("
-                    + config.casesPerDay() + "). Please try again tomorrow.", untilMidnight + 1);
+                    + config.casesPerDay() + "). Please try again tomorrow.", secondsUntilTomorrow(d));
         }
-        SlidingWindow w = d.creates.computeIfAbsent(client,
-                k -> new SlidingWindow(config.createPerWindow(), config.createWindow().toNanos()));
-        long wait = w.tryRecord(now);
+        SlidingWindow w = d.creates.getOrCreate(client,
+                () -> new SlidingWindow(config.createPerWindow(), config.createWindow().toNanos()), now);
+        if (w == null) {
+            throw full(config.createWindow().toSeconds());
+        }
+        long wait = w.waitNanos(now);
         if (wait > 0) {
-            throw refuse("create", "Too many new cases in a short time. Please wait a little and try again.",
-                    TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
+            throw refuse("create", "Too many new cases in a short time. Please wait a little and try again.", seconds(wait));
         }
-        count.incrementAndGet();
-        prune(d, now);
+        store(d, daily, items, frames);
+        w.record(now);
+        daily.addCase();
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            daily.removeCase();
+            daily.refund(items, frames);
+            throw e;
+        }
+    }
+
+    /**
+     * Adds {@code items} items and {@code frames} vPDQ frames to a case from {@code address}, as a
+     * look-up by case number and key: 429 over the rate of add requests or the daily items or frames
+     * budget, or while the address is over its failed look-ups. What {@code add} fails to store is given back.
+     */
+    public <T> T addingItems(String address, int items, int frames, Supplier<T> add) {
+        if (!config.enabled()) {
+            return add.get();
+        }
+        Day d = today();
+        String client = clientKey(d, address);
+        long now = System.nanoTime();
+        refuseWhileFailing(d, client, now);
+        SlidingWindow w = d.adds.getOrCreate(client,
+                () -> new SlidingWindow(config.addPerWindow(), config.addWindow().toNanos()), now);
+        if (w == null) {
+            throw full(config.addWindow().toSeconds());
+        }
+        long wait = w.waitNanos(now);
+        if (wait > 0) {
+            throw refuse("add", "Too many additions in a short time. Please wait a little and try again.", seconds(wait));
+        }
+        DailyCounts daily = dailyCounts(d, client, now);
+        store(d, daily, items, frames);
+        w.record(now);
+        try {
+            return lookup(address, add);
+        } catch (RuntimeException e) {
+            daily.refund(items, frames);
+            throw e;
+        }
+    }
+
+    private DailyCounts dailyCounts(Day d, String client, long now) {
+        DailyCounts daily = d.daily.getOrCreate(client, DailyCounts::new, now);
+        if (daily == null) {
+            throw full(secondsUntilTomorrow(d));
+        }
+        return daily;
+    }
+
+    private void store(Day d, DailyCounts daily, int items, int frames) {
+        String over = daily.tryStore(items, frames, config.itemsPerDay(), config.framesPerDay());
+        if ("items".equals(over)) {
+            throw refuse("items-per-day", "This address has sent the most files allowed for one day ("
+                    + config.itemsPerDay() + "). Please try again tomorrow.", secondsUntilTomorrow(d));
+        }
+        if ("frames".equals(over)) {
+            throw refuse("frames-per-day", "This address has sent the most video allowed for one day ("
+                    + config.framesPerDay() + " seconds). Please try again tomorrow.", secondsUntilTomorrow(d));
+        }
     }
 
     /**
@@ -120,14 +198,7 @@ public class Limits {
         Day d = today();
         String client = clientKey(d, address);
         long now = System.nanoTime();
-        SlidingWindow failures = d.lookupFailures.get(client);
-        if (failures != null) {
-            long wait = failures.waitNanos(now);
-            if (wait > 0) {
-                throw refuse("lookup-failures", "Too many case look-ups with a wrong number or key. "
-                        + "Please wait a few minutes and try again.", TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
-            }
-        }
+        refuseWhileFailing(d, client, now);
         try {
             return action.get();
         } catch (ApiProblemException e) {
@@ -141,10 +212,28 @@ public class Limits {
         }
     }
 
+    /** 429 while the client is over its failed look-ups, or new while the table of failures is full (its failures could not be counted). */
+    private void refuseWhileFailing(Day d, String client, long now) {
+        SlidingWindow failures = d.lookupFailures.get(client);
+        if (failures == null) {
+            if (!d.lookupFailures.admits(client, now)) {
+                throw full(config.lookupWindow().toSeconds());
+            }
+            return;
+        }
+        long wait = failures.waitNanos(now);
+        if (wait > 0) {
+            throw refuse("lookup-failures", "Too many case look-ups with a wrong number or key. "
+                    + "Please wait a few minutes and try again.", seconds(wait));
+        }
+    }
+
     private void failed(Day d, String client, long now) {
-        d.lookupFailures.computeIfAbsent(client,
-                k -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos())).record(now);
-        prune(d, now);
+        SlidingWindow w = d.lookupFailures.getOrCreate(client,
+                () -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos()), now);
+        if (w != null) {
+            w.record(now);
+        }
     }
 
     /** Counts a request by platform {@code platformId}; 429 over its rate. */
@@ -156,15 +245,7 @@ public class Limits {
         long wait = platforms.computeIfAbsent(platformId,
                 k -> new TokenBucket(config.platformBurst(), config.platformPerSecond(), now)).tryTake(now);
         if (wait > 0) {
-            throw refuse("platform", "Too many requests for this API key; slow down.",
-                    TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
-        }
-    }
-
-    private void prune(Day d, long now) {
-        if (d.creates.size() + d.lookupFailures.size() > PRUNE_ABOVE) {
-            d.creates.values().removeIf(w -> w.idle(now));
-            d.lookupFailures.values().removeIf(w -> w.idle(now));
+            throw refuse("platform", "Too many requests for this API key; slow down.", seconds(wait));
         }
     }
 }

@@ -3,11 +3,13 @@ package org.takeitdown.portal.limits;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** Abuse limits: per client address (salted, never stored) and per platform key. */
+/** Abuse limits: per client address (salted, never stored), per platform key and per case. */
 @ConfigMapping(prefix = "portal.limits")
 public interface LimitsConfig {
-    /** {@code false} lifts every limit (load tests only). */
+    /** {@code false} lifts every per-address and per-key limit (load tests only); the per-case frame cap stays. */
     @WithDefault("true")
     boolean enabled();
 
@@ -21,6 +23,25 @@ public interface LimitsConfig {
     /** Cases one address may create in one (UTC) day. */
     @WithDefault("50")
     int casesPerDay();
+
+    /** Add-items requests allowed from one address within {@link #addWindow()}. */
+    @WithDefault("60")
+    int addPerWindow();
+
+    @WithDefault("PT10M")
+    Duration addWindow();
+
+    /** Items one address may send in one (UTC) day, in new cases and added items together. */
+    @WithDefault("2000")
+    int itemsPerDay();
+
+    /** vPDQ frames one address may send in one (UTC) day: 36,000 is ten hours of video at one frame a second. */
+    @WithDefault("36000")
+    int framesPerDay();
+
+    /** vPDQ frames one case may hold, counted in the database: ten hours of video. */
+    @WithDefault("36000")
+    int framesPerCase();
 
     /** Failed case look-ups (wrong number or key) allowed from one address within {@link #lookupWindow()}. */
     @WithDefault("20")
@@ -36,4 +57,18 @@ public interface LimitsConfig {
     /** Requests one platform key may make at once before the per-second rate applies. */
     @WithDefault("200")
     int platformBurst();
+
+    /**
+     * Reverse proxies (addresses or CIDR blocks) whose X-Forwarded-For entries are believed; empty: the
+     * socket's address is the client's and X-Forwarded-For is ignored.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** IPv6 clients are known by this many leading bits (a /64 is what one home or phone usually gets). */
+    @WithDefault("64")
+    int ipv6Prefix();
+
+    /** Addresses each per-address table holds; when one is full, new addresses are refused (see README). */
+    @WithDefault("100000")
+    int maxClients();
 }

@@ -34,12 +34,14 @@ public class PlatformApiResource {
     private final MatchService matcher;
     private final FeedbackService feedback;
     private final Limits limits;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
     public PlatformApiResource(PlatformService platforms, FeedService feed, MatchService matcher,
-                               FeedbackService feedback, Limits limits) {
+                               FeedbackService feedback, Limits limits, ClientAddress clients) {
+        this.clients = clients;
         this.platforms = platforms;
         this.feed = feed;
         this.matcher = matcher;
@@ -48,7 +50,7 @@ public class PlatformApiResource {
     }
 
     private Platform signIn(String authorization) {
-        Platform p = limits.lookup(ClientAddress.of(http), () -> platforms.authenticate(authorization));
+        Platform p = limits.lookup(clients.of(http), () -> platforms.authenticate(authorization));
         limits.platformRequest(p.id);
         return p;
     }

@@ -37,11 +37,13 @@ public class HashPageResource {
     private final SiteConfig site;
     private final CaseService cases;
     private final Limits limits;
+    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
-    public HashPageResource(SiteConfig site, CaseService cases, Limits limits) {
+    public HashPageResource(SiteConfig site, CaseService cases, Limits limits, ClientAddress clients) {
+        this.clients = clients;
         this.site = site;
         this.cases = cases;
         this.limits = limits;
@@ -59,7 +61,7 @@ public class HashPageResource {
                               @Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         try {
-            CaseApi.View view = limits.lookup(ClientAddress.of(http), () -> cases.view(number, key));
+            CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.hash(page, view.caseNumber(), key).setLocale(page.locale())).build();
         } catch (ApiProblemException e) {
             return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();

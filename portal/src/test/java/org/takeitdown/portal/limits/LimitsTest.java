@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
@@ -13,35 +15,47 @@ class LimitsTest {
     private static final Counters COUNTERS = new Counters(new SimpleMeterRegistry());
 
     record Config(boolean enabled, int createPerWindow, Duration createWindow, int casesPerDay,
-                  int lookupFailuresPerWindow, Duration lookupWindow, int platformPerSecond, int platformBurst)
+                  int addPerWindow, Duration addWindow, int itemsPerDay, int framesPerDay, int framesPerCase,
+                  int lookupFailuresPerWindow, Duration lookupWindow, int platformPerSecond, int platformBurst,
+                  Optional<List<String>> trustedProxies, int ipv6Prefix, int maxClients)
             implements LimitsConfig {
     }
 
     private static Config config(int createPerWindow, int casesPerDay, int lookupFailures) {
-        return new Config(true, createPerWindow, Duration.ofMinutes(10), casesPerDay, lookupFailures,
-                Duration.ofMinutes(10), 1, 3);
+        return storage(createPerWindow, casesPerDay, lookupFailures, 100, 1000, 1000, 1000);
+    }
+
+    private static Config storage(int createPerWindow, int casesPerDay, int lookupFailures, int addPerWindow,
+                                  int itemsPerDay, int framesPerDay, int maxClients) {
+        return new Config(true, createPerWindow, Duration.ofMinutes(10), casesPerDay, addPerWindow,
+                Duration.ofMinutes(10), itemsPerDay, framesPerDay, 1000, lookupFailures, Duration.ofMinutes(10), 1, 3,
+                Optional.empty(), 64, maxClients);
+    }
+
+    private static String created() {
+        return "created";
     }
 
     @Test
     void refusesCreationsOverTheWindowBudgetWithRetryAfter() {
         Limits limits = new Limits(config(3, 100, 20), COUNTERS);
         for (int i = 0; i < 3; i++) {
-            limits.creatingCase("192.0.2.1");
+            limits.creatingCase("192.0.2.1", 1, 0, LimitsTest::created);
         }
-        assertThatThrownBy(() -> limits.creatingCase("192.0.2.1"))
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.1", 1, 0, LimitsTest::created))
                 .isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
                     assertThat(e.retryAfterSeconds()).isBetween(1L, 601L);
                     assertThat(e.getMessage()).contains("short time");
                 });
-        limits.creatingCase("192.0.2.2");
+        limits.creatingCase("192.0.2.2", 1, 0, LimitsTest::created);
     }
 
     @Test
     void refusesCreationsOverTheDailyCap() {
         Limits limits = new Limits(config(100, 2, 20), COUNTERS);
-        limits.creatingCase("2001:db8::1");
-        limits.creatingCase("2001:db8::1");
-        assertThatThrownBy(() -> limits.creatingCase("2001:db8::1"))
+        limits.creatingCase("2001:db8::1", 1, 0, LimitsTest::created);
+        limits.creatingCase("2001:db8::1", 1, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.creatingCase("2001:db8::1", 1, 0, LimitsTest::created))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("one day");
     }
 
@@ -81,14 +95,136 @@ class LimitsTest {
 
     @Test
     void liftsEveryLimitWhenDisabled() {
-        Limits limits = new Limits(new Config(false, 1, Duration.ofMinutes(10), 1, 1, Duration.ofMinutes(10), 1, 1), COUNTERS);
+        Limits limits = new Limits(new Config(false, 1, Duration.ofMinutes(10), 1, 1, Duration.ofMinutes(10), 1, 1, 1, 1,
+                Duration.ofMinutes(10), 1, 1, Optional.empty(), 64, 1), COUNTERS);
         for (int i = 0; i < 5; i++) {
-            limits.creatingCase("192.0.2.3");
+            limits.creatingCase("192.0.2.3", 5, 5, LimitsTest::created);
+            limits.addingItems("192.0.2.3", 5, 5, LimitsTest::created);
             limits.platformRequest(1);
             assertThatThrownBy(() -> limits.lookup("192.0.2.3", () -> {
                 throw ApiProblemException.notFound();
             })).isInstanceOf(ApiProblemException.class);
         }
+    }
+
+    @Test
+    void refusesAdditionsOverTheWindowBudgetWithRetryAfter() {
+        Limits limits = new Limits(storage(10, 10, 10, 2, 1000, 1000, 1000), COUNTERS);
+        limits.addingItems("192.0.2.20", 1, 0, LimitsTest::created);
+        limits.addingItems("192.0.2.20", 1, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.addingItems("192.0.2.20", 1, 0, LimitsTest::created))
+                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
+                    assertThat(e.retryAfterSeconds()).isBetween(1L, 601L);
+                    assertThat(e.getMessage()).contains("short time");
+                });
+        assertThat(limits.addingItems("192.0.2.21", 1, 0, LimitsTest::created)).isEqualTo("created");
+    }
+
+    @Test
+    void countsItemsOfNewCasesAndAdditionsAgainstOneDailyBudget() {
+        Limits limits = new Limits(storage(100, 100, 10, 100, 10, 1000, 1000), COUNTERS);
+        limits.creatingCase("192.0.2.30", 6, 0, LimitsTest::created);
+        limits.addingItems("192.0.2.30", 4, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.addingItems("192.0.2.30", 1, 0, LimitsTest::created))
+                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
+                    assertThat(e.getMessage()).contains("most files allowed for one day (10)");
+                    assertThat(e.retryAfterSeconds()).isBetween(1L, 86_401L);
+                });
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.30", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class);
+        limits.addingItems("192.0.2.31", 10, 0, LimitsTest::created);
+    }
+
+    @Test
+    void countsFramesAgainstTheDailyFramesBudget() {
+        Limits limits = new Limits(storage(100, 100, 10, 100, 1000, 5000, 1000), COUNTERS);
+        limits.creatingCase("2001:db8::5", 1, 3000, LimitsTest::created);
+        assertThatThrownBy(() -> limits.addingItems("2001:db8::5", 1, 2001, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("most video allowed for one day");
+        limits.addingItems("2001:db8::5", 1, 2000, LimitsTest::created);
+    }
+
+    @Test
+    void givesBackTheBudgetOfRequestsThatStoredNothing() {
+        Limits limits = new Limits(storage(100, 100, 100, 100, 10, 1000, 1000), COUNTERS);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.40", 10, 500, () -> {
+                throw ApiProblemException.conflict("withdrawn");
+            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.40", 10, 500, () -> {
+                throw ApiProblemException.badRequest("bad body");
+            })).isInstanceOf(ApiProblemException.class);
+        }
+        assertThat(limits.addingItems("192.0.2.40", 10, 1000, LimitsTest::created)).isEqualTo("created");
+    }
+
+    @Test
+    void additionsWithWrongKeysCountAsFailedLookups() {
+        Limits limits = new Limits(storage(100, 100, 2, 100, 1000, 1000, 1000), COUNTERS);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, () -> {
+                throw ApiProblemException.notFound();
+            })).isInstanceOf(ApiProblemException.class);
+        }
+        assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong number or key");
+    }
+
+    @Test
+    void aFullTableRefusesNewAddressesButKeepsCountingKnownOnes() {
+        Limits limits = new Limits(storage(2, 100, 2, 100, 1000, 1000, 3), COUNTERS);
+        for (int i = 0; i < 3; i++) {
+            limits.creatingCase("198.51.100." + i, 1, 0, LimitsTest::created);
+        }
+        assertThatThrownBy(() -> limits.creatingCase("198.51.100.99", 1, 0, LimitsTest::created))
+                .isInstanceOfSatisfying(TooManyRequestsException.class,
+                        e -> assertThat(e.getMessage()).contains("very busy"));
+        limits.creatingCase("198.51.100.0", 1, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.creatingCase("198.51.100.0", 1, 0, LimitsTest::created))
+                .isInstanceOfSatisfying(TooManyRequestsException.class,
+                        e -> assertThat(e.getMessage()).contains("short time"));
+    }
+
+    @Test
+    void aFullTableOfFailedLookupsRefusesLookupsFromNewAddresses() {
+        Limits limits = new Limits(storage(10, 10, 5, 100, 1000, 1000, 2), COUNTERS);
+        for (String address : List.of("203.0.113.1", "203.0.113.2")) {
+            assertThatThrownBy(() -> limits.lookup(address, () -> {
+                throw ApiProblemException.notFound();
+            })).isInstanceOf(ApiProblemException.class);
+        }
+        assertThatThrownBy(() -> limits.lookup("203.0.113.200", () -> "right key"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("very busy");
+    }
+
+    @Test
+    void clientTableDropsOnlyIdleEntriesToMakeRoom() {
+        ClientTable<SlidingWindow> table = new ClientTable<>(2);
+        long second = 1_000_000_000L;
+        long window = 10 * second;
+        table.getOrCreate("a", () -> new SlidingWindow(1, window), 0).record(0);
+        table.getOrCreate("b", () -> new SlidingWindow(1, window), 0).record(5 * second);
+        assertThat(table.getOrCreate("c", () -> new SlidingWindow(1, window), second)).isNull();
+        assertThat(table.admits("c", 2 * second)).isFalse();
+        assertThat(table.getOrCreate("c", () -> new SlidingWindow(1, window), 12 * second)).isNotNull();
+        assertThat(table.get("a")).isNull();
+        assertThat(table.get("b")).isNotNull();
+        assertThat(table.size()).isEqualTo(2);
+    }
+
+    @Test
+    void slidingWindowThatGrowsItsRingStillCountsExactly() {
+        SlidingWindow w = new SlidingWindow(5, 1000);
+        for (int t = 0; t < 5; t++) {
+            assertThat(w.tryRecord(t * 10)).isZero();
+        }
+        assertThat(w.tryRecord(100)).isEqualTo(900);
+        assertThat(w.tryRecord(1000)).isZero();
+        assertThat(w.tryRecord(1005)).isEqualTo(5);
+        assertThat(w.tryRecord(1010)).isZero();
+        assertThat(w.tryRecord(1010)).isEqualTo(10);
+        assertThat(w.idle(2009)).isFalse();
+        assertThat(w.idle(2010)).isTrue();
     }
 
     @Test

@@ -1,0 +1,44 @@
+package org.takeitdown.portal.limits;
+
+/** What one client sent in one UTC day: cases, items and vPDQ frames. Never idle within its day. */
+final class DailyCounts implements ClientTable.Entry {
+    private int cases;
+    private long items;
+    private long frames;
+
+    synchronized boolean casesBelow(int max) {
+        return cases < max;
+    }
+
+    synchronized void addCase() {
+        cases++;
+    }
+
+    synchronized void removeCase() {
+        cases = Math.max(0, cases - 1);
+    }
+
+    /** Which budget {@code items} and {@code frames} more would exceed ("items", "frames"), or null after counting them. */
+    synchronized String tryStore(int moreItems, int moreFrames, int maxItems, int maxFrames) {
+        if (items + moreItems > maxItems) {
+            return "items";
+        }
+        if (frames + moreFrames > maxFrames) {
+            return "frames";
+        }
+        items += moreItems;
+        frames += moreFrames;
+        return null;
+    }
+
+    /** Gives back what {@link #tryStore} counted for a request that stored nothing. */
+    synchronized void refund(int lessItems, int lessFrames) {
+        items = Math.max(0, items - lessItems);
+        frames = Math.max(0, frames - lessFrames);
+    }
+
+    @Override
+    public boolean idle(long now) {
+        return false;
+    }
+}
