@@ -69,8 +69,21 @@ public class LoadTest {
         if (!image) {
             return "{\"kind\":\"other\",\"md5\":\"" + md5 + "\",\"pdq\":null,\"pdqQuality\":null}";
         }
-        return String.format("{\"kind\":\"image\",\"md5\":\"%s\",\"pdq\":\"%016x%016x%016x%016x\",\"pdqQuality\":%d}",
-                md5, r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong(), 50 + r.nextInt(51));
+        return String.format("{\"kind\":\"image\",\"md5\":\"%s\",\"pdq\":\"%s\",\"pdqQuality\":%d}",
+                md5, pdq(r), 50 + r.nextInt(51));
+    }
+
+    /** A random PDQ with 128 of its 256 bits set, as a real image's (the portal refuses more than 128). */
+    static String pdq(java.util.Random r) {
+        long[] w = new long[4];
+        for (int set = 0; set < 128; ) {
+            int b = r.nextInt(256);
+            if ((w[b >>> 6] & (1L << (b & 63))) == 0) {
+                w[b >>> 6] |= 1L << (b & 63);
+                set++;
+            }
+        }
+        return String.format("%016x%016x%016x%016x", w[0], w[1], w[2], w[3]);
     }
 
     /** A status code and body. */

@@ -26,10 +26,8 @@ import org.takeitdown.hasher.pdq.PdqHash;
  * helper {@code GeneratedImages}, seed 42: noise, gradients, shapes, flat colours, tiny sizes) those
  * of quality ≥ 50 set 90 to 128 bits, and lower counts (0 to 106) came only from flat or 1-to-3-pixel
  * images of quality below 50. Below {@link #PDQ_MIN_BITS} (half of 128, a wide margin under 90) or
- * above {@link #PDQ_MAX_BITS} a hash is refused whatever quality the client claims. The upper bound
- * mirrors the lower one around 128: no real image sets more than 128, but a hash above 128 bits is
- * at least that many bits more from every real image's hash, so it can't match unrelated pictures,
- * and uniformly random hashes (128 ± 8 bits, used by tests and load tools) stay accepted. A flat image of
+ * above {@link #PDQ_MAX_BITS} (the hard maximum: no image can set more) a hash is refused whatever
+ * quality the client claims. A flat image of
  * another colour gives a hash of rounding noise that this rule does not always catch; its quality is
  * 0, so the page never sends it, and matching leaves out hashes with quality below 50 — but a client
  * claiming a higher quality is trusted there.
@@ -37,7 +35,7 @@ import org.takeitdown.hasher.pdq.PdqHash;
 final class DegenerateHashes {
     static final int PDQ_DISTANCE = 31;
     static final int PDQ_MIN_BITS = 64;
-    static final int PDQ_MAX_BITS = 192;
+    static final int PDQ_MAX_BITS = 128;
 
     /** Files that are no one's picture, by what they are; their MD5s are refused. */
     static final Map<String, byte[]> FILES = Map.of(

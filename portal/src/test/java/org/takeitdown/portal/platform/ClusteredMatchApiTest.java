@@ -55,13 +55,13 @@ class ClusteredMatchApiTest {
         return h;
     }
 
-    /** {@code h} with 1 to 8 random bits flipped. */
+    /** {@code h} with 1 to 8 random set bits cleared (a PDQ sets at most 128 bits, so none are added). */
     private static long[] near(long[] h) {
         long[] out = h.clone();
         int n = 1 + RANDOM.nextInt(8);
         for (int i = 0; i < n; i++) {
             int b = RANDOM.nextInt(256);
-            out[b >>> 6] ^= 1L << (b & 63);
+            out[b >>> 6] &= ~(1L << (b & 63));
         }
         return out;
     }

@@ -35,23 +35,29 @@ public final class PlatformFixtures {
         return String.format("%032x", UNIQUE.incrementAndGet());
     }
 
+    /** A random PDQ with exactly 128 of its 256 bits set, as every real image's (the portal refuses more). */
     public static String randomPdq() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 4; i++) {
-            sb.append(String.format("%016x", RANDOM.nextLong()));
+        java.math.BigInteger h = java.math.BigInteger.ZERO;
+        for (int set = 0; set < 128; ) {
+            int bit = RANDOM.nextInt(256);
+            if (!h.testBit(bit)) {
+                h = h.setBit(bit);
+                set++;
+            }
         }
-        return sb.toString();
+        return String.format("%064x", h);
     }
 
-    /** {@code pdq} with the lowest {@code bits} bits flipped. */
+    /** {@code pdq} with its lowest {@code bits} set bits cleared: {@code bits} away, and still a plausible PDQ. */
     public static String flip(String pdq, int bits) {
-        char[] c = pdq.toCharArray();
-        for (int b = 0; b < bits; b++) {
-            int pos = 63 - b / 4;
-            int v = Character.digit(c[pos], 16) ^ (1 << (b % 4));
-            c[pos] = Character.forDigit(v, 16);
+        java.math.BigInteger h = new java.math.BigInteger(pdq, 16);
+        for (int b = 0, cleared = 0; cleared < bits; b++) {
+            if (h.testBit(b)) {
+                h = h.clearBit(b);
+                cleared++;
+            }
         }
-        return new String(c);
+        return String.format("%064x", h);
     }
 
     public static String image(String md5, String pdq, int quality) {

@@ -109,7 +109,7 @@ class TwoInstancesIT {
         String key = field(platform.body(), "apiKey");
 
         Random r = new Random();
-        String pdq = String.format("%016x%016x%016x%016x", r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong());
+        String pdq = PlatformFixtures.randomPdq();
         String md5 = String.format("%016x%016x", r.nextLong(), r.nextLong());
         HttpResponse<String> created = send("POST", a + "/api/cases", null, "{\"items\":[{\"kind\":\"image\",\"md5\":\""
                 + md5 + "\",\"pdq\":\"" + pdq + "\",\"pdqQuality\":90}]}");
