@@ -226,6 +226,20 @@ public class CaseJdbc {
         return out;
     }
 
+    /**
+     * Whether the failure is one the database asks to retry: a deadlock (PostgreSQL 40P01, H2 40001) or a
+     * serialization failure (40001). A withdrawal updates its items while the sequencer numbers pending
+     * rows in its own order, so on PostgreSQL the two can deadlock and the database aborts one of them.
+     */
+    static boolean isRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40P01".equals(s.getSQLState()) || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure is a unique-constraint violation (the same SQLState on H2 and PostgreSQL). */
     static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -181,23 +181,37 @@ public class CaseService {
         }
     }
 
-    /** Withdraws the case and all its items; 409 when already withdrawn. */
+    /**
+     * Withdraws the case and all its items; 409 when already withdrawn. A transaction the database aborted
+     * as a deadlock with the sequencer (see {@link CaseJdbc#isRetryable}) changed nothing and is run again.
+     */
     public void withdraw(String number, String key) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            ReportCase c = ReportCase.findById(onConnection(connection -> authorized(connection, number, key)).id());
-            if (c.status == CaseStatus.withdrawn) {
-                throw ApiProblemException.conflict("This case is already withdrawn.");
-            }
-            c.status = CaseStatus.withdrawn;
-            counters.caseWithdrawn();
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            for (CaseItem item : CaseItem.listByCase(c.id)) {
-                if (item.status == CaseStatus.active) {
-                    item.retire(CaseStatus.withdrawn, today);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> withdrawOnce(number, key));
+                break;
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !CaseJdbc.isRetryable(e)) {
+                    throw e;
                 }
             }
-        });
+        }
+        counters.caseWithdrawn();
         changed.fire(new ItemsChanged());
+    }
+
+    private void withdrawOnce(String number, String key) {
+        ReportCase c = ReportCase.findById(onConnection(connection -> authorized(connection, number, key)).id());
+        if (c.status == CaseStatus.withdrawn) {
+            throw ApiProblemException.conflict("This case is already withdrawn.");
+        }
+        c.status = CaseStatus.withdrawn;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (CaseItem item : CaseItem.listByCase(c.id)) {
+            if (item.status == CaseStatus.active) {
+                item.retire(CaseStatus.withdrawn, today);
+            }
+        }
     }
 
     /** Runs work in a transaction of its own on one connection. */
