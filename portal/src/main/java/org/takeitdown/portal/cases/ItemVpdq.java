@@ -10,7 +10,7 @@ import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 
 /**
- * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseInserts}); deleted
+ * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseJdbc}); deleted
  * when the item retires.
  */
 @Entity
