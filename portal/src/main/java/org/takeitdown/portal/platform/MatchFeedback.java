@@ -46,8 +46,4 @@ public class MatchFeedback extends PanacheEntityBase {
                 + "and f.outcome = ?1 group by f.itemId having count(distinct f.platformId) >= ?2 order by f.itemId",
                 Long.class).setParameter(1, Outcome.not_blocked).setParameter(2, (long) platforms).getResultList();
     }
-
-    static long countOutcome(Outcome outcome) {
-        return count("outcome", outcome);
-    }
 }

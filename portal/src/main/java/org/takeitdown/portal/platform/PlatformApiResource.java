@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.BodyLimits;
+import org.takeitdown.portal.web.WritesNothing;
 
 /** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key). */
 @Path("/api/platform/v1")
@@ -102,6 +103,7 @@ public class PlatformApiResource {
 
     @POST
     @Path("match")
+    @WritesNothing
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "match")
     @APIResponse(responseCode = "200")

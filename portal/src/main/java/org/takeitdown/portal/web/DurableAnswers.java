@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,12 +35,21 @@ public class DurableAnswers {
         this.h2 = "h2".equals(dbKind);
     }
 
-    /** Before a 2xx answer to POST, PUT, PATCH or DELETE leaves, its commits are flushed to disk. */
+    /**
+     * Before a 2xx answer to POST, PUT, PATCH or DELETE leaves, its commits are flushed to disk; an endpoint
+     * marked {@link WritesNothing} is answered at once.
+     */
     @ServerResponseFilter
-    public void beforeAnswering(ContainerRequestContext request, ContainerResponseContext response) {
-        if (h2 && response.getStatus() < 300 && !isSafe(request.getMethod())) {
+    public void beforeAnswering(ContainerRequestContext request, ContainerResponseContext response,
+                                ResourceInfo resource) {
+        if (h2 && response.getStatus() < 300 && !isSafe(request.getMethod()) && !writesNothing(resource)) {
             flushCommitted();
         }
+    }
+
+    private static boolean writesNothing(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        return method != null && method.isAnnotationPresent(WritesNothing.class);
     }
 
     private static boolean isSafe(String method) {

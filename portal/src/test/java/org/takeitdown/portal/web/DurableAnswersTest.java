@@ -43,6 +43,16 @@ class DurableAnswersTest {
     }
 
     @Test
+    void aPlatformMatchQueryWritesNothingAndIsAnsweredWithoutAFlush() {
+        String key = PlatformFixtures.newPlatformKey("durable-" + System.nanoTime());
+        long before = durable.flushes();
+        PlatformFixtures.platform(key).contentType(ContentType.JSON)
+                .body("{\"md5\":[\"" + PlatformFixtures.md5() + "\"]}")
+                .post("/api/platform/v1/match").then().statusCode(200);
+        assertThat(durable.flushes()).isEqualTo(before);
+    }
+
+    @Test
     void concurrentCallersAreAllCoveredAndNeverNeedMoreFlushesThanCallers() throws Exception {
         long before = durable.flushes();
         ExecutorService pool = Executors.newFixedThreadPool(8);
