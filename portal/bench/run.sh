@@ -7,12 +7,13 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-if [ ! -d "$root/portal/target/classes/org/takeitdown/portal/platform/index" ]; then
-  (cd "$root" && mvn -q -B -ntp compile -pl portal -am)
+# The brute-force reference scan is test code (portal/src/test), so the test classes are on the path.
+if [ ! -d "$root/portal/target/test-classes/org/takeitdown/portal/platform/index" ]; then
+  (cd "$root" && mvn -q -B -ntp test-compile -pl portal -am)
 fi
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(1000000 10000000)
-java -Xmx7g -XX:+UseTransparentHugePages -cp "$root/portal/target/classes:$root/hasher-teavm/target/classes" "$here/MatchBench.java" "${sizes[@]}"
+java -Xmx7g -XX:+UseTransparentHugePages -cp "$root/portal/target/classes:$root/portal/target/test-classes:$root/hasher-teavm/target/classes" "$here/MatchBench.java" "${sizes[@]}"
 
 # Export rows/s: a fresh portal jar on a throw-away H2 database, loaded through the API.
 # Skip with EXPORT_ROWS=0.

@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /** A take-down case: its number, the HMAC of its key, status and the date (no time) it was made. */
 @Entity
@@ -33,8 +32,4 @@ public class ReportCase extends PanacheEntityBase {
 
     @Column(name = "created_on")
     public LocalDate createdOn;
-
-    static Optional<ReportCase> findByNumber(String number) {
-        return find("number", number).firstResultOptional();
-    }
 }

@@ -9,9 +9,11 @@ import static org.takeitdown.portal.platform.PlatformFixtures.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The operator's page: behind the admin password, forms only from this site, new keys shown once. */
+@Tag("database")
 @QuarkusTest
 class AdminPageResourceTest {
     @Test

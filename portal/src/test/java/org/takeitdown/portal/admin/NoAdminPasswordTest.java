@@ -8,9 +8,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Without a configured password every admin call, right password or not, answers 404. */
+@Tag("database")
 @QuarkusTest
 @TestProfile(NoAdminPasswordTest.NoPassword.class)
 class NoAdminPasswordTest {

@@ -13,8 +13,10 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("database")
 @QuarkusTest
 class CaseApiTest {
     private static final String PDQ = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
@@ -64,7 +66,7 @@ class CaseApiTest {
                 .body("status", equalTo("active")).body("items", equalTo(2));
         String number = r.path("caseNumber");
         List<CaseItem> items = QuarkusTransaction.requiringNew().call(() ->
-                CaseItem.listByCase(ReportCase.findByNumber(number.replace("-", "")).orElseThrow().id));
+                CaseItem.listByCase(stored(number).id));
         assertThat(items).extracting(i -> i.md5).containsExactlyInAnyOrder(m, m2);
         assertThat(items).filteredOn(i -> i.pdq != null).singleElement().satisfies(i -> {
             assertThat(i.pdq).isEqualTo(PDQ);
@@ -248,7 +250,7 @@ class CaseApiTest {
         given().header("X-Case-Key", c[1]).delete("/api/cases/" + c[0]).then().statusCode(204);
         given().header("X-Case-Key", c[1]).get("/api/cases/" + c[0]).then().statusCode(200).body("status", equalTo("withdrawn"));
         List<CaseItem> items = QuarkusTransaction.requiringNew().call(() ->
-                CaseItem.listByCase(ReportCase.findByNumber(c[0].replace("-", "")).orElseThrow().id));
+                CaseItem.listByCase(stored(c[0]).id));
         assertThat(items).extracting(i -> i.status).containsOnly(CaseStatus.withdrawn);
         assertProblem(given().header("X-Case-Key", c[1]).delete("/api/cases/" + c[0]), 409, "This case is already withdrawn");
         assertProblem(given().contentType(ContentType.JSON).header("X-Case-Key", c[1]).body(body(item(md5(19))))
@@ -259,8 +261,13 @@ class CaseApiTest {
     @Test
     void storesOnlyTheKeysHmacAndTheDate() {
         String[] c = newCase(item(md5(20)));
-        ReportCase stored = QuarkusTransaction.requiringNew().call(() -> ReportCase.findByNumber(c[0].replace("-", "")).orElseThrow());
+        ReportCase stored = QuarkusTransaction.requiringNew().call(() -> stored(c[0]));
         assertThat(stored.keyHmac).hasSize(64).doesNotContain(c[1]);
         assertThat(stored.createdOn).isNotNull();
+    }
+
+    /** The stored case with this (dashed) number, read in the caller's transaction. */
+    private static ReportCase stored(String number) {
+        return ReportCase.<ReportCase>find("number", number.replace("-", "")).firstResultOptional().orElseThrow();
     }
 }

@@ -25,12 +25,14 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A whole user flow, good and bad requests, concurrent adds, a constraint violation and a database
  * outage write no address, case number, key or hash to the log at INFO.
  */
+@Tag("database")
 @QuarkusTest
 class NothingIdentifyingInLogsTest {
     @Inject

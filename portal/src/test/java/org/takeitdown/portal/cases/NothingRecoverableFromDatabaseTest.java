@@ -27,6 +27,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * Idempotency-Key hold neither the key nor anything that decrypts to it with keys made from the
  * database's own contents (the stored server secret included); only the client's key opens it.
  */
+@Tag("database")
 @QuarkusTest
 class NothingRecoverableFromDatabaseTest {
     @Inject

@@ -7,12 +7,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The generated server secret is stored while the application starts, before any request: a secret
  * made lazily by the first request could be lost with the answers that depended on it.
  */
+@Tag("embedded")
 @QuarkusTest
 @TestProfile(ServerSecretAtStartTest.FreshDatabase.class)
 class ServerSecretAtStartTest {

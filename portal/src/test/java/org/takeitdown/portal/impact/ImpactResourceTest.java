@@ -10,9 +10,11 @@ import static org.takeitdown.portal.platform.PlatformFixtures.other;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The impact page: aggregate totals and a server-drawn SVG chart of this week's cases and hashes. */
+@Tag("database")
 @QuarkusTest
 class ImpactResourceTest {
     private static long figure(String html, String id) {

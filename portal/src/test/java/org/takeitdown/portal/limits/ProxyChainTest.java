@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * 127.0.0.5 and up, the first proxy forwards from 127.0.0.2, the second from 127.0.0.3 — the two
  * trusted proxies. Whatever a client writes in X-Forwarded-For, it keeps its own budget.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(ProxyChainTest.BehindTwoProxies.class)
 class ProxyChainTest {

@@ -13,12 +13,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.ReportCase;
 
 /** 429 answers over HTTP, with small budgets: problem JSON on the API, a calm page for people. */
+@Tag("database")
 @QuarkusTest
 @TestProfile(RateLimitApiTest.SmallBudgets.class)
 class RateLimitApiTest {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
@@ -32,6 +33,7 @@ import org.takeitdown.portal.cases.ItemVpdq;
  * day (429 with Retry-After), and the per-case frame cap counted in the database (409, no Retry-After).
  * Each test is its own client through X-Forwarded-For, the test client being a trusted proxy.
  */
+@Tag("database")
 @QuarkusTest
 @TestProfile(StorageBudgetApiTest.SmallBudgets.class)
 class StorageBudgetApiTest {

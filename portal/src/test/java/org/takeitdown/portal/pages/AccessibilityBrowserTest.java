@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +26,7 @@ import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.Browser;
 
 /** axe-core on every page of the flow, in English and Spanish, at phone width: no serious or critical violations. */
+@Tag("browser")
 @QuarkusTest
 class AccessibilityBrowserTest {
     @TestHTTPResource("/")

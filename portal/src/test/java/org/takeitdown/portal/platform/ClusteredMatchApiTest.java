@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
 
@@ -31,6 +32,7 @@ import org.takeitdown.portal.cases.CaseItem;
  * nearest matches found, says truncated, and other queries of the same request still find theirs.
  * Work is asserted as counts of hashes examined (the portal_match_examined counter), not as time.
  */
+@Tag("database")
 @QuarkusTest
 class ClusteredMatchApiTest {
     private static final Random RANDOM = new Random(31);

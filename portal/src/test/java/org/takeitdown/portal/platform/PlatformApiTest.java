@@ -25,10 +25,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
 
 /** Every row of the platform and admin API table, each error included (status, problem body, nothing changed). */
+@Tag("database")
 @QuarkusTest
 class PlatformApiTest {
     @Inject

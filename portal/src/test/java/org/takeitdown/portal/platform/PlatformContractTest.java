@@ -18,10 +18,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.admin.AdminApiResource;
 
 /** Code and contract in step: every operation and response code of META-INF/openapi.yaml, and no other, is implemented. */
+@Tag("database")
 @QuarkusTest
 class PlatformContractTest {
     private static Map<String, Set<String>> contract() throws Exception {

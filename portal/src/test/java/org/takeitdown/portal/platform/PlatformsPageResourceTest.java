@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The integrators' page in both languages, and the OpenAPI UI with its CSP exception on its own path only. */
+@Tag("database")
 @QuarkusTest
 class PlatformsPageResourceTest {
     @Test

@@ -14,10 +14,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
 
 /** Withdrawn items keep no hashes, and go completely (with their feedback and case) after the retention period. */
+@Tag("database")
 @QuarkusTest
 class RetentionServiceTest {
     @Inject

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
@@ -25,6 +26,7 @@ import org.takeitdown.portal.cases.CaseService;
  * created and withdrawn from several threads (and sequencers of several "instances" run at once)
  * sees every change after its cursor exactly once, in seq order, and ends with the database's state.
  */
+@Tag("database")
 @QuarkusTest
 class SyncGuaranteeTest {
     @Inject

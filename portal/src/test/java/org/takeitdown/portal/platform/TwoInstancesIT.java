@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * other within 5 seconds, and a withdrawal through the other stops the match on the first.
  * Runs only against a jar built for PostgreSQL ({@code -Dquarkus.profile=pg -Dportal.it.pg=true}).
  */
+@Tag("database")
 class TwoInstancesIT {
     private static final String ADMIN = "it-admin-password";
     private final List<Process> servers = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.SecondSampler;
@@ -35,6 +36,7 @@ import org.takeitdown.portal.cases.ItemVpdq;
  * at one frame a second: stored frames, feed counts, the frames endpoint, matching and its
  * thresholds, withdrawal, and every bad frame list refused with nothing changed.
  */
+@Tag("database")
 @QuarkusTest
 class VideoMatchApiTest {
     private static final String ORIGINAL = "chair-orig-22-sd-bar";

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -25,6 +26,7 @@ import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.WorkerHeap;
 
 /** Big inputs in headless Chromium: a 300 MiB file in bounded memory, and a 48 MP photo drawn in tiles. */
+@Tag("browser")
 @QuarkusTest
 class LargeFilesBrowserTest {
     private static final long MIB = 1024 * 1024;

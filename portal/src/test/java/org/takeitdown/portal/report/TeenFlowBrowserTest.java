@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,6 +31,7 @@ import org.takeitdown.portal.web.SharedRuns;
  * cycle; every request the browser sends is recorded (DevTools and a server-side byte counter) to
  * prove that no part of a file leaves the device.
  */
+@Tag("browser")
 @QuarkusTest
 class TeenFlowBrowserTest {
     private static final int RUN = 64;

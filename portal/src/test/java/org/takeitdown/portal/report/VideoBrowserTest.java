@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -45,6 +46,7 @@ import org.takeitdown.portal.web.WorkerHeap;
  * of either file is sent, and a platform's match on a re-encoded copy hashed by the CLI finds the
  * submitted video.
  */
+@Tag("browser")
 @QuarkusTest
 class VideoBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();

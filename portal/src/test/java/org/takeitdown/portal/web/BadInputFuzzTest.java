@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.ReportCase;
@@ -29,6 +30,7 @@ import org.takeitdown.portal.platform.PlatformFixtures;
  * gives on /api is problem JSON (the HTTP layer's own bodiless 400/413/414/431 excepted); and a
  * refused request changes nothing in the database.
  */
+@Tag("database")
 @QuarkusTest
 class BadInputFuzzTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);

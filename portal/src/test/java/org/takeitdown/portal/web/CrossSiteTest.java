@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
@@ -38,6 +39,7 @@ import org.takeitdown.portal.platform.Platform;
  * Every state-changing endpoint, found by reflection over the JAX-RS resources, refuses requests a browser
  * sends from another site and changes nothing; the same requests from the site's own pages work.
  */
+@Tag("database")
 @QuarkusTest
 class CrossSiteTest {
     /** What a real, successful call of each unsafe endpoint needs: its body and its success status. */

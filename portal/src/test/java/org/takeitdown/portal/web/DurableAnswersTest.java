@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.platform.PlatformFixtures;
 
 /** On embedded H2, an answer that says something was received leaves only after the database file is flushed. */
+@Tag("embedded")
 @QuarkusTest
 class DurableAnswersTest {
     @Inject

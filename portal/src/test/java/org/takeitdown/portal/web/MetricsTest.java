@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.platform.PlatformFixtures;
 
 /** Prometheus metrics: the portal's totals move with use, and nothing identifying appears. */
+@Tag("database")
 @QuarkusTest
 class MetricsTest {
     private static double total(String metrics, String name) {

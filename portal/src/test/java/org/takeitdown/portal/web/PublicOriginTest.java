@@ -7,9 +7,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Behind a TLS proxy: with portal.site.public-origin set, that origin is the only one accepted. */
+@Tag("database")
 @QuarkusTest
 @TestProfile(PublicOriginTest.BehindTlsProxy.class)
 class PublicOriginTest {

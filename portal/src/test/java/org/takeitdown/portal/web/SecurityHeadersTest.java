@@ -12,9 +12,11 @@ import static org.takeitdown.portal.platform.PlatformFixtures.other;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Browser policies on every response, no-store on every answer the application makes, lenient Accept-Language. */
+@Tag("database")
 @QuarkusTest
 class SecurityHeadersTest {
     private static final List<String> PAGES = List.of("/", "/start", "/hash", "/help", "/impact", "/how-it-works",
