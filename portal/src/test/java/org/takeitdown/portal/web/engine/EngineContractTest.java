@@ -29,6 +29,10 @@ class EngineContractTest {
               window.keys = [];
               addEventListener('keydown', e => keys.push(e.key + (e.isTrusted ? '' : '!')));
             </script></body></html>""";
+    private static final String WARNS = """
+            <!doctype html><html><head><title>Warns</title></head><body><button id="w">Tap</button>
+            <script>addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = ''; });</script>
+            </body></html>""";
     private static final String SECOND = "<!doctype html><html><head><title>Second</title></head><body>2</body></html>";
 
     @TempDir
@@ -42,7 +46,8 @@ class EngineContractTest {
     void serve() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            byte[] page = (exchange.getRequestURI().getPath().equals("/second") ? SECOND : FIRST)
+            String path = exchange.getRequestURI().getPath();
+            byte[] page = (path.equals("/second") ? SECOND : path.equals("/warns") ? WARNS : FIRST)
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -110,5 +115,15 @@ class EngineContractTest {
         engine.waitFor("document.title === 'Second'", Duration.ofSeconds(10), "forward to the second page");
         assertThat(engine.text("body")).isEqualTo("2");
         assertThat(engine.text("#none")).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void openLeavesAPageThatWarnsBeforeUnloadAsClassicWebDriverDoes(String name) throws Exception {
+        engine = Engines.start(name);
+        engine.open(base + "/warns");
+        engine.click("#w");
+        engine.open(base + "/second");
+        assertThat(engine.title()).isEqualTo("Second");
     }
 }
