@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,42 +14,43 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
-import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
+import org.takeitdown.portal.web.engine.Engine;
+import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.SeleniumEngine;
 
 /**
- * The whole teen flow in headless Chromium: the page's hashes equal the CLI's, then the case life
- * cycle; every request the browser sends is recorded (DevTools and a server-side byte counter) to
- * prove that no part of a file leaves the device.
+ * The whole teen flow in Chromium, Firefox ESR and WebKitGTK: the page's hashes equal the CLI's, then the
+ * case life cycle. The server keeps every request body to prove that no part of a file leaves the device;
+ * in Chromium, DevTools records what the browser sent as well, and both must agree.
  */
 @Tag("browser")
 @QuarkusTest
 class TeenFlowBrowserTest {
     private static final int RUN = 64;
     private static final long FLOW_BUDGET = 64 * 1024;
+    private static final String ROWS = "document.querySelectorAll('#file-list li')";
 
     @TestHTTPResource("/")
     URL root;
 
     @Inject
-    RequestBytes serverCount;
+    RequestBytes server;
 
-    private ChromeDriver driver;
+    private Engine engine;
 
     @AfterEach
     void quit() {
-        if (driver != null) {
-            driver.quit();
+        server.reset();
+        if (engine != null) {
+            engine.close();
         }
     }
 
@@ -56,146 +58,169 @@ class TeenFlowBrowserTest {
         return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).toAbsolutePath().normalize();
     }
 
-    private WebDriverWait waitUp(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
-    }
-
     private void chooseFiles(List<Path> files) {
-        WebElement input = driver.findElement(By.id("file-input"));
-        input.sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
-        waitUp(120).until(d -> d.findElements(By.cssSelector("#file-list li details")).size()
-                + d.findElements(By.cssSelector("#file-list li .state.error")).size() >= files.size());
+        long before = (Long) engine.js("return " + ROWS + ".length;");
+        engine.setFiles("#file-input", files);
+        engine.waitFor("document.querySelectorAll('#file-list li details').length"
+                + " + document.querySelectorAll('#file-list li .state.error').length >= " + (before + files.size()),
+                Duration.ofSeconds(120), "every file hashed or marked");
     }
 
-    @Test
-    void teenHashesOnDeviceSubmitsChecksAddsAndWithdraws() throws Exception {
-        driver = Browser.start();
+    /** The text of {@code css} inside row {@code row} of the file list, or null. */
+    private String inRow(int row, String css) {
+        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector(arguments[1]);"
+                + " return c ? c.textContent.trim() : null;", row, css);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void teenHashesOnDeviceSubmitsChecksAddsAndWithdraws(String name) throws Exception {
+        engine = Engines.start(name);
         List<Path> files = List.of(
                 vectors().resolve("pdq/images/bridge-mods/aaa-orig.jpg"),
                 vectors().resolve("pdq/images/misc-images/c.png"),
                 vectors().resolve("vpdq/videos/doorknob-hd-no-bar.mp4"));
-        RequestBodies sent = RequestBodies.record(driver);
-        serverCount.reset();
-        driver.get(root.toString());
-        long history = (Long) driver.executeScript("return history.length");
-        driver.findElement(By.id("get-started")).click();
-        waitUp(10).until(ExpectedConditions.urlContains("/start"));
-        driver.findElement(By.id("age-under")).click();
-        driver.findElement(By.id("who-me")).click();
-        driver.findElement(By.id("start-continue")).click();
-        waitUp(10).until(ExpectedConditions.urlContains("/hash"));
-        assertThat(driver.executeScript("return history.length")).as("flow steps replace history entries")
-                .isEqualTo(history);
+        RequestBodies devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
+                ? RequestBodies.record(chrome) : null;
+        server.keepBodies();
+        engine.open(root.toString());
+        long history = (Long) engine.js("return history.length;");
+        engine.click("#get-started");
+        engine.waitFor("location.pathname.endsWith('/start')", Duration.ofSeconds(10), "the start page");
+        engine.click("#age-under");
+        engine.click("#who-me");
+        engine.click("#start-continue");
+        engine.waitFor("location.pathname.endsWith('/hash')", Duration.ofSeconds(10), "the hashing page");
+        assertThat(engine.js("return history.length;")).as("flow steps replace history entries").isEqualTo(history);
 
         chooseFiles(files);
-        List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
-        assertThat(rows).hasSize(3);
+        assertThat(engine.js("return " + ROWS + ".length;")).isEqualTo(3L);
         for (int i = 0; i < files.size(); i++) {
             FileHasher.Result cli = FileHasher.hash(files.get(i));
-            String md5 = (String) driver.executeScript(
-                    "return arguments[0].querySelector('code.md5').textContent", rows.get(i));
-            assertThat(md5).as(files.get(i).toString()).isEqualTo(cli.md5);
-            String pdq = (String) driver.executeScript(
-                    "const c = arguments[0].querySelector('code.pdq'); return c ? c.textContent : null", rows.get(i));
+            assertThat(inRow(i, "code.md5")).as(files.get(i).toString()).isEqualTo(cli.md5);
+            String pdq = inRow(i, "code.pdq");
             if (cli.pdq == null) {
                 assertThat(pdq).isNull();
             } else if (files.get(i).toString().endsWith(".png")) {
                 assertThat(pdq).isEqualTo(cli.pdq.hash().toHex());
             } else {
                 int d = PdqHash.distance(pdq, cli.pdq.hash().toHex());
-                System.out.println("Chromium JPEG decode vs ImageIO: " + d + " bits for " + files.get(i).getFileName());
+                System.out.println(name + " JPEG decode vs ImageIO: " + d + " bits for " + files.get(i).getFileName());
                 assertThat(d).isLessThanOrEqualTo(10);
             }
         }
 
-        driver.findElement(By.id("submit-hashes")).click();
-        waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
-        String number = driver.findElement(By.id("case-number")).getText();
-        String key = driver.findElement(By.id("case-key")).getText();
+        engine.click("#submit-hashes");
+        engine.waitVisible("#case-number", Duration.ofSeconds(30));
+        String number = engine.text("#case-number");
+        String key = engine.text("#case-key");
         assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
-        assertThat(driver.getCurrentUrl()).doesNotContain(number).doesNotContain(key.replace("-", ""));
-        assertThat(driver.executeScript("return history.length")).isEqualTo(history);
+        assertThat(engine.url()).doesNotContain(number).doesNotContain(key.replace("-", ""));
+        assertThat(engine.js("return history.length;")).isEqualTo(history);
 
         checkStatus(number, key, "3");
-        driver.findElement(By.id("add-more")).click();
-        waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.id("adding-to")));
-        assertThat(driver.getCurrentUrl()).doesNotContain(number);
+        engine.click("#add-more");
+        engine.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page");
+        assertThat(engine.url()).doesNotContain(number);
         chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/wee.jpg")));
-        driver.findElement(By.id("submit-hashes")).click();
-        waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("added")));
+        engine.click("#submit-hashes");
+        engine.waitVisible("#added", Duration.ofSeconds(30));
 
         checkStatus(number, key, "4");
-        driver.findElement(By.id("withdraw-confirm")).click();
-        driver.findElement(By.id("withdraw")).click();
-        waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawn-message")));
+        engine.click("#withdraw-confirm");
+        engine.click("#withdraw");
+        engine.waitFor("document.getElementById('withdrawn-message')", Duration.ofSeconds(10), "the withdrawn message");
         checkStatus(number, key, "4");
-        assertThat(driver.findElement(By.id("status-state")).getText()).isEqualTo("Withdrawn");
+        assertThat(engine.text("#status-state")).isEqualTo("Withdrawn");
 
-        assertNoFileContentSent(sent, files);
+        List<Path> all = new ArrayList<>(files);
+        all.add(vectors().resolve("pdq/images/misc-images/wee.jpg"));
+        assertNoFileContentSent(all, FileHasher.hash(files.get(0)).md5, devTools);
     }
 
-    @Test
-    void anEmptyFileIsMarkedUnusableNextToItsNameAndTheRestIsSentOnceItIsRemoved() throws Exception {
-        driver = Browser.start();
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void anEmptyFileIsMarkedUnusableNextToItsNameAndTheRestIsSentOnceItIsRemoved(String name) throws Exception {
+        engine = Engines.start(name);
         Path empty = Files.createTempFile("nothing", ".txt");
         try {
-            driver.get(root + "hash");
+            engine.open(root + "hash");
             chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), empty));
-            driver.findElement(By.id("submit-hashes")).click();
-            waitUp(30).until(d -> d.findElement(By.id("submit-message")).getText().contains("can't be used"));
-            List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
-            assertThat(rows.get(1).findElement(By.cssSelector(".state")).getText())
+            engine.click("#submit-hashes");
+            engine.waitFor("document.getElementById('submit-message').textContent.includes(\"can't be used\")",
+                    Duration.ofSeconds(30), "the message about the unusable file");
+            assertThat(inRow(1, ".state"))
                     .isEqualTo("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.");
-            assertThat(rows.get(0).findElement(By.cssSelector(".state")).getText()).doesNotContain("can't be used");
-            assertThat(driver.findElements(By.id("case-number")).stream().filter(WebElement::isDisplayed)).isEmpty();
-            rows.get(1).findElement(By.cssSelector("button.remove")).click();
-            driver.findElement(By.id("submit-hashes")).click();
-            waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
-            checkStatus(driver.findElement(By.id("case-number")).getText(), driver.findElement(By.id("case-key")).getText(), "1");
+            assertThat(inRow(0, ".state")).doesNotContain("can't be used");
+            assertThat(engine.js("const e = document.getElementById('case-number');"
+                    + " return !!e && e.getClientRects().length > 0;")).isEqualTo(false);
+            engine.click("#file-list li:nth-child(2) button.remove");
+            engine.click("#submit-hashes");
+            engine.waitVisible("#case-number", Duration.ofSeconds(30));
+            checkStatus(engine.text("#case-number"), engine.text("#case-key"), "1");
         } finally {
             Files.delete(empty);
         }
     }
 
-    /** No request body holds any 64-byte run of any selected file, and the whole flow sends < 64 KiB. */
-    private void assertNoFileContentSent(RequestBodies sent, List<Path> files) throws Exception {
-        List<byte[]> bodies = sent.all().stream().map(RequestBodies.Sent::body).toList();
-        assertThat(sent.all()).filteredOn(s -> s.method().equals("POST")).extracting(RequestBodies.Sent::url)
-                .anyMatch(u -> u.endsWith("/api/cases"));
-        List<Path> all = new ArrayList<>(files);
-        all.add(vectors().resolve("pdq/images/misc-images/wee.jpg"));
-        for (Path file : all) {
+    /**
+     * No request body the server received holds any 64-byte run of any selected file, and the whole flow
+     * sends < 64 KiB; the record is not empty (the case's body holds the first file's MD5). In Chromium,
+     * DevTools saw the same body bytes leave the browser.
+     */
+    private void assertNoFileContentSent(List<Path> files, String firstMd5, RequestBodies devTools) throws Exception {
+        List<RequestBytes.Received> received = server.received();
+        assertThat(received).filteredOn(r -> r.method().equals("POST") && r.path().endsWith("/api/cases"))
+                .as("the case was sent, and its body kept").singleElement()
+                .satisfies(r -> assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains(firstMd5));
+        List<byte[]> bodies = received.stream().map(RequestBytes.Received::body).toList();
+        for (Path file : files) {
             assertThat(SharedRuns.firstShared(Files.readAllBytes(file), bodies, RUN))
                     .as("offset of a %d-byte run of %s found in a request body", RUN, file.getFileName())
                     .isEqualTo(-1);
         }
-        waitUp(5).until(d -> serverCount.bodyBytes() >= sent.bodyBytes());
-        long total = serverCount.headBytes() + serverCount.bodyBytes();
-        System.out.printf("Privacy proof: %d requests, %d bytes received by the server (%d in bodies; "
-                + "DevTools saw %d body bytes in %d requests)%n", serverCount.requests(), total,
-                serverCount.bodyBytes(), sent.bodyBytes(), sent.all().size());
-        assertThat(serverCount.bodyBytes()).as("server and browser agree on body bytes").isEqualTo(sent.bodyBytes());
+        long keptBodyBytes = bodies.stream().mapToLong(b -> b.length).sum();
+        long total = server.headBytes() + server.bodyBytes();
+        System.out.printf("Privacy proof in %s: %d requests, %d bytes received by the server (%d in bodies, all kept)%n",
+                engine.name(), server.requests(), total, keptBodyBytes);
+        assertThat(keptBodyBytes).as("kept bodies are every body byte received").isEqualTo(server.bodyBytes());
         assertThat(total).as("bytes the whole flow sent").isLessThan(FLOW_BUDGET);
+        if (devTools != null) {
+            assertThat(devTools.all()).filteredOn(s -> s.method().equals("POST")).extracting(RequestBodies.Sent::url)
+                    .anyMatch(u -> u.endsWith("/api/cases"));
+            List<byte[]> sent = devTools.all().stream().map(RequestBodies.Sent::body).toList();
+            for (Path file : files) {
+                assertThat(SharedRuns.firstShared(Files.readAllBytes(file), sent, RUN)).as(file.getFileName().toString())
+                        .isEqualTo(-1);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.bodyBytes() < devTools.bodyBytes() && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            System.out.printf("DevTools saw %d body bytes in %d requests%n", devTools.bodyBytes(), devTools.all().size());
+            assertThat(server.bodyBytes()).as("server and browser agree on body bytes").isEqualTo(devTools.bodyBytes());
+        }
     }
 
     private void checkStatus(String number, String key, String items) {
-        driver.get(root + "cases/status");
-        driver.findElement(By.id("caseNumber")).sendKeys(number);
-        driver.findElement(By.id("caseKey")).sendKeys(key);
-        driver.findElement(By.id("check")).click();
-        waitUp(10).until(ExpectedConditions.presenceOfElementLocated(By.id("status-items")));
-        assertThat(driver.findElement(By.id("status-items")).getText()).isEqualTo(items);
+        engine.open(root + "cases/status");
+        engine.type("#caseNumber", number);
+        engine.type("#caseKey", key);
+        engine.click("#check");
+        engine.waitFor("document.getElementById('status-items')", Duration.ofSeconds(10), "the case's status");
+        assertThat(engine.text("#status-items")).isEqualTo(items);
     }
 
-    @Test
-    void adultPathLandsOnStopNcii() throws Exception {
-        driver = Browser.start();
-        driver.get(root + "start");
-        long history = (Long) driver.executeScript("return history.length");
-        driver.findElement(By.id("age-over")).click();
-        driver.findElement(By.id("start-continue")).click();
-        waitUp(10).until(ExpectedConditions.urlContains("/adult"));
-        assertThat(driver.executeScript("return history.length")).isEqualTo(history);
-        assertThat(driver.findElement(By.id("stopncii")).getAttribute("href")).isEqualTo("https://stopncii.org/");
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void adultPathLandsOnStopNcii(String name) throws Exception {
+        engine = Engines.start(name);
+        engine.open(root + "start");
+        long history = (Long) engine.js("return history.length;");
+        engine.click("#age-over");
+        engine.click("#start-continue");
+        engine.waitFor("location.pathname.endsWith('/adult')", Duration.ofSeconds(10), "the page for adults");
+        assertThat(engine.js("return history.length;")).isEqualTo(history);
+        assertThat(engine.js("return document.getElementById('stopncii').href;")).isEqualTo("https://stopncii.org/");
     }
 }

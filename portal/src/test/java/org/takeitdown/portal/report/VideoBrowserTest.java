@@ -26,22 +26,23 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.platform.SyncService;
-import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.RequestBodies;
+import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
 import org.takeitdown.portal.web.WorkerHeap;
+import org.takeitdown.portal.web.engine.Engine;
+import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.SeleniumEngine;
 
 /**
- * A video hashed with vPDQ in headless Chromium and submitted: WebCodecs for the MP4, the
+ * A video hashed with vPDQ in Chromium, Firefox ESR and WebKitGTK and submitted: WebCodecs for the MP4, the
  * {@code <video>} seeking fallback for a WebM copy; the page's frames agree with the CLI's, no part
  * of either file is sent, and a platform's match on a re-encoded copy hashed by the CLI finds the
  * submitted video.
@@ -50,6 +51,13 @@ import org.takeitdown.portal.web.WorkerHeap;
 @QuarkusTest
 class VideoBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROWS = "document.querySelectorAll('#file-list li')";
+    /**
+     * Known, open: WebKitGTK 2.50's {@code <video>} seeking path draws the first second blank (quality 0) and
+     * the others 8 to 74 bits from the CLI (Chromium and Firefox: 0 to 6), so a WebM hashed there is not
+     * matched in a re-encoded copy. Its frame count is still checked; the closeness and the match are not.
+     */
+    private static final String SEEK_GAP_ENGINE = "webkit";
 
     @TestHTTPResource("/")
     URL root;
@@ -60,12 +68,16 @@ class VideoBrowserTest {
     @TempDir
     Path tmp;
 
-    private ChromeDriver driver;
+    @Inject
+    RequestBytes server;
+
+    private Engine engine;
 
     @AfterEach
     void quit() {
-        if (driver != null) {
-            driver.quit();
+        server.reset();
+        if (engine != null) {
+            engine.close();
         }
     }
 
@@ -107,18 +119,25 @@ class VideoBrowserTest {
     }
 
     /** Which way the page decoded the video of row {@code row}: {@code webcodecs} or {@code element}. */
-    private String decoder(WebElement row) {
-        return (String) driver.executeScript("return arguments[0].querySelector('code.vpdq').dataset.decoder", row);
+    private String decoder(int row) {
+        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
+                + " return c ? c.dataset.decoder : null;", row);
     }
 
     /** The frames the page shows for row {@code row}, as {t, pdq, q} objects. */
-    private List<JsonNode> pageFrames(WebElement row) throws IOException {
-        String json = (String) driver.executeScript(
-                "const c = arguments[0].querySelector('code.vpdq'); return c ? c.dataset.frames : null", row);
+    private List<JsonNode> pageFrames(int row) throws IOException {
+        String json = (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
+                + " return c ? c.dataset.frames : null;", row);
         assertThat(json).as("the page computed vPDQ").isNotNull();
         List<JsonNode> out = new ArrayList<>();
         JSON.readTree(json).forEach(out::add);
         return out;
+    }
+
+    /** The text of {@code css} inside row {@code row} of the file list, or null. */
+    private String inRow(int row, String css) {
+        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector(arguments[1]);"
+                + " return c ? c.textContent.trim() : null;", row, css);
     }
 
     private static String framesJson(List<VpdqFrame> frames) {
@@ -130,10 +149,11 @@ class VideoBrowserTest {
         return b.append(']').toString();
     }
 
-    @Test
-    void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy() throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy(String name) throws Exception {
         requireFfmpeg();
-        driver = Browser.start();
+        engine = Engines.start(name);
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
         Path broken = tmp.resolve("broken.mp4");
@@ -143,18 +163,21 @@ class VideoBrowserTest {
         Files.write(broken, junk);
         List<Path> files = List.of(original(), webm, broken);
 
-        RequestBodies sent = RequestBodies.record(driver);
-        driver.get(root + "hash");
-        driver.findElement(By.id("file-input")).sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
-        new WebDriverWait(driver, Duration.ofSeconds(240)).until(d -> d.findElements(By.cssSelector("#file-list li details")).size()
-                + d.findElements(By.cssSelector("#file-list li .state.error")).size() >= files.size());
-        List<WebElement> rows = driver.findElements(By.cssSelector("#file-list li"));
+        RequestBodies devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
+                ? RequestBodies.record(chrome) : null;
+        server.keepBodies();
+        engine.open(root + "hash");
+        engine.setFiles("#file-input", files);
+        engine.waitFor("document.querySelectorAll('#file-list li details').length"
+                + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
+                Duration.ofSeconds(240), "every video hashed or marked");
 
         List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
-        List<JsonNode> mp4 = pageFrames(rows.get(0));
-        assertThat(decoder(rows.get(0))).isEqualTo("webcodecs");
-        assertThat(decoder(rows.get(1))).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
-        assertThat(rows.get(0).findElement(By.className("state")).getText()).contains(mp4.size() + " moments");
+        List<JsonNode> mp4 = pageFrames(0);
+        System.out.println(name + " decoders: MP4 " + decoder(0) + ", WebM " + decoder(1));
+        assertThat(decoder(0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs");
+        assertThat(decoder(1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
+        assertThat(inRow(0, ".state")).contains(mp4.size() + " moments");
         assertThat(mp4).hasSize(cli.size());
         List<Integer> distances = new ArrayList<>();
         int usable = 0;
@@ -168,40 +191,65 @@ class VideoBrowserTest {
                 close += d <= 10 ? 1 : 0;
             }
         }
-        System.out.println("vpdq WebCodecs in Chromium vs ffmpeg CLI, bits per frame: " + distances);
+        System.out.println("vpdq WebCodecs in " + name + " vs ffmpeg CLI, bits per frame: " + distances);
         assertThat(100.0 * close / usable).isGreaterThanOrEqualTo(90);
-        List<JsonNode> fallback = pageFrames(rows.get(1));
-        System.out.println("vpdq <video> fallback on a WebM copy: " + fallback.size() + " frames");
+        List<JsonNode> fallback = pageFrames(1);
+        List<VpdqFrame> cliWebm = FileHasher.hashWithVideo(webm, "ffmpeg").vpdq;
+        List<Integer> webmDistances = new ArrayList<>();
+        int webmClose = 0;
+        for (int i = 0; i < Math.min(cliWebm.size(), fallback.size()); i++) {
+            int d = cliWebm.get(i).hash().distance(org.takeitdown.hasher.pdq.PdqHash.fromHex(fallback.get(i).get("pdq").asText()));
+            webmDistances.add(d);
+            webmClose += d <= 10 ? 1 : 0;
+        }
+        System.out.println("vpdq <video> fallback in " + name + " on a WebM copy: " + fallback.size()
+                + " frames; vs the CLI on that copy, bits per frame: " + webmDistances);
+        boolean knownSeekGap = name.equals(SEEK_GAP_ENGINE);
+        if (!knownSeekGap) {
+            assertThat(100.0 * webmClose / webmDistances.size()).as("WebM frames within 10 bits of the CLI's, %")
+                    .isGreaterThanOrEqualTo(90);
+        }
         assertThat(fallback.size()).isBetween(cli.size() - 1, cli.size() + 1);
-        assertThat(rows.get(2).findElement(By.className("state")).getText())
+        assertThat(inRow(2, ".state"))
                 .isEqualTo("This browser can't play this video here, so only its exact copy can be found (MD5 only).");
-        assertThat(rows.get(2).findElements(By.cssSelector("code.vpdq"))).isEmpty();
-        assertThat(driver.executeScript("return arguments[0].querySelector('code.md5').textContent", rows.get(2)))
-                .isEqualTo(FileHasher.hash(broken).md5);
+        assertThat(inRow(2, "code.vpdq")).isNull();
+        assertThat(inRow(2, "code.md5")).isEqualTo(FileHasher.hash(broken).md5);
 
-        driver.findElement(By.id("submit-hashes")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+        engine.click("#submit-hashes");
+        engine.waitVisible("#case-number", Duration.ofSeconds(30));
+        List<byte[]> bodies = server.received().stream().map(RequestBytes.Received::body).toList();
+        assertThat(server.received()).filteredOn(r -> r.path().endsWith("/api/cases")).singleElement()
+                .satisfies(r -> assertThat(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains(FileHasher.hash(broken).md5));
         for (Path file : files) {
-            assertThat(SharedRuns.firstShared(Files.readAllBytes(file),
-                    sent.all().stream().map(RequestBodies.Sent::body).toList(), 64)).as(file.getFileName().toString()).isEqualTo(-1);
+            assertThat(SharedRuns.firstShared(Files.readAllBytes(file), bodies, 64))
+                    .as("a run of %s in a body the server received", file.getFileName()).isEqualTo(-1);
+            if (devTools != null) {
+                assertThat(SharedRuns.firstShared(Files.readAllBytes(file),
+                        devTools.all().stream().map(RequestBodies.Sent::body).toList(), 64))
+                        .as("a run of %s in a body DevTools saw", file.getFileName()).isEqualTo(-1);
+            }
         }
 
         String md5 = FileHasher.hash(original()).md5;
         String webmMd5 = FileHasher.hash(webm).md5;
-        long id = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", md5).firstResult().id);
-        long webmId = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", webmMd5).firstResult().id);
+        long id = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5 = ?1 order by id desc", md5).firstResult().id);
+        long webmId = QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5 = ?1 order by id desc", webmMd5).firstResult().id);
         sync.runNow();
-        String key = newPlatformKey("Video browser test");
+        String key = newPlatformKey("Video browser test " + name);
         List<VpdqFrame> copy = FileHasher.hashWithVideo(reencoded, "ffmpeg").vpdq;
         Response match = platform(key).contentType(ContentType.JSON).body("{\"vpdq\":[" + framesJson(copy) + "]}")
                 .post("/api/platform/v1/match");
         match.then().statusCode(200);
         System.out.println("vpdq platform match of a re-encoded copy: " + match.asString());
         List<Number> ids = match.path("videos[0].matches.id");
-        assertThat(ids.stream().map(Number::longValue).toList()).contains(id, webmId);
+        assertThat(ids.stream().map(Number::longValue).toList()).contains(id);
+        if (!knownSeekGap) {
+            assertThat(ids.stream().map(Number::longValue).toList()).contains(webmId);
+        }
     }
 
+    /** Chromium only: the worker's heap is read through DevTools, which the other engines lack. */
     @Test
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
         requireFfmpeg();
@@ -213,14 +261,16 @@ class VideoBrowserTest {
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(log).isZero();
 
-        driver = Browser.start();
-        driver.get(root + "hash");
+        engine = Engines.start("chromium");
+        ChromeDriver driver = (ChromeDriver) ((SeleniumEngine) engine).driver();
+        engine.open(root + "hash");
         try (WorkerHeap heap = WorkerHeap.attach(driver)) {
             WorkerHeap.Usage before = heap.usage();
-            driver.findElement(By.id("file-input")).sendKeys(hour.toString());
+            engine.setFiles("#file-input", List.of(hour));
             long maxUsed = before.used();
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (driver.findElements(By.cssSelector("#file-list li details")).isEmpty() && System.nanoTime() < deadline) {
+            while (!Boolean.TRUE.equals(engine.js("return !!document.querySelector('#file-list li details');"))
+                    && System.nanoTime() < deadline) {
                 maxUsed = Math.max(maxUsed, heap.usage().used());
                 Thread.sleep(100);
             }
@@ -228,9 +278,8 @@ class VideoBrowserTest {
                     maxUsed / 1024, (maxUsed - before.used()) / 1024);
             assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
         }
-        WebElement row = driver.findElement(By.cssSelector("#file-list li"));
-        assertThat(decoder(row)).isEqualTo("webcodecs");
-        List<JsonNode> frames = pageFrames(row);
+        assertThat(decoder(0)).isEqualTo("webcodecs");
+        List<JsonNode> frames = pageFrames(0);
         List<VpdqFrame> firstHour = FileHasher.hashWithVideo(hour, "ffmpeg").vpdq.stream()
                 .filter(f -> f.timestampSeconds() < 3600).toList();
         System.out.println("1-hour video: " + frames.size() + " frames in the page, " + firstHour.size()
@@ -256,11 +305,10 @@ class VideoBrowserTest {
         }
         assertThat(both).isGreaterThan(3400);
         assertThat(100.0 * close / both).isGreaterThanOrEqualTo(90);
-        assertThat(row.findElement(By.className("state")).getText()).contains("longer than an hour");
+        assertThat(inRow(0, ".state")).contains("longer than an hour");
 
-        driver.findElement(By.id("submit-hashes")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+        engine.click("#submit-hashes");
+        engine.waitVisible("#case-number", Duration.ofSeconds(60));
         String md5 = FileHasher.hash(hour).md5;
         assertThat(QuarkusTransaction.requiringNew().call(() -> CaseItem.<CaseItem>find("md5", md5).firstResult().vpdqFrames))
                 .isEqualTo(frames.size());

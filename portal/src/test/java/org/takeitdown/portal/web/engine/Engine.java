@@ -70,6 +70,13 @@ public interface Engine extends AutoCloseable {
         }
     }
 
+    /** Waits until the first element matching the selector exists, has a box and is not {@code visibility: hidden}. */
+    default void waitVisible(String css, Duration timeout) {
+        String quoted = "'" + css.replace("\\", "\\\\").replace("'", "\\'") + "'";
+        waitFor("(e => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')"
+                + "(document.querySelector(" + quoted + "))", timeout, css + " visible");
+    }
+
     /** Text content of the first element matching the selector, or null when there is none. */
     default String text(String css) {
         return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);

@@ -46,7 +46,7 @@ public class SeleniumEngine implements Engine {
         String wrapped = "const done = arguments[arguments.length - 1];"
                 + "const args = Array.prototype.slice.call(arguments, 0, arguments.length - 1);"
                 + "(async function () {" + body + "}).apply(null, args)"
-                + ".then(v => done({ok: v}), e => done({error: String(e && e.stack || e)}));";
+                + ".then(v => done({ok: v}), e => done({error: String(e) + '\\n' + String(e && e.stack || '')}));";
         @SuppressWarnings("unchecked")
         var result = (java.util.Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(wrapped, args);
         if (result.containsKey("error")) {
