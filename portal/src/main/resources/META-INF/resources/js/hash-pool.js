@@ -62,6 +62,18 @@ export class HashPool {
     this.pump();
   }
 
+  // Stops every file's work and every worker; the pool takes no more files.
+  close() {
+    this.queue = [];
+    this.size = 0;
+    for (const slot of this.slots) {
+      if (slot.job) slot.job.abort.abort();
+      slot.worker.onmessage = null;
+      slot.worker.terminate();
+    }
+    this.slots = [];
+  }
+
   // How many files are being hashed right now.
   get working() {
     return this.slots.filter((s) => s.job).length;

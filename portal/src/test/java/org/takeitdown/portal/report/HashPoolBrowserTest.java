@@ -246,7 +246,7 @@ class HashPoolBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void removingAPhotoMidHashStopsItsWorkAtOnceAndEnablesSend(String name) throws Exception {
         Path photo = tmp.resolve("photo.jpg");
-        TestPhotos.writeJpeg(photo, 4000, 3000, 1);
+        CameraPhotos.writeJpeg(photo, 4000, 3000, 1);
         removeMidHash(name, photo, 0);
     }
 

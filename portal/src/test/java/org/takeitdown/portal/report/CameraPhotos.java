@@ -12,11 +12,11 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Camera-sized test photos: smooth gradients, blocks and grain, different for each seed, as JPEG. */
-public final class TestPhotos {
+public final class CameraPhotos {
     /** JPEG quality of a phone camera's photos. */
     private static final float QUALITY = 0.9f;
 
-    private TestPhotos() {
+    private CameraPhotos() {
     }
 
     public static void writeJpeg(Path out, int width, int height, long seed) throws IOException {
