@@ -4,13 +4,15 @@
 // short of terminate stops it at once) and a fresh one takes the next file; a video being decoded on
 // this page (the <video> fallback) stops seeking and sends no more frames.
 //
-// Memory bound: each worker holds one file at a time. An image peaks at about 16 bytes a pixel in its
-// worker (the decoded bitmap, its RGBA copy, one canvas tile and that tile's pixels, tiles at most
-// 4096×4096; then the RGBA copy and the hasher's float luma): about 190 MB for a 12 MP photo, at most
-// about 8 bytes a pixel + 128 MiB for bigger ones (512 MB for 48 MP). A video holds at most 8 decoded
-// frames and one RGBA frame (about 35 MB at 1080p). So the pool holds at most MAX_WORKERS of those at
-// once: about 0.8 GB for four 12 MP photos; and never more workers than GiB of device memory, where
-// the browser says how much it has (navigator.deviceMemory).
+// Memory bound (counted from the buffers, not measured): each worker holds one file at a time. An
+// image peaks at about 16-20 bytes a pixel in its worker: while drawn, the decoded bitmap, its RGBA
+// copy, one canvas tile (at most 4096×4096) and that tile's pixels; while hashed, the RGBA copy, the
+// hasher's copy of it as words and its float luma (the bitmap is released first; the tile may await
+// collection). That is about 190-240 MB for a 12 MP photo, about 8-12 bytes a pixel + 128 MiB for
+// bigger ones (0.5-0.7 GB for 48 MP). A video holds at most 8 decoded frames and one RGBA frame (about
+// 35 MB at 1080p). So the pool holds at most MAX_WORKERS of those at once: about 0.8-1 GB for four
+// 12 MP photos; and never more workers than GiB of device memory where the browser tells
+// (navigator.deviceMemory).
 
 const WORKER_URL = '/js/hash-worker.js';
 // The most workers at once, whatever the number of cores: bounds memory as above.

@@ -64,12 +64,14 @@ class HashPoolBrowserTest {
     /**
      * Clicks the Remove button of file {@code arguments[0]} from within the handler of the first
      * progress message about it reporting at least {@code arguments[1]} video seconds hashed, marks
-     * where the logs stood, and reads whether Send is enabled right after the click's handlers ran.
+     * where the logs stood, and reads whether Send is enabled right after the click's handlers ran
+     * ({@code finishedFirst} when the file ended before such a message).
      */
     private static final String REMOVE_MID_HASH = """
             const [id, seconds] = arguments;
             const log = window.poolLog;
             log.onReceived = (data) => {
+              if (!log.removed && data.id === id && (data.type === 'done' || data.type === 'error')) log.finishedFirst = data.type;
               if (log.removed || data.id !== id || data.type !== 'progress' || (data.seconds || 0) < seconds) return;
               log.removed = { posted: log.posted.length, received: log.received.length };
               document.querySelector('#file-list li[data-id="' + id + '"] button.remove').click();
@@ -263,7 +265,10 @@ class HashPoolBrowserTest {
         waitHashed(1);
         engine.js(REMOVE_MID_HASH, 2, seconds);
         choose(List.of(file));
-        engine.waitFor("window.poolLog.removed", HASHING, "the file was removed mid-hash");
+        engine.waitFor("window.poolLog.removed || window.poolLog.finishedFirst", HASHING, "the file was removed mid-hash");
+        assertThat(engine.js("return window.poolLog.finishedFirst || null;"))
+                .as("the file ended (done or error) before it reported %d video seconds, so it couldn't be removed mid-hash",
+                        seconds).isNull();
         assertThat(engine.js("return window.poolLog.sendEnabled;")).as("Send enabled in the click that removed it")
                 .isEqualTo(true);
         assertThat(rows()).isEqualTo(1);
