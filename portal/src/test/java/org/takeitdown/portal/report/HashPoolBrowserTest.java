@@ -36,17 +36,21 @@ class HashPoolBrowserTest {
 
     /**
      * Records, from now on, every message the page posts to a worker and every message a worker sends
-     * the page (with the worker's index), and each worker terminated. {@code poolLog.onReceived} is
-     * called after each received message is recorded.
+     * the page (with the worker's index), each worker terminated, and the most workers busy at once.
+     * {@code poolLog.onReceived} is called after each received message is recorded.
      */
     private static final String RECORD = """
-            const log = window.poolLog = { posted: [], received: [], terminated: 0, workers: [] };
+            const log = window.poolLog = { posted: [], received: [], terminated: 0, workers: [],
+              files: [], ended: [], maxBusy: 0 };
             const index = (w) => {
               let i = log.workers.indexOf(w);
               if (i < 0) {
                 i = log.workers.push(w) - 1;
+                log.files[i] = 0;
+                log.ended[i] = 0;
                 w.addEventListener('message', (e) => {
                   log.received.push({ w: i, type: e.data.type, id: e.data.id });
+                  if (e.data.type === 'done' || e.data.type === 'error') log.ended[i]++;
                   if (log.onReceived) log.onReceived(e.data);
                 });
               }
@@ -55,6 +59,12 @@ class HashPoolBrowserTest {
             const post = Worker.prototype.postMessage;
             Worker.prototype.postMessage = function (message, transfer) {
               log.posted.push({ w: index(this), type: message.type || 'file', id: message.id });
+              if (!message.type) {
+                // A worker is busy from a file posted to it until it ends as many as it was given.
+                const i = log.workers.indexOf(this);
+                log.files[i]++;
+                log.maxBusy = Math.max(log.maxBusy, log.files.filter((n, k) => n > log.ended[k]).length);
+              }
               return transfer === undefined ? post.call(this, message) : post.call(this, message, transfer);
             };
             const terminate = Worker.prototype.terminate;
@@ -185,6 +195,8 @@ class HashPoolBrowserTest {
                 engine.js("return navigator.hardwareConcurrency;"), workersGivenFiles, files.size());
         assertThat(workersGivenFiles).as("files chosen together start on as many workers as the pool has")
                 .isEqualTo(Math.min(size, files.size()));
+        assertThat((Long) engine.js("return window.poolLog.maxBusy;")).as("most workers busy at once")
+                .isEqualTo(Math.min(size, files.size()));
 
         engine.js("const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'one-worker';"
                 + "document.body.prepend(i);");
@@ -223,6 +235,27 @@ class HashPoolBrowserTest {
             }
         }
         assertThat(JSON.readTree((String) pool.get(2).get("vpdq")).size()).as("the video's frames").isPositive();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void poolHasOneWorkerPerCoreAtMostFourAndAtMostOnePerGibOfDeviceMemory(String name) throws Exception {
+        engine = Engines.start(name);
+        engine.open(hashPage.toString());
+        String size = """
+                const define = (name, value) => Object.defineProperty(Navigator.prototype, name,
+                  { get: () => value, configurable: true });
+                define('hardwareConcurrency', arguments[0]);
+                define('deviceMemory', arguments[1]);
+                const { poolSize } = await import('/js/hash-pool.js');
+                return poolSize();""";
+        assertThat(engine.jsAsync(size, 1, null)).isEqualTo(1L);
+        assertThat(engine.jsAsync(size, 2, null)).isEqualTo(2L);
+        assertThat(engine.jsAsync(size, 6, null)).as("capped for memory").isEqualTo(4L);
+        assertThat(engine.jsAsync(size, 64, 8)).isEqualTo(4L);
+        assertThat(engine.jsAsync(size, 8, 2)).as("one worker per GiB of device memory").isEqualTo(2L);
+        assertThat(engine.jsAsync(size, 8, 0.5)).isEqualTo(1L);
+        assertThat(engine.jsAsync(size, null, null)).as("cores unknown").isEqualTo(1L);
     }
 
     @ParameterizedTest
