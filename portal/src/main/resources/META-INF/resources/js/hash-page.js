@@ -11,7 +11,7 @@ const input = document.getElementById('file-input');
 const drop = document.getElementById('drop-zone');
 root.hidden = false;
 
-const pool = new HashPool({ onMessage: received });
+const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, el}
 let nextId = 1;
 // One per set of hashes, so a retry returns the same case. It is the secret that opens the server's
@@ -44,16 +44,16 @@ function addFiles(files) {
   update();
 }
 
-// A worker's progress, result or error for a file still in the list.
-function received(data) {
-  const { type, id } = data;
+// A worker's progress, result or error for a file still in the list (the pool sends no others).
+const received = (event) => {
+  const { type, id } = event.data;
   const entry = entries.get(id);
-  if (!entry) return;
+  if (!entry) { update(); return; }
   if (type === 'progress') {
-    entry.progress = data.fraction;
-    if (data.seconds !== undefined) entry.stateEl.textContent = t.tVideoProgress.replace('#', data.seconds);
+    entry.progress = event.data.fraction;
+    if (event.data.seconds !== undefined) entry.stateEl.textContent = t.tVideoProgress.replace('#', event.data.seconds);
   } else if (type === 'done') {
-    const r = data.result;
+    const r = event.data.result;
     entry.state = 'done';
     entry.progress = 1;
     entry.result = r;
@@ -78,7 +78,7 @@ function received(data) {
     entry.stateEl.className = 'state error';
   }
   update();
-}
+};
 
 function update() {
   let sum = 0;

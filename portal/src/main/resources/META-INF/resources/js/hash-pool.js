@@ -28,8 +28,8 @@ export function poolSize() {
 }
 
 export class HashPool {
-  // onMessage gets the workers' 'progress', 'done' and 'error' messages ({type, id, ...}) of files
-  // that are still in the pool; nothing arrives for a file after it is cancelled.
+  // onMessage gets the workers' 'progress', 'done' and 'error' message events (data {type, id, ...})
+  // of files still in the pool; nothing arrives for a file after it is cancelled.
   constructor({ size = poolSize(), onMessage }) {
     this.size = size;
     this.onMessage = onMessage;
@@ -42,7 +42,7 @@ export class HashPool {
 
   spawn() {
     const slot = { worker: new Worker(WORKER_URL, { type: 'module' }), job: null };
-    slot.worker.onmessage = (event) => this.received(slot, event.data);
+    slot.worker.onmessage = (event) => this.received(slot, event);
     return slot;
   }
 
@@ -95,7 +95,8 @@ export class HashPool {
     }
   }
 
-  received(slot, data) {
+  received(slot, event) {
+    const data = event.data;
     const job = slot.job;
     if (!job || data.id !== job.id) return;
     if (data.type === 'need-frames') { this.sendVideoFrames(slot, job); return; }
@@ -104,7 +105,7 @@ export class HashPool {
       slot.job = null;
       this.pump();
     }
-    this.onMessage(data);
+    this.onMessage(event);
   }
 
   // The <video> fallback for videos the worker can't decode itself: seek to each whole second, draw

@@ -49,7 +49,7 @@ class HashPoolBench {
               const pdq = new Array(files.length);
               let left = files.length;
               const start = performance.now();
-              const pool = new HashPool({ size, onMessage: (d) => {
+              const pool = new HashPool({ size, onMessage: ({ data: d }) => {
                 if (d.type !== 'done' && d.type !== 'error') return;
                 pdq[d.id] = d.type === 'done' ? d.result.md5 + ' ' + d.result.pdq : 'error';
                 if (--left > 0) return;

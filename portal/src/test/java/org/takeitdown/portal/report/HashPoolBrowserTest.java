@@ -207,7 +207,7 @@ class HashPoolBrowserTest {
                   const files = [...document.getElementById('one-worker').files];
                   const results = new Array(files.length);
                   let left = files.length;
-                  const pool = new HashPool({ size: 1, onMessage: (d) => {
+                  const pool = new HashPool({ size: 1, onMessage: ({ data: d }) => {
                     if (d.type !== 'done' && d.type !== 'error') return;
                     const r = d.type === 'done' ? d.result : null;
                     results[d.id] = r && { md5: r.md5, pdq: r.pdq, vpdq: r.vpdq ? JSON.stringify(r.vpdq) : null };
