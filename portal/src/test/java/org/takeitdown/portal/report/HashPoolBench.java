@@ -93,14 +93,17 @@ class HashPoolBench {
                 // Alternate which goes first, so a change in the machine's load falls on both.
                 for (int k = 0; k < 2; k++) {
                     boolean usePool = (r + k) % 2 == 0;
+                    double cpuBefore = browserCpuSeconds();
                     @SuppressWarnings("unchecked")
                     Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript(
                             "const done = arguments[arguments.length - 1]; window.run(arguments[0]).then(done);",
                             usePool ? size : 1);
                     double ms = ((Number) result.get("ms")).doubleValue();
+                    double cpu = browserCpuSeconds() - cpuBefore;
                     (usePool ? pool : one)[r] = ms;
-                    System.out.printf(Locale.ROOT, "round %d: %-8s %8.0f ms (%.0f ms a photo)%n", r + 1,
-                            usePool ? "pool" : "1 worker", ms, ms / PHOTOS);
+                    System.out.printf(Locale.ROOT, "round %d: %-8s %8.0f ms (%.0f ms a photo); browser CPU %.1f s, "
+                            + "%.2f cores busy on average%n", r + 1, usePool ? "pool" : "1 worker", ms, ms / PHOTOS, cpu,
+                            cpu * 1000 / ms);
                     if (reference == null) {
                         reference = result.get("pdq");
                     }
@@ -115,6 +118,15 @@ class HashPoolBench {
             driver.quit();
             server.stop(0);
         }
+    }
+
+    /**
+     * CPU time used so far by this JVM's child processes (chromedriver and the browser it started): how
+     * many cores the browser got, which on a busy shared machine is what limits the pool.
+     */
+    private static double browserCpuSeconds() {
+        return ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum() / 1000.0;
     }
 
     private static double median(double[] values) {
