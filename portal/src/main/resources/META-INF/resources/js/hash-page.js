@@ -1,4 +1,6 @@
-// The hashing page: files are hashed in a Web Worker on this device; only hex hashes are sent.
+// The hashing page: files are hashed in a pool of Web Workers on this device; only hex hashes are sent.
+import { HashPool } from '/js/hash-pool.js';
+
 const root = document.getElementById('hasher');
 const t = root.dataset;
 const list = document.getElementById('file-list');
@@ -9,10 +11,8 @@ const input = document.getElementById('file-input');
 const drop = document.getElementById('drop-zone');
 root.hidden = false;
 
-const worker = new Worker('/js/hash-worker.js', { type: 'module' });
+const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, el}
-const queue = [];
-let busy = false;
 let nextId = 1;
 // One per set of hashes, so a retry returns the same case. It is the secret that opens the server's
 // stored answer, so it lives in this variable only: never in storage, a cookie or the address.
@@ -34,89 +34,20 @@ function addFiles(files) {
     const bar = el('progress', { max: '100', value: '0', 'aria-label': file.name });
     const state = el('p', { class: 'state' }, t.tWorking);
     const remove = el('button', { type: 'button', class: 'remove' }, t.tRemove);
-    remove.addEventListener('click', () => { entries.delete(id); li.remove(); idempotencyKey = null; update(); });
+    remove.addEventListener('click', () => { pool.cancel(id); entries.delete(id); li.remove(); idempotencyKey = null; update(); });
     li.append(bar, state, remove);
     list.append(li);
     entries.set(id, { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state });
-    queue.push(id);
+    pool.add(id, file);
   }
   idempotencyKey = null;
-  pump();
   update();
 }
 
-function pump() {
-  while (!busy && queue.length) {
-    const id = queue.shift();
-    const entry = entries.get(id);
-    if (!entry) continue;
-    busy = true;
-    entry.state = 'working';
-    worker.postMessage({ id, file: entry.file });
-  }
-}
-
-// The <video> fallback for videos the worker can't decode itself: seek to each whole second, draw
-// the frame and hand its pixels to the worker, one at a time (the next waits for the worker).
-let frameDone = null;
-async function sendVideoFrames(id, file) {
-  let limited = false;
-  try {
-    if (file) limited = await seekAndSend(id, file);
-  } finally {
-    worker.postMessage({ type: 'frames-end', id, limited });
-  }
-}
-
-// Returns whether the video is longer than the hour that is hashed.
-async function seekAndSend(id, file) {
-  const url = URL.createObjectURL(file);
-  const video = document.createElement('video');
-  video.muted = true;
-  video.preload = 'auto';
-  video.playsInline = true;
-  const ok = await new Promise((resolve) => {
-    video.onloadeddata = () => resolve(true);
-    video.onerror = () => resolve(false);
-    setTimeout(() => resolve(false), 30000);
-    video.src = url;
-  });
-  let limited = false;
-  if (ok && Number.isFinite(video.duration) && video.videoWidth > 0) {
-    const w = video.videoWidth, h = video.videoHeight;
-    const canvas = document.createElement('canvas');
-    canvas.width = w;
-    canvas.height = h;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    const seconds = Math.min(Math.ceil(video.duration), 3600);
-    limited = video.duration > 3600;
-    for (let k = 0; k < seconds && entries.has(id); k++) {
-      const seeked = await new Promise((resolve) => {
-        const timer = setTimeout(() => resolve(false), 10000);
-        video.onseeked = () => { clearTimeout(timer); resolve(true); };
-        video.currentTime = k;
-      });
-      if (!seeked) break;
-      ctx.drawImage(video, 0, 0, w, h);
-      const pixels = ctx.getImageData(0, 0, w, h).data;
-      const done = new Promise((resolve) => { frameDone = resolve; });
-      worker.postMessage({ type: 'frame', id, t: k, pixels, width: w, height: h, fraction: 0.2 + 0.8 * (k + 1) / seconds },
-        [pixels.buffer]);
-      await done;
-    }
-  }
-  video.removeAttribute('src');
-  video.load();
-  URL.revokeObjectURL(url);
-  return limited;
-}
-
-worker.onmessage = (event) => {
+// A worker's progress, result or error for a file still in the list (the pool sends no others).
+const received = (event) => {
   const { type, id } = event.data;
   const entry = entries.get(id);
-  if (type === 'need-frames') { sendVideoFrames(id, entry ? entry.file : null); return; }
-  if (type === 'frame-done') { if (frameDone) frameDone(); return; }
-  if (type === 'done' || type === 'error') { busy = false; pump(); }
   if (!entry) { update(); return; }
   if (type === 'progress') {
     entry.progress = event.data.fraction;

@@ -1,8 +1,9 @@
-// Hashes one file at a time on the device: MD5 of the bytes (read in chunks, so big files never
-// sit in memory whole); for images the browser can decode, PDQ of the upright, unmanaged pixels;
-// for videos, vPDQ: the PDQ of the first frame at or after each whole second. Videos are decoded
-// here with WebCodecs when the browser has it and the file is MP4/MOV; otherwise the page seeks a
-// <video> element second by second and sends the frames' pixels here.
+// Hashes one file at a time on the device (the page's pool, hash-pool.js, runs several of these
+// workers): MD5 of the bytes (read in chunks, so big files never sit in memory whole); for images
+// the browser can decode, PDQ of the upright, unmanaged pixels; for videos, vPDQ: the PDQ of the
+// first frame at or after each whole second. Videos are decoded here with WebCodecs when the browser
+// has it and the file is MP4/MOV; otherwise the page seeks a <video> element second by second and
+// sends the frames' pixels here.
 import { md5Start, pdq, vpdqStart } from '/js/hasher.js';
 import { videoTrack } from '/js/mp4-demux.js';
 
@@ -213,8 +214,9 @@ onmessage = async (event) => {
       return;
     }
     const pixels = pixelsOf(bitmap);
-    const { hash, quality } = pdq(pixels, bitmap.width, bitmap.height);
-    bitmap.close();
+    const { width, height } = bitmap;
+    bitmap.close();   // released before hashing: the RGBA copy is all PDQ needs
+    const { hash, quality } = pdq(pixels, width, height);
     postMessage({ type: 'done', id, result: { kind: 'image', md5, pdq: hash, quality, note: quality < 50 ? 'low-quality' : null } });
   } catch (e) {
     postMessage({ type: 'error', id });

@@ -23,7 +23,7 @@ import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
 
 /**
- * The hashing page: files are hashed in a Web Worker on the device and only hashes are sent.
+ * The hashing page: files are hashed in a pool of Web Workers on the device and only hashes are sent.
  * POSTed with a case number and key (never in the address) it adds files to that case.
  */
 @Path("/hash")
