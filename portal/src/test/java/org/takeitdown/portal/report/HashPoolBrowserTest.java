@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import org.takeitdown.portal.web.engine.Engines;
  * once (counted in messages, never in time): no frame is sent for it and no message about it arrives
  * afterwards, and Send is enabled in the same click when the other files are ready.
  */
+@Tag("browser")
 @QuarkusTest
 class HashPoolBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
