@@ -523,6 +523,15 @@ public interface Msg {
     @Message("Revoke")
     String adminRevoke();
 
+    @Message("Listed publicly on the participating platforms page")
+    String adminListed();
+
+    @Message("What they scan (shown publicly)")
+    String adminScans();
+
+    @Message("Save listing")
+    String adminSaveListing();
+
     @Message("Possible false submissions")
     String adminFlagged();
 
