@@ -13,11 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.takeitdown.portal.help.HelpConfig;
+import org.takeitdown.portal.platform.PlatformConfig;
+import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
 
-/** Landing, eligibility, the 18+ page and how-it-works. Eligibility answers are never stored. */
+/**
+ * Landing, eligibility, the 18+ page, how-it-works, what happens next, about and privacy, and the public list
+ * of participating platforms. Eligibility answers are never stored.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PagesResource {
@@ -30,14 +36,27 @@ public class PagesResource {
         static native TemplateInstance adult(Page page, HelpConfig help);
 
         static native TemplateInstance howItWorks(Page page);
+
+        static native TemplateInstance whatHappensNext(Page page);
+
+        static native TemplateInstance about(Page page, OperatorConfig operator, long purgeDays);
+
+        static native TemplateInstance participating(Page page, List<PlatformService.Listed> platforms);
     }
 
     private final SiteConfig site;
     private final HelpConfig help;
+    private final OperatorConfig operator;
+    private final PlatformConfig platformConfig;
+    private final PlatformService platforms;
 
-    public PagesResource(SiteConfig site, HelpConfig help) {
+    public PagesResource(SiteConfig site, HelpConfig help, OperatorConfig operator, PlatformConfig platformConfig,
+                         PlatformService platforms) {
         this.site = site;
         this.help = help;
+        this.operator = operator;
+        this.platformConfig = platformConfig;
+        this.platforms = platforms;
     }
 
     @GET
@@ -82,5 +101,26 @@ public class PagesResource {
     public TemplateInstance howItWorks(@Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         return Templates.howItWorks(page).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("what-happens-next")
+    public TemplateInstance whatHappensNext(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.whatHappensNext(page).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("about")
+    public TemplateInstance about(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.about(page, operator, platformConfig.purgeAfter().toDays()).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("participating")
+    public TemplateInstance participating(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.participating(page, platforms.listedPublicly()).setLocale(page.locale());
     }
 }

@@ -68,7 +68,8 @@ class AccessibilityBrowserTest {
                 .resolve("vpdq/videos/doorknob-hd-no-bar.mp4").toAbsolutePath().normalize();
         for (String lang : List.of("en", "es")) {
             String q = "?lang=" + lang;
-            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms")) {
+            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms",
+                    "participating", "what-happens-next", "about", "no-such-page")) {
                 driver.get(root + page + q);
                 check(lang + " /" + page);
             }
@@ -85,6 +86,7 @@ class AccessibilityBrowserTest {
             driver.findElement(By.id("submit-hashes")).click();
             waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
             check(lang + " receipt");
+            driver.findElement(By.id("saved-key")).click();
 
             driver.get(root + "cases/status" + q);
             driver.findElement(By.id("caseNumber")).sendKeys("AAAAA-AAAAA");
@@ -102,13 +104,14 @@ class AccessibilityBrowserTest {
             waitUp(5).until(ExpectedConditions.presenceOfElementLocated(By.id("status-items")));
             check(lang + " status");
             driver.findElement(By.id("withdraw")).click();
+            waitUp(5).until(ExpectedConditions.presenceOfElementLocated(By.id("withdraw-error")));
             check(lang + " withdraw without confirming");
             driver.findElement(By.id("withdraw-confirm")).click();
             driver.findElement(By.id("withdraw")).click();
             waitUp(5).until(ExpectedConditions.presenceOfElementLocated(By.id("withdrawn-message")));
             check(lang + " withdrawn");
         }
-        assertThat(checked).isEqualTo(2 * 16);
+        assertThat(checked).isEqualTo(2 * 20);
         assertThat(problems).isEmpty();
     }
 }

@@ -59,6 +59,7 @@ class TeenFlowBrowserTest {
     }
 
     private void chooseFiles(List<Path> files) {
+        waitUp(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("drop-zone")));
         WebElement input = driver.findElement(By.id("file-input"));
         input.sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
         waitUp(120).until(d -> d.findElements(By.cssSelector("#file-list li details")).size()
@@ -113,6 +114,7 @@ class TeenFlowBrowserTest {
         assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
         assertThat(driver.getCurrentUrl()).doesNotContain(number).doesNotContain(key.replace("-", ""));
         assertThat(driver.executeScript("return history.length")).isEqualTo(history);
+        driver.findElement(By.id("saved-key")).click();
 
         checkStatus(number, key, "3");
         driver.findElement(By.id("add-more")).click();
@@ -121,6 +123,7 @@ class TeenFlowBrowserTest {
         chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/wee.jpg")));
         driver.findElement(By.id("submit-hashes")).click();
         waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("added")));
+        driver.findElement(By.id("saved-key")).click();
 
         checkStatus(number, key, "4");
         driver.findElement(By.id("withdraw-confirm")).click();
@@ -149,6 +152,7 @@ class TeenFlowBrowserTest {
             rows.get(1).findElement(By.cssSelector("button.remove")).click();
             driver.findElement(By.id("submit-hashes")).click();
             waitUp(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("case-number")));
+            driver.findElement(By.id("saved-key")).click();
             checkStatus(driver.findElement(By.id("case-number")).getText(), driver.findElement(By.id("case-key")).getText(), "1");
         } finally {
             Files.delete(empty);
