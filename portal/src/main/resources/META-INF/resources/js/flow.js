@@ -7,16 +7,19 @@
     if (!link || event.defaultPrevented || event.button !== 0) return false;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
     if (link.id === 'quick-exit' || link.hasAttribute('download') || (link.target && link.target !== '_self')) return false;
-    const url = new URL(link.href, document.baseURI);
-    if (url.origin !== location.origin) return false;
-    return !(url.pathname === location.pathname && url.search === location.search && url.hash);
+    return new URL(link.href, document.baseURI).origin === location.origin;
   }
 
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!replaceable(event, link)) return;
     event.preventDefault();
+    const url = new URL(link.href, document.baseURI);
+    const samePage = url.pathname === location.pathname && url.search === location.search && url.hash;
     window.location.replace(link.href);
+    // A link within the page (the skip link) also moves focus to its target.
+    const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    if (target) target.focus();
   });
 
   // A form's answer, shown in place of this page: title, language, body, the address it came from, and
@@ -33,7 +36,6 @@
     }
     const focus = document.querySelector('[role="alert"]') || document.querySelector('h1');
     if (focus) { if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1'); focus.focus(); }
-    document.dispatchEvent(new Event('pagereplaced'));
   }
 
   document.addEventListener('submit', async (event) => {

@@ -70,6 +70,16 @@ class TeenPagesTest {
     }
 
     @Test
+    void anUnexpectedErrorGetsACalmPageInThePagesLanguageWithQuickExit() {
+        given().get("/failing-page-for-tests").then().statusCode(500).contentType(containsString("text/html"))
+                .body(containsString("<title>Something went wrong · Help center</title>"))
+                .body(containsString("Nothing you sent is lost")).body(containsString("id=\"quick-exit\""))
+                .body(containsString("href=\"/\""));
+        given().header("Accept-Language", "es").get("/failing-page-for-tests").then().statusCode(500)
+                .body(containsString("Algo salió mal")).body(containsString("lang=\"es\""));
+    }
+
+    @Test
     void unknownApiAddressesStayProblemJson() {
         given().get("/api/no-such-thing").then().statusCode(404).contentType(containsString("application/problem+json"))
                 .body("status", equalTo(404));

@@ -144,8 +144,10 @@ class TeenPathBrowserTest {
             e.waitFor("location.pathname === '/how-it-works'", Duration.ofSeconds(10), "How it works opens");
             e.click("nav a[href^='/help']");
             e.waitFor("location.pathname === '/help'", Duration.ofSeconds(10), "Help opens");
+            e.js("document.querySelector('a.skip').click(); return true;");
+            assertThat(e.js("return document.activeElement.id")).as("the skip link focuses the content").isEqualTo("main");
             assertThat(((Number) e.js("return history.length")).longValue())
-                    .as("steps in the site replace the history entry").isEqualTo(history);
+                    .as("steps in the site, the skip link included, replace the history entry").isEqualTo(history);
 
             e.pressKeys(Engine.SHIFT, Engine.SHIFT, "a", Engine.SHIFT);
             Thread.sleep(500);
