@@ -349,6 +349,8 @@ window.addEventListener('pagehide', () => {
   for (const id of ['case-number', 'case-key']) document.getElementById(id).textContent = '';
   receipt.hidden = true;
 });
+// Shown again from the back/forward cache after that wipe, the page starts afresh rather than blank.
+window.addEventListener('pageshow', (event) => { if (event.persisted && !shown && root.hidden) location.reload(); });
 
 input.addEventListener('change', () => { addFiles(input.files); input.value = ''; });
 inputAny.addEventListener('change', () => { addFiles(inputAny.files); inputAny.value = ''; });

@@ -31,7 +31,7 @@ public class PagesResource {
     static class Templates {
         static native TemplateInstance index(Page page);
 
-        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge);
+        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge, boolean helper);
 
         static native TemplateInstance adult(Page page, HelpConfig help);
 
@@ -69,14 +69,18 @@ public class PagesResource {
     @Path("start")
     public TemplateInstance start(@Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
-        return Templates.start(page, false, false).setLocale(page.locale());
+        return Templates.start(page, false, false, false).setLocale(page.locale());
     }
 
-    /** Routes by the age answer: under 18 to hashing, 18+ to the adult page, unsure explained. */
+    /**
+     * Routes by the age answer: under 18 to hashing, 18+ to the adult page, unsure explained (to an adult
+     * helping, in words about the young person).
+     */
     @POST
     @Path("start")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@FormParam("age") String age, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response answer(@FormParam("age") String age, @FormParam("who") String who, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         if ("under".equals(age)) {
             return Response.seeOther(URI.create(page.link("/hash"))).build();
@@ -86,7 +90,7 @@ public class PagesResource {
         }
         boolean unsure = "unsure".equals(age);
         return Response.status(unsure ? 200 : 400)
-                .entity(Templates.start(page, unsure, !unsure).setLocale(page.locale())).build();
+                .entity(Templates.start(page, unsure, !unsure, "helper".equals(who)).setLocale(page.locale())).build();
     }
 
     @GET

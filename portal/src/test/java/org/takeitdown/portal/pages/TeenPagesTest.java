@@ -143,6 +143,12 @@ class TeenPagesTest {
     @Test
     void theAgeQuestionHasWordsForAnAdultHelping() {
         given().get("/start").then().body(containsString("data-helper=\"How old was the person in the image or video?\""));
+        given().formParam("age", "unsure").formParam("who", "helper").post("/start").then().statusCode(200)
+                .body(containsString(">How old was the person in the image or video?</legend>"))
+                .body(containsString("If they might have been under 18"))
+                .body(containsString("id=\"who-helper\" checked"));
+        given().formParam("age", "unsure").formParam("who", "me").post("/start").then().statusCode(200)
+                .body(containsString(">How old were you in the image or video?</legend>"));
         given().queryParam("lang", "es").get("/start").then()
                 .body(containsString("Si es posible que tuvieras menos de 18 años"))
                 .body(not(containsString("podrías"))).body(not(containsString("eras adulto")));

@@ -185,6 +185,24 @@ class TeenPathBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void theAgeQuestionSpeaksToAnAdultHelpingOnceTheySayWhoTheyAre(String engine) throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            e.open(root + "start?lang=es");
+            assertThat(e.text("#age-legend")).isEqualTo("¿Qué edad tenías en la imagen o el video?");
+            e.click("#who-helper");
+            assertThat(e.text("#age-legend")).isEqualTo("¿Qué edad tenía la persona en la imagen o el video?");
+            e.click("#age-unsure");
+            e.click("#start-continue");
+            e.waitFor("!document.getElementById('unsure-help').hidden", Duration.ofSeconds(5), "the help shows");
+            assertThat(e.text("#unsure-help")).startsWith("Si es posible que tuviera menos de 18 años");
+            e.js("window.scrollTo(0, 0); return true;");
+            e.click("#who-me");
+            assertThat(e.text("#age-legend")).isEqualTo("¿Qué edad tenías en la imagen o el video?");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void overALimitThePageSaysWhenToTryAgainFromRetryAfter(String engine) throws Exception {
         try (Engine e = Engines.start(engine)) {
             e.open(root + "hash");
