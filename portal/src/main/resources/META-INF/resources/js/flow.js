@@ -1,25 +1,90 @@
-// Inside the flow, steps replace the current history entry, so the history holds little.
-document.addEventListener('DOMContentLoaded', () => {
-  for (const link of document.querySelectorAll('a[data-replace]')) {
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      window.location.replace(link.href);
-    });
+// Every step inside the site replaces the current history entry, so the whole visit holds a single
+// entry and Quick exit leaves nothing of this site behind Back. Links open in place of the current page;
+// forms are sent in the background and their answer shown in place of this page.
+(() => {
+  // A click this script should turn into a replacing navigation: a plain left click on a link to a page of this site.
+  function replaceable(event, link) {
+    if (!link || event.defaultPrevented || event.button !== 0) return false;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
+    if (link.id === 'quick-exit' || link.hasAttribute('download') || (link.target && link.target !== '_self')) return false;
+    return new URL(link.href, document.baseURI).origin === location.origin;
   }
-  const start = document.getElementById('start-form');
-  if (!start) return;
-  start.addEventListener('submit', (event) => {
-    const age = start.querySelector('input[name="age"]:checked');
-    if (!age) return;
+
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!replaceable(event, link)) return;
     event.preventDefault();
-    if (age.value === 'under') {
-      window.location.replace(start.dataset.hash);
-    } else if (age.value === 'over') {
-      window.location.replace(start.dataset.adult);
-    } else {
-      const help = document.getElementById('unsure-help');
-      help.hidden = false;
-      help.focus();
+    const url = new URL(link.href, document.baseURI);
+    const samePage = url.pathname === location.pathname && url.search === location.search && url.hash;
+    window.location.replace(link.href);
+    // A link within the page (the skip link) also moves focus to its target.
+    const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    if (target) target.focus();
+  });
+
+  // A form's answer, shown in place of this page: title, language, body, the address it came from, and
+  // its page script when this page did not load it yet.
+  async function show(response) {
+    const html = await response.text();
+    const next = new DOMParser().parseFromString(html, 'text/html');
+    document.title = next.title;
+    document.documentElement.lang = next.documentElement.lang;
+    document.body.replaceWith(document.adoptNode(next.body));
+    history.replaceState(null, '', response.url);
+    for (const script of next.querySelectorAll('head script[type="module"][src]')) {
+      await import(new URL(script.getAttribute('src'), location.href).href);
+    }
+    const focus = document.querySelector('[role="alert"]') || document.querySelector('h1');
+    if (focus) { if (!focus.hasAttribute('tabindex')) focus.setAttribute('tabindex', '-1'); focus.focus(); }
+  }
+
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post' || form.id === 'start-form') return;
+    if (new URL(form.action).origin !== location.origin) return;
+    event.preventDefault();
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin',
+        referrerPolicy: 'no-referrer', cache: 'no-store',
+      });
+      await show(response);
+    } catch (e) {
+      form.submit();
     }
   });
-});
+
+  // Leaving a page wipes case keys from its forms, so the back/forward cache can't show them again.
+  window.addEventListener('pagehide', () => {
+    for (const field of document.querySelectorAll('input[name="caseKey"]')) field.value = '';
+  });
+
+  function setUpStart() {
+    const start = document.getElementById('start-form');
+    if (!start) return;
+    // The age question speaks to whoever is filling it in: the young person, or an adult helping them.
+    const legend = document.getElementById('age-legend');
+    const unsure = document.getElementById('unsure-help');
+    const words = () => {
+      const helper = start.querySelector('input[name="who"]:checked')?.value === 'helper';
+      legend.textContent = helper ? legend.dataset.helper : legend.dataset.self;
+      unsure.textContent = helper ? unsure.dataset.helper : unsure.dataset.self;
+    };
+    for (const who of start.querySelectorAll('input[name="who"]')) who.addEventListener('change', words);
+    words();
+    start.addEventListener('submit', (event) => {
+      const age = start.querySelector('input[name="age"]:checked');
+      if (!age) return;
+      event.preventDefault();
+      if (age.value === 'under') {
+        window.location.replace(start.dataset.hash);
+      } else if (age.value === 'over') {
+        window.location.replace(start.dataset.adult);
+      } else {
+        unsure.hidden = false;
+        unsure.focus();
+      }
+    });
+  }
+  document.addEventListener('DOMContentLoaded', setUpStart);
+})();

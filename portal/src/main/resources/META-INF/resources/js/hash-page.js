@@ -8,6 +8,7 @@ const overall = document.getElementById('overall');
 const message = document.getElementById('submit-message');
 const submit = document.getElementById('submit-hashes');
 const input = document.getElementById('file-input');
+const inputAny = document.getElementById('file-input-any');
 const drop = document.getElementById('drop-zone');
 root.hidden = false;
 
@@ -18,6 +19,33 @@ let nextId = 1;
 // stored answer, so it lives in this variable only: never in storage, a cookie or the address.
 let idempotencyKey = null;
 let created = null;          // {number, key} once the first request made the case; later parts add to it
+// Adding to a case: its number and key, read once; the key is then taken out of the page's markup.
+const given = t.caseNumber ? { number: t.caseNumber, key: canonicalKey(t.caseKey) } : null;
+delete root.dataset.caseKey;
+
+// A case key as typed or shown (any case, with or without dashes or spaces): its bare characters.
+function canonicalKey(key) {
+  return String(key).replace(/[^0-9A-Za-z]/g, '').toUpperCase();
+}
+
+// A key shown in even groups of at most five, none of a single character: 26 → 5-5-4-4-4-4.
+function groupKey(key) {
+  const bare = canonicalKey(key);
+  const groups = Math.ceil(bare.length / 5);
+  const out = [];
+  let at = 0;
+  for (let g = 0; g < groups; g++) {
+    const size = Math.ceil((bare.length - at) / (groups - g));
+    out.push(bare.slice(at, at + size));
+    at += size;
+  }
+  return out.join('-');
+}
+
+// "N seconds so far", with the singular for one.
+function videoProgress(seconds) {
+  return Number(seconds) === 1 ? t.tVideoProgressOne : t.tVideoProgress.replace('#', seconds);
+}
 
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
@@ -51,7 +79,7 @@ const received = (event) => {
   if (!entry) { update(); return; }
   if (type === 'progress') {
     entry.progress = event.data.fraction;
-    if (event.data.seconds !== undefined) entry.stateEl.textContent = t.tVideoProgress.replace('#', event.data.seconds);
+    if (event.data.seconds !== undefined) entry.stateEl.textContent = videoProgress(event.data.seconds);
   } else if (type === 'done') {
     const r = event.data.result;
     entry.state = 'done';
@@ -129,10 +157,25 @@ async function send(url, body, headers) {
   });
   if (!res.ok) {
     const error = new Error(String(res.status));
+    if (res.status === 429) error.retryAfter = retryAfterSeconds(res.headers.get('Retry-After'));
     if (res.status === 400) error.item = await res.json().then((p) => p.item, () => undefined);
     throw error;
   }
   return res.json();
+}
+
+// Retry-After as seconds: a number of seconds or an HTTP date; null when absent or unreadable.
+function retryAfterSeconds(value) {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
+}
+
+// What to say when the server asks to wait: about how many minutes, rounded up.
+function tooManyMessage(seconds) {
+  const minutes = Math.max(1, Math.ceil((seconds ?? 60) / 60));
+  return minutes === 1 ? t.tTooManyOne : t.tTooMany.replace('#', minutes);
 }
 
 // Marks the file the server refused (a hash of no picture, such as an empty file's) next to its name.
@@ -150,7 +193,7 @@ submit.addEventListener('click', async () => {
   if (!idempotencyKey) idempotencyKey = newIdempotencyKey();
   let part = null;
   try {
-    if (t.caseNumber) created = { number: t.caseNumber, key: t.caseKey };
+    if (given) created = given;
     const parts = batches(all);
     if (!created) {
       part = parts.shift();
@@ -167,22 +210,81 @@ submit.addEventListener('click', async () => {
   } catch (e) {
     const refused = part && Number.isInteger(e.item) ? part[e.item] : null;
     if (refused) markRefused(refused.entry);
-    message.textContent = refused ? t.tRefusedSome : t.tSendFailed;
+    if (refused) message.textContent = t.tRefusedSome;
+    else if (e.message === '429') message.textContent = tooManyMessage(e.retryAfter);
+    else message.textContent = t.tSendFailed;
     submit.disabled = false;
+    message.focus();
   }
 });
 
+// The receipt: the number and key, ways to keep them, and a warning before leaving until "I saved
+// my key" is ticked. The key lives only in this page's text: never in the address, history.state or storage.
+const receipt = document.getElementById('receipt');
+const savedBox = document.getElementById('saved-key');
+const copyStatus = document.getElementById('copy-status');
+let shown = null;            // {number, key} while the receipt shows them
+
 function showReceipt(number, key, added) {
   root.hidden = true;
-  const receipt = document.getElementById('receipt');
-  document.getElementById('case-number').textContent = number;
-  document.getElementById('case-key').textContent = key.match(/.{1,5}/g).join('-');
-  if (added) receipt.prepend(el('p', { id: 'added', role: 'status' }, t.tAdded));
+  shown = { number, key: groupKey(key) };
+  document.getElementById('case-number').textContent = shown.number;
+  document.getElementById('case-key').textContent = shown.key;
+  if (added) {
+    receipt.prepend(el('p', { id: 'added', role: 'status' }, t.tAdded));
+    document.getElementById('same-key').hidden = false;
+  }
   receipt.hidden = false;
-  receipt.focus();
+  window.addEventListener('beforeunload', warnBeforeLeaving);
+  receipt.scrollIntoView({ block: 'start' });
+  receipt.focus({ preventScroll: true });
 }
 
+// Leaving (Back, a link, closing the tab) asks first, until the key is saved; Quick exit never asks.
+function warnBeforeLeaving(event) {
+  if (!shown || savedBox.checked) return;
+  event.preventDefault();
+  event.returnValue = '';
+}
+window.addEventListener('quickexit', () => window.removeEventListener('beforeunload', warnBeforeLeaving));
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    copyStatus.textContent = t.tCopied;
+  } catch (e) {
+    copyStatus.textContent = t.tCopyFailed;
+  }
+}
+document.getElementById('copy-number').addEventListener('click', () => { if (shown) copy(shown.number); });
+document.getElementById('copy-key').addEventListener('click', () => { if (shown) copy(shown.key); });
+
+// A small text file made here, with a neutral name; nothing is sent anywhere.
+document.getElementById('save-file').addEventListener('click', () => {
+  if (!shown) return;
+  const text = `${t.tNumber}: ${shown.number}\r\n${t.tKey}: ${shown.key}\r\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const link = el('a', { href: url, download: 'notes.txt', hidden: '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+document.getElementById('print-key').addEventListener('click', () => window.print());
+
+// Leaving the page wipes the number and key from it, so the back/forward cache can't show them again.
+window.addEventListener('pagehide', () => {
+  shown = null;
+  created = null;
+  idempotencyKey = null;
+  for (const id of ['case-number', 'case-key']) document.getElementById(id).textContent = '';
+  receipt.hidden = true;
+});
+// Shown again from the back/forward cache after that wipe, the page starts afresh rather than blank.
+window.addEventListener('pageshow', (event) => { if (event.persisted && !shown && root.hidden) location.reload(); });
+
 input.addEventListener('change', () => { addFiles(input.files); input.value = ''; });
+inputAny.addEventListener('change', () => { addFiles(inputAny.files); inputAny.value = ''; });
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); addFiles(e.dataTransfer.files); });

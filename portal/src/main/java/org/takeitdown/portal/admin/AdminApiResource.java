@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
+import org.takeitdown.portal.web.ApiProblemException;
 
 /** Admin API: platforms and their keys, and removal of items (HTTP Basic; 404 when no password is set). */
 @Path("/api/admin")
@@ -93,6 +94,25 @@ public class AdminApiResource {
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         signIn(authorization);
         platforms.revoke(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("platforms/{id}/listing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setPlatformListing")
+    @APIResponse(responseCode = "204")
+    @APIResponse(responseCode = "400")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public Response listing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+                            PlatformApi.Listing listing) {
+        signIn(authorization);
+        if (listing == null || listing.listed() == null) {
+            throw new ApiProblemException(400, "Bad request", "listed (true or false) is required.");
+        }
+        platforms.setListing(id, listing.listed(), listing.scans());
         return Response.noContent().build();
     }
 

@@ -115,6 +115,17 @@ public class AdminPageResource {
     }
 
     @POST
+    @Path("platforms/{id}/listing")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response listing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
+                            @FormParam("listed") String listed, @FormParam("scans") String scans) {
+        return change(authorization, () -> {
+            platforms.setListing(id, "yes".equals(listed), scans);
+            return null;
+        });
+    }
+
+    @POST
     @Path("items/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,

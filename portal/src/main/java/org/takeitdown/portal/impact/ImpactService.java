@@ -19,7 +19,12 @@ public class ImpactService {
     public record Week(LocalDate start, long cases, long hashes) {
     }
 
-    public record Figures(long cases, long activeHashes, long platforms, long blocked, List<Week> weeks) {
+    /**
+     * The totals: {@code cases} and {@code hashesReceived} count everything ever made, withdrawn included,
+     * as the weekly figures do; {@code activeHashes} only what platforms use today.
+     */
+    public record Figures(long cases, long hashesReceived, long activeHashes, long platforms, long blocked,
+                          List<Week> weeks) {
     }
 
     public Figures figures() {
@@ -28,6 +33,7 @@ public class ImpactService {
         return QuarkusTransaction.requiringNew().call(() -> {
             EntityManager em = CaseItem.getEntityManager();
             long cases = em.createQuery("select count(c) from ReportCase c", Long.class).getSingleResult();
+            long received = em.createQuery("select count(i) from CaseItem i", Long.class).getSingleResult();
             long hashes = em.createQuery("select count(i) from CaseItem i where i.status = "
                     + "org.takeitdown.portal.cases.CaseStatus.active", Long.class).getSingleResult();
             long platforms = em.createQuery("select count(p) from Platform p where p.revoked = false", Long.class)
@@ -44,7 +50,7 @@ public class ImpactService {
             for (int w = 0; w < WEEKS; w++) {
                 weeks.add(new Week(from.plusWeeks(w), casesByWeek[w], hashesByWeek[w]));
             }
-            return new Figures(cases, hashes, platforms, blocked, weeks);
+            return new Figures(cases, received, hashes, platforms, blocked, weeks);
         });
     }
 

@@ -13,11 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.takeitdown.portal.help.HelpConfig;
+import org.takeitdown.portal.platform.PlatformConfig;
+import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
 
-/** Landing, eligibility, the 18+ page and how-it-works. Eligibility answers are never stored. */
+/**
+ * Landing, eligibility, the 18+ page, how-it-works, what happens next, about and privacy, and the public list
+ * of participating platforms. Eligibility answers are never stored.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PagesResource {
@@ -25,19 +31,32 @@ public class PagesResource {
     static class Templates {
         static native TemplateInstance index(Page page);
 
-        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge);
+        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge, boolean helper);
 
         static native TemplateInstance adult(Page page, HelpConfig help);
 
         static native TemplateInstance howItWorks(Page page);
+
+        static native TemplateInstance whatHappensNext(Page page);
+
+        static native TemplateInstance about(Page page, OperatorConfig operator, long purgeDays);
+
+        static native TemplateInstance participating(Page page, List<PlatformService.Listed> platforms);
     }
 
     private final SiteConfig site;
     private final HelpConfig help;
+    private final OperatorConfig operator;
+    private final PlatformConfig platformConfig;
+    private final PlatformService platforms;
 
-    public PagesResource(SiteConfig site, HelpConfig help) {
+    public PagesResource(SiteConfig site, HelpConfig help, OperatorConfig operator, PlatformConfig platformConfig,
+                         PlatformService platforms) {
         this.site = site;
         this.help = help;
+        this.operator = operator;
+        this.platformConfig = platformConfig;
+        this.platforms = platforms;
     }
 
     @GET
@@ -50,14 +69,18 @@ public class PagesResource {
     @Path("start")
     public TemplateInstance start(@Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
-        return Templates.start(page, false, false).setLocale(page.locale());
+        return Templates.start(page, false, false, false).setLocale(page.locale());
     }
 
-    /** Routes by the age answer: under 18 to hashing, 18+ to the adult page, unsure explained. */
+    /**
+     * Routes by the age answer: under 18 to hashing, 18+ to the adult page, unsure explained (to an adult
+     * helping, in words about the young person).
+     */
     @POST
     @Path("start")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@FormParam("age") String age, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response answer(@FormParam("age") String age, @FormParam("who") String who, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         if ("under".equals(age)) {
             return Response.seeOther(URI.create(page.link("/hash"))).build();
@@ -67,7 +90,7 @@ public class PagesResource {
         }
         boolean unsure = "unsure".equals(age);
         return Response.status(unsure ? 200 : 400)
-                .entity(Templates.start(page, unsure, !unsure).setLocale(page.locale())).build();
+                .entity(Templates.start(page, unsure, !unsure, "helper".equals(who)).setLocale(page.locale())).build();
     }
 
     @GET
@@ -82,5 +105,26 @@ public class PagesResource {
     public TemplateInstance howItWorks(@Context UriInfo uri, @Context HttpHeaders headers) {
         Page page = Page.of(uri, headers, site);
         return Templates.howItWorks(page).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("what-happens-next")
+    public TemplateInstance whatHappensNext(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.whatHappensNext(page).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("about")
+    public TemplateInstance about(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.about(page, operator, platformConfig.purgeAfter().toDays()).setLocale(page.locale());
+    }
+
+    @GET
+    @Path("participating")
+    public TemplateInstance participating(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Page page = Page.of(uri, headers, site);
+        return Templates.participating(page, platforms.listedPublicly()).setLocale(page.locale());
     }
 }

@@ -31,12 +31,22 @@ public class Platform extends PanacheEntityBase {
 
     public boolean revoked;
 
+    /** Shown on the public list of participating platforms (the platform's choice, set from /admin). */
+    public boolean listed;
+
+    /** What the platform scans, in its own short words, for the public list; may be null. */
+    public String scans;
+
     static Optional<Platform> findActiveByKeyHmac(String keyHmac) {
         return find("keyHmac = ?1 and revoked = false", keyHmac).firstResultOptional();
     }
 
     static List<Platform> listInOrder() {
         return list("order by id");
+    }
+
+    static List<Platform> listedPublicly() {
+        return list("listed = true and revoked = false order by name");
     }
 
     static long countActive() {

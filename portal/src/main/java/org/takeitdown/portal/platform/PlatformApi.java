@@ -14,7 +14,11 @@ public final class PlatformApi {
     public record NewPlatform(String name) {
     }
 
-    public record PlatformView(long id, String name, LocalDate createdOn, boolean revoked) {
+    public record PlatformView(long id, String name, LocalDate createdOn, boolean revoked, boolean listed, String scans) {
+    }
+
+    /** Whether the platform appears on the public list of participating platforms, and what it scans. */
+    public record Listing(Boolean listed, String scans) {
     }
 
     @Schema(description = "The API key is shown only in this answer; only its HMAC is stored.")

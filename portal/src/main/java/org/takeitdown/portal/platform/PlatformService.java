@@ -55,7 +55,7 @@ public class PlatformService {
 
     public List<PlatformApi.PlatformView> list() {
         return QuarkusTransaction.requiringNew().call(() -> Platform.listInOrder().stream()
-                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.createdOn, p.revoked)).toList());
+                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.createdOn, p.revoked, p.listed, p.scans)).toList());
     }
 
     /** A new key for an active platform (the old one stops working); 409 for a revoked platform, which stays revoked. */
@@ -82,6 +82,39 @@ public class PlatformService {
             throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
         }
         return p;
+    }
+
+    /** Longest "what they scan" text shown on the public list. */
+    public static final int SCANS_MAX = 200;
+
+    /**
+     * Whether a platform appears on the public list, and what it scans (blank: nothing said); 404 for an
+     * unknown platform, 400 for a text over {@value #SCANS_MAX} characters.
+     */
+    public void setListing(long id, boolean listed, String scans) {
+        String text = scans == null || scans.isBlank() ? null : scans.strip();
+        if (text != null && text.length() > SCANS_MAX) {
+            throw new ApiProblemException(400, "Bad request",
+                    "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Platform p = Platform.findById(id);
+            if (p == null) {
+                throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+            }
+            p.listed = listed;
+            p.scans = text;
+        });
+    }
+
+    /** A platform on the public list: its name and what it scans. */
+    public record Listed(String name, String scans) {
+    }
+
+    /** The active platforms that chose to be listed publicly, by name. */
+    public List<Listed> listedPublicly() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> Platform.listedPublicly().stream().map(p -> new Listed(p.name, p.scans)).toList());
     }
 
     public long countActive() {

@@ -15,6 +15,9 @@ public interface Msg {
     @Message("Leave this site now")
     String quickExitHint();
 
+    @Message("You can also press Shift three times to leave at once.")
+    String quickExitKeys();
+
     @Message("Skip to content")
     String skipToContent();
 
@@ -29,6 +32,12 @@ public interface Msg {
 
     @Message("Check a case")
     String navStatus();
+
+    @Message("Participating platforms")
+    String navParticipating();
+
+    @Message("About and privacy")
+    String navAbout();
 
     @Message("Español")
     String langSwitch();
@@ -66,8 +75,11 @@ public interface Msg {
     @Message("It can't see inside end-to-end encrypted chats.")
     String homeLimits2();
 
-    @Message("An edited copy may not match.")
+    @Message("A copy that was cropped or heavily edited may not match.")
     String homeLimits3();
+
+    @Message("See which ones take part.")
+    String homeParticipating();
 
     @Message("Get started")
     String homeStart();
@@ -77,6 +89,9 @@ public interface Msg {
 
     @Message("How old were you in the image or video?")
     String startAgeQuestion();
+
+    @Message("How old was the person in the image or video?")
+    String startAgeQuestionHelper();
 
     @Message("Under 18")
     String startAgeUnder();
@@ -89,6 +104,9 @@ public interface Msg {
 
     @Message("If you might have been under 18, choose \"Under 18\". If you were an adult, StopNCII.org helps adults.")
     String startUnsureHelp();
+
+    @Message("If they might have been under 18, choose \"Under 18\". If they were an adult, StopNCII.org helps adults.")
+    String startUnsureHelpHelper();
 
     @Message("Who is using this?")
     String startWhoQuestion();
@@ -144,8 +162,11 @@ public interface Msg {
     @Message("Adding files to case {number}.")
     String hashAddingTo(String number);
 
-    @Message("Choose files")
+    @Message("Choose photos or videos")
     String hashChoose();
+
+    @Message("Choose another kind of file")
+    String hashChooseOther();
 
     @Message("or drag and drop them here")
     String hashDrop();
@@ -168,23 +189,26 @@ public interface Msg {
     @Message("This file couldn't be read. The others are fine.")
     String hashError();
 
-    @Message("This image has little detail, so only its exact copy can be found (MD5 only).")
+    @Message("This image has little detail, so only an exact copy of it can be found.")
     String hashLowQuality();
 
-    @Message("This file can only be matched as an exact copy (MD5 only).")
+    @Message("This file can only be matched as an exact copy.")
     String hashNotDecoded();
 
     /** {@code n}: where the page puts the number (the template passes a marker). */
     @Message("Looking at the video on your device: {n} seconds so far…")
     String hashVideoProgress(String n);
 
-    @Message("Ready: {n} moments of this video can be matched, even in edited copies.")
-    String hashVideoDone(String n);
+    @Message("Looking at the video on your device: 1 second so far…")
+    String hashVideoProgressOne();
 
-    @Message("This browser can't play this video here, so only its exact copy can be found (MD5 only).")
+    @Message("Ready. Copies of this video that were re-encoded or resized usually match; cropped or heavily edited copies may not.")
+    String hashVideoDone();
+
+    @Message("This browser can't play this video here, so only its exact copy can be found.")
     String hashVideoNotDecoded();
 
-    @Message("Ready. The video is longer than an hour: its first hour can be matched in edited copies, the whole file as an exact copy.")
+    @Message("Ready. The video is longer than an hour: copies of its first hour can be found even when re-encoded or resized; the whole file only as an exact copy.")
     String hashVideoLong();
 
     @Message("Send the hashes")
@@ -195,6 +219,12 @@ public interface Msg {
 
     @Message("Sending didn't work. Please try again; nothing was lost.")
     String hashSendFailed();
+
+    @Message("There were a lot of tries from this connection. Please wait about {minutes} minutes, then send again. Nothing was lost.")
+    String hashTooMany(String minutes);
+
+    @Message("There were a lot of tries from this connection. Please wait about a minute, then send again. Nothing was lost.")
+    String hashTooManyOne();
 
     @Message("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.")
     String hashRefused();
@@ -217,7 +247,7 @@ public interface Msg {
     @Message("Case key")
     String receiptKey();
 
-    @Message("Save these now: write them down or take a screenshot. The key is shown only once, and you need both to check, add to or withdraw your case.")
+    @Message("Keep them somewhere safe and private: write them down, or use a button below. Nobody can get a lost key back, not even us, and you need both to check, add to or withdraw your case.")
     String receiptSave();
 
     @Message("What happens next: participating platforms receive the hashes and look for matching copies. You can check your case any time.")
@@ -225,6 +255,45 @@ public interface Msg {
 
     @Message("The files were added to your case.")
     String receiptAdded();
+
+    @Message("Your case number and key stay the same: this is the key you already have, not a new one.")
+    String receiptSameKey();
+
+    @Message("Before you leave this page: save your case number and key, then tick the box at the end.")
+    String receiptTickFirst();
+
+    @Message("Copy")
+    String receiptCopy();
+
+    @Message("Copy the case number")
+    String receiptCopyNumber();
+
+    @Message("Copy the case key")
+    String receiptCopyKey();
+
+    @Message("Copied. Paste it somewhere private.")
+    String receiptCopied();
+
+    @Message("Copying didn't work here. Please write it down instead.")
+    String receiptCopyFailed();
+
+    @Message("Copying puts it on this device until you copy something else.")
+    String receiptCopyNote();
+
+    @Message("Save as a file")
+    String receiptSaveFile();
+
+    @Message("This leaves a small text file on this device.")
+    String receiptSaveFileNote();
+
+    @Message("Print")
+    String receiptPrint();
+
+    @Message("A printout, or a saved PDF, is a copy someone else could find.")
+    String receiptPrintNote();
+
+    @Message("I saved my case number and key")
+    String receiptSavedCheck();
 
     @Message("Check a case")
     String statusTitle();
@@ -253,20 +322,38 @@ public interface Msg {
     @Message("Withdrawn")
     String statusWithdrawn();
 
+    @Message("Platforms are using these hashes to look for copies.")
+    String statusActiveExplain();
+
+    @Message("Platforms were told to stop using these hashes and remove them.")
+    String statusWithdrawnExplain();
+
     @Message("Hashes in this case")
     String statusItems();
 
     @Message("What platforms reported (all platforms together)")
     String statusReports();
 
+    @Message("When a platform finds a copy that matches, it tells us what it did. Here is what they said, all platforms together:")
+    String statusReportsIntro();
+
     @Message("Being reviewed")
     String statusPending();
+
+    @Message("A platform found a match and its team is checking it.")
+    String statusPendingExplain();
 
     @Message("Blocked")
     String statusBlocked();
 
+    @Message("A platform found a match and removed it, or stopped it from being posted.")
+    String statusBlockedExplain();
+
     @Message("Not blocked")
     String statusNotBlocked();
+
+    @Message("A platform found a match but decided not to remove it, for example because it wasn't the same picture or didn't break its rules. It doesn't mean you did anything wrong. You can still report the post to the app and to the tipline.")
+    String statusNotBlockedExplain();
 
     @Message("Add more files")
     String statusAddMore();
@@ -288,6 +375,15 @@ public interface Msg {
 
     @Message("Tip: a private or incognito window keeps this visit out of your history.")
     String helpPrivate();
+
+    @Message("Leaving quickly")
+    String helpExitTitle();
+
+    @Message("The Quick exit button, or pressing Shift three times, leaves this site at once for a weather page. Back then leads to the page you were on before this site, not to these pages.")
+    String helpExit();
+
+    @Message("What it can't hide: a history your browser already recorded (for example, in a normal window it may still list this site), and monitoring apps or someone watching the device. A private or incognito window keeps the least behind.")
+    String helpExitLimits();
 
     @Message("Report it")
     String helpTiplineTitle();
@@ -367,7 +463,7 @@ public interface Msg {
     @Message("What are the limits?")
     String howQ4();
 
-    @Message("Only participating platforms use the hashes. Encrypted chats can't be checked. A heavily edited copy may not match. Images with very little detail can only be matched exactly.")
+    @Message("Only participating platforms use the hashes. Encrypted chats can't be checked. A cropped or heavily edited copy may not match. Images with very little detail can only be matched exactly.")
     String howA4();
 
     @Message("Can I change my mind?")
@@ -379,8 +475,119 @@ public interface Msg {
     @Message("Something went wrong")
     String errorTitle();
 
-    @Message("Please go back and try again.")
+    @Message("Something went wrong on our side. Nothing you sent is lost. Please try again in a few minutes.")
     String errorBody();
+
+    @Message("What happens next")
+    String nextTitle();
+
+    @Message("How long it takes")
+    String nextTimelineTitle();
+
+    @Message("Right away: your hashes are added to the list.")
+    String next1();
+
+    @Message("Within minutes to a day: participating platforms pick up the list. Each platform decides how often it checks.")
+    String next2();
+
+    @Message("From then on: new uploads to those platforms are compared with your hashes. Some also check what was already posted.")
+    String next3();
+
+    @Message("When a copy matches: the platform's team reviews it and can remove it or stop it from being posted. Your case's page shows what platforms reported.")
+    String next4();
+
+    @Message("Who is told")
+    String nextTellTitle();
+
+    @Message("This site tells no one: not your parents, not your school, not the police. It doesn't know who you are.")
+    String nextTell();
+
+    @Message("A platform that finds a matching image may have to report that image to the authorities, because the law says so. Nothing from you is in that report: no name, no case number, nothing you sent.")
+    String nextReport();
+
+    @Message("If a platform says \"not blocked\"")
+    String nextNotBlockedTitle();
+
+    @Message("About this site and your privacy")
+    String aboutTitle();
+
+    @Message("Who runs this site")
+    String aboutWhoTitle();
+
+    @Message("The people who run this copy of the site have not added their details yet.")
+    String aboutWhoUnset();
+
+    @Message("Contact:")
+    String aboutContact();
+
+    @Message("It runs the open-source Take It Down portal software.")
+    String aboutSoftware();
+
+    @Message("What is kept")
+    String aboutKeptTitle();
+
+    @Message("The hashes you send, and whether each file was an image, a video or something else.")
+    String aboutKept1();
+
+    @Message("Your case number, and a scrambled form of your key that can't be turned back into the key.")
+    String aboutKept2();
+
+    @Message("The day (not the time) each case was made, and totals of what platforms reported.")
+    String aboutKept3();
+
+    @Message("What is never kept")
+    String aboutNeverTitle();
+
+    @Message("Your photos and videos: they never leave your device.")
+    String aboutNever1();
+
+    @Message("Your name, email, phone number or an account: there are none.")
+    String aboutNever2();
+
+    @Message("Your internet address (IP address), your browser's details or your files' names: not in the database, not in logs.")
+    String aboutNever3();
+
+    @Message("Your answers to the questions before you start.")
+    String aboutNever4();
+
+    @Message("Cookies, trackers or anything from other companies: these pages have none.")
+    String aboutNever5();
+
+    @Message("To slow down misuse, a scrambled form of your internet address is held in memory for a short while. It is never written down and is gone within a day.")
+    String aboutLimits();
+
+    @Message("How long")
+    String aboutHowLongTitle();
+
+    @Message("A case is kept until you withdraw it.")
+    String aboutHowLong();
+
+    @Message("Participating platforms")
+    String participatingTitle();
+
+    @Message("These apps and websites use the hashes from this site to find and remove copies. Only platforms that chose to be named are listed.")
+    String participatingIntro();
+
+    @Message("No platform has chosen to be named here yet.")
+    String participatingNone();
+
+    @Message("What they check:")
+    String participatingScans();
+
+    @Message("This copy of the site is run by {name}.")
+    String aboutWho(String name);
+
+    @Message("When you withdraw a case or a file, platforms that already received its hashes are told to remove them. Only for that, this site keeps those hashes, encrypted, for {days} more days, then deletes them for good. They are never sent to a platform that did not already have them.")
+    String aboutWithdraw(long days);
+
+    @Message("We couldn't find that page")
+    String notFoundTitle();
+
+    @Message("The address may be mistyped, or the page may have moved. Nothing is wrong with your case.")
+    String notFoundBody();
+
+    @Message("Go to the start page")
+    String notFoundHome();
 
     @Message("This form came from another website")
     String crossSiteTitle();
@@ -409,14 +616,32 @@ public interface Msg {
     @Message("Cases")
     String impactCases();
 
-    @Message("Hashes shared with platforms")
+    @Message("Cases ever made, withdrawn ones included.")
+    String impactCasesNote();
+
+    @Message("Hashes received (all time)")
     String impactHashes();
+
+    @Message("Every hash ever sent, withdrawn ones included, as in the weekly table.")
+    String impactHashesNote();
+
+    @Message("Hashes on the list now")
+    String impactActive();
+
+    @Message("Shared with platforms today; withdrawn and removed ones are left out.")
+    String impactActiveNote();
 
     @Message("Participating platforms")
     String impactPlatforms();
 
+    @Message("Apps and websites using the hash list now.")
+    String impactPlatformsNote();
+
     @Message("Times a platform blocked a match")
     String impactBlocked();
+
+    @Message("Matches that platforms reported they blocked.")
+    String impactBlockedNote();
 
     @Message("New cases and hashes per week")
     String impactChartTitle();
@@ -427,7 +652,7 @@ public interface Msg {
     @Message("New cases")
     String impactLegendCases();
 
-    @Message("New hashes")
+    @Message("New hashes (withdrawn ones included)")
     String impactLegendHashes();
 
     @Message("Weekly figures (weeks start on Monday)")
@@ -522,6 +747,15 @@ public interface Msg {
 
     @Message("Revoke")
     String adminRevoke();
+
+    @Message("Listed publicly on the participating platforms page")
+    String adminListed();
+
+    @Message("What they scan (shown publicly)")
+    String adminScans();
+
+    @Message("Save listing")
+    String adminSaveListing();
 
     @Message("Possible false submissions")
     String adminFlagged();

@@ -12,22 +12,23 @@ public record Page(String lang, String q, String otherLangHref, String quickExit
     public static final Locale SPANISH = Locale.forLanguageTag("es");
 
     public static Page of(UriInfo uri, HttpHeaders headers, SiteConfig site) {
-        String asked = uri.getQueryParameters().getFirst("lang");
+        return of(uri.getPath(), uri.getQueryParameters().getFirst("lang"),
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), site);
+    }
+
+    /** The page for a path, its {@code lang} query value and its Accept-Language header (each may be null). */
+    public static Page of(String path, String asked, String acceptLanguage, SiteConfig site) {
         String lang;
         String q;
         if ("es".equals(asked) || "en".equals(asked)) {
             lang = asked;
             q = "?lang=" + asked;
         } else {
-            lang = fromHeader(headers);
+            lang = language(acceptLanguage);
             q = "";
         }
         String other = "es".equals(lang) ? "en" : "es";
-        return new Page(lang, q, uri.getPath() + "?lang=" + other, site.quickExitUrl());
-    }
-
-    private static String fromHeader(HttpHeaders headers) {
-        return language(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return new Page(lang, q, path + "?lang=" + other, site.quickExitUrl());
     }
 
     /**

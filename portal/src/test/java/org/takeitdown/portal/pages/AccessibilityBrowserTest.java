@@ -93,7 +93,8 @@ class AccessibilityBrowserTest {
                 .resolve("vpdq/videos/doorknob-hd-no-bar.mp4").toAbsolutePath().normalize();
         for (String lang : List.of("en", "es")) {
             String q = "?lang=" + lang;
-            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms")) {
+            for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms",
+                    "participating", "what-happens-next", "about", "no-such-page")) {
                 engine.open(root + page + q);
                 check(lang + " /" + page);
             }
@@ -111,6 +112,7 @@ class AccessibilityBrowserTest {
             engine.click("#submit-hashes");
             engine.waitVisible("#case-number", Duration.ofSeconds(30));
             check(lang + " receipt");
+            engine.click("#saved-key");
 
             engine.open(root + "cases/status" + q);
             engine.type("#caseNumber", "AAAAA-AAAAA");
@@ -128,13 +130,14 @@ class AccessibilityBrowserTest {
             engine.waitFor("document.getElementById('status-items')", Duration.ofSeconds(5), "the case's status");
             check(lang + " status");
             engine.click("#withdraw");
+            engine.waitFor("document.getElementById('withdraw-error')", Duration.ofSeconds(5), "the withdraw error");
             check(lang + " withdraw without confirming");
             engine.click("#withdraw-confirm");
             engine.click("#withdraw");
             engine.waitFor("document.getElementById('withdrawn-message')", Duration.ofSeconds(5), "the withdrawn message");
             check(lang + " withdrawn");
         }
-        assertThat(checked).isEqualTo(2 * 16);
+        assertThat(checked).isEqualTo(2 * 20);
         assertThat(problems).isEmpty();
     }
 }

@@ -68,7 +68,7 @@ class PlatformContractTest {
     @Test
     void everyContractOperationIsImplementedWithItsResponseCodesAndNothingElse() throws Exception {
         Map<String, Set<String>> contract = contract();
-        assertThat(contract).hasSize(10);
+        assertThat(contract).hasSize(11);
         assertThat(code()).isEqualTo(contract);
     }
 

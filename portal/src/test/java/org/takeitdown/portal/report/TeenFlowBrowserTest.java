@@ -59,6 +59,7 @@ class TeenFlowBrowserTest {
     }
 
     private void chooseFiles(List<Path> files) {
+        engine.waitVisible("#drop-zone", Duration.ofSeconds(10));
         long before = (Long) engine.js("return " + ROWS + ".length;");
         engine.setFiles("#file-input", files);
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
@@ -117,6 +118,7 @@ class TeenFlowBrowserTest {
         assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
         assertThat(engine.url()).doesNotContain(number).doesNotContain(key.replace("-", ""));
         assertThat(engine.js("return history.length;")).isEqualTo(history);
+        engine.click("#saved-key");
 
         checkStatus(number, key, "3");
         engine.click("#add-more");
@@ -125,6 +127,7 @@ class TeenFlowBrowserTest {
         chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/wee.jpg")));
         engine.click("#submit-hashes");
         engine.waitVisible("#added", Duration.ofSeconds(30));
+        engine.click("#saved-key");
 
         checkStatus(number, key, "4");
         engine.click("#withdraw-confirm");
@@ -157,6 +160,7 @@ class TeenFlowBrowserTest {
             engine.click("#file-list li:nth-child(2) button.remove");
             engine.click("#submit-hashes");
             engine.waitVisible("#case-number", Duration.ofSeconds(30));
+            engine.click("#saved-key");
             checkStatus(engine.text("#case-number"), engine.text("#case-key"), "1");
         } finally {
             Files.delete(empty);

@@ -64,6 +64,9 @@ class CrossSiteTest {
                 Map.entry("POST /admin/platforms/{id}/rotate", new Expected(null, 200)),
                 Map.entry("POST /admin/platforms/{id}/revoke", new Expected(null, 200)),
                 Map.entry("POST /admin/items/{id}/remove", new Expected(null, 200)),
+                Map.entry("POST /api/admin/platforms/{id}/listing",
+                        new Expected("{\"listed\":true,\"scans\":\"foreign\"}", 204)),
+                Map.entry("POST /admin/platforms/{id}/listing", new Expected(null, 200)),
                 Map.entry("POST /api/platform/v1/match", new Expected("{\"md5\":[\"" + t.hash + "\"]}", 200)),
                 Map.entry("POST /api/platform/v1/feedback",
                         new Expected("{\"id\":" + t.itemId + ",\"outcome\":\"not_blocked\"}", 204)));
@@ -159,7 +162,8 @@ class CrossSiteTest {
             return r;
         }
         return r.formParam("caseNumber", t.number).formParam("caseKey", t.key).formParam("confirm", "yes")
-                .formParam("name", "Foreign").formParam("reason", "foreign").formParam("age", "under");
+                .formParam("name", "Foreign").formParam("reason", "foreign").formParam("age", "under")
+                .formParam("listed", "yes").formParam("scans", "foreign");
     }
 
     /** Everything a foreign request could change: cases, items, platforms and their keys, feedback. */
@@ -167,7 +171,7 @@ class CrossSiteTest {
         return QuarkusTransaction.requiringNew().call(() -> ReportCase.count() + " cases, "
                 + ReportCase.count("status <> ?1", CaseStatus.active) + " withdrawn, " + CaseItem.count() + " items, "
                 + CaseItem.count("status <> ?1", CaseStatus.active) + " retired, platforms "
-                + Platform.<Platform>listAll().stream().map(p -> p.id + ":" + p.keyHmac + ":" + p.revoked).sorted().toList()
+                + Platform.<Platform>listAll().stream().map(p -> p.id + ":" + p.keyHmac + ":" + p.revoked + ":" + p.listed + ":" + p.scans).sorted().toList()
                 + ", feedback " + MatchFeedback.<MatchFeedback>listAll().stream()
                 .map(f -> f.itemId + ":" + f.platformId + ":" + f.outcome).sorted().toList());
     }
