@@ -37,7 +37,7 @@ class PdqVectorsBrowserTest {
      * fails): WebKitGTK 2.50 hashes pen-and-coaster.png (iCCP "Display" profile) 2 bits from the CLI, while
      * Chromium and Firefox are exact; not yet fixed in the page.
      */
-    private static final Map<String, Map<String, Integer>> KNOWN = Map.of(
+    static final Map<String, Map<String, Integer>> KNOWN = Map.of(
             "webkit", Map.of("reg-test-input/pen-and-coaster.png", 2));
 
     @TestHTTPResource("/")
