@@ -17,7 +17,7 @@ import java.util.List;
  * One submitted file's hashes: kind, MD5, optional PDQ with quality, status, a stable id and the
  * sync sequence ({@code seq}) that platforms follow. Every change sets seq to null and the
  * sequencer then gives the item a new, larger seq in commit order. Withdrawn and removed items keep
- * no hashes.
+ * no hashes here; their exchange hash alone is kept sealed in {@link WithdrawnHash} until the purge.
  */
 @Entity
 @Table(name = "case_item")
@@ -57,8 +57,19 @@ public class CaseItem extends PanacheEntityBase {
     @Column(name = "vpdq_frames")
     public Integer vpdqFrames;
 
-    /** Marks the item withdrawn or removed: hashes (vPDQ frames too) cleared, to be sequenced again. */
-    public void retire(CaseStatus to, LocalDate today) {
+    /**
+     * Marks the item withdrawn or removed: hashes (vPDQ frames too) cleared, to be sequenced again; its
+     * exchange hash, if it has one, sealed into {@link WithdrawnHash} with the seq clients last saw.
+     */
+    public void retire(CaseStatus to, LocalDate today, HashSeal seal) {
+        ExchangeHash hash = ExchangeHash.of(kind, md5, pdq, pdqQuality == null ? null : pdqQuality.intValue());
+        if (hash != null && WithdrawnHash.findById(id) == null) {
+            WithdrawnHash kept = new WithdrawnHash();
+            kept.itemId = id;
+            kept.firstSeq = seq;
+            kept.sealed = seal.seal(id, hash.text());
+            kept.persist();
+        }
         status = to;
         md5 = null;
         pdq = null;

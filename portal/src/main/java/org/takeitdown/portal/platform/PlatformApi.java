@@ -11,14 +11,14 @@ public final class PlatformApi {
     private PlatformApi() {
     }
 
-    public record NewPlatform(String name) {
+    public record NewPlatform(String name, String scope) {
     }
 
-    public record PlatformView(long id, String name, LocalDate createdOn, boolean revoked) {
+    public record PlatformView(long id, String name, String scope, LocalDate createdOn, boolean revoked) {
     }
 
     @Schema(description = "The API key is shown only in this answer; only its HMAC is stored.")
-    public record PlatformKey(long id, String name, String apiKey) {
+    public record PlatformKey(long id, String name, String scope, String apiKey) {
     }
 
     public record Removal(String reason) {
@@ -63,5 +63,9 @@ public final class PlatformApi {
     }
 
     public record Feedback(Long id, String outcome) {
+    }
+
+    /** A platform whose canaries were found in a list: how many of how many it was given. */
+    public record Leak(long platformId, String name, int canariesFound, int canariesGiven) {
     }
 }

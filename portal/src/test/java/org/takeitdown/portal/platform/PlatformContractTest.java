@@ -43,7 +43,7 @@ class PlatformContractTest {
 
     private static Map<String, Set<String>> code() {
         Map<String, Set<String>> ops = new TreeMap<>();
-        for (Class<?> resource : new Class<?>[] {AdminApiResource.class, PlatformApiResource.class}) {
+        for (Class<?> resource : new Class<?>[] {AdminApiResource.class, PlatformApiResource.class, ExchangeResource.class}) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
@@ -66,7 +66,7 @@ class PlatformContractTest {
     @Test
     void everyContractOperationIsImplementedWithItsResponseCodesAndNothingElse() throws Exception {
         Map<String, Set<String>> contract = contract();
-        assertThat(contract).hasSize(10);
+        assertThat(contract).hasSize(13);
         assertThat(code()).isEqualTo(contract);
     }
 
