@@ -106,7 +106,7 @@ def fetch(args):
     print("run from startTimestamp=%d (%d hashes held)" % (start, len(hashes)))
     has_more, token, pages = True, "", 0
     while has_more:
-        params = {"startTimestamp": start, "pageSize": PAGE_SIZE}
+        params = {"startTimestamp": start, "pageSize": args.page_size}
         if token:
             params["nextPageToken"] = token
         page = request("GET", base + "/FetchHashes?" + urllib.parse.urlencode(params), fetch_key, subscription_key)
@@ -157,6 +157,7 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     f = sub.add_parser("fetch", help="one fetch run from the stored checkpoint")
     f.add_argument("--state", default="stopncii-state", help="folder for checkpoint.json and hashes.json")
+    f.add_argument("--page-size", type=int, default=PAGE_SIZE, help="records a page (the client sends 800)")
     f.set_defaults(run=fetch)
     b = sub.add_parser("feedback", help="send feedback: HASH VALUE pairs")
     b.add_argument("pairs", nargs="+")
