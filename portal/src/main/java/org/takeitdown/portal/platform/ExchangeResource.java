@@ -1,5 +1,6 @@
 package org.takeitdown.portal.platform;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The StopNCII-compatible exchange for python-threatexchange and HMA (x-functions-key, see {@link PlatformSignIn}). */
+/** The StopNCII-compatible exchange for python-threatexchange and HMA (x-functions-key, see {@link PlatformAuthMechanism}). */
 @Path("/api/stopncii/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Exchange")
@@ -26,7 +27,7 @@ public class ExchangeResource {
 
     @GET
     @Path("FetchHashes")
-    @PlatformAccess(value = Scope.FULL, credentials = PlatformAccess.Credentials.FUNCTIONS_KEY)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "fetchHashes")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
@@ -42,7 +43,7 @@ public class ExchangeResource {
     @POST
     @Path("SubmitFeedback")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PlatformAccess(value = Scope.MATCH_ONLY, credentials = PlatformAccess.Credentials.FUNCTIONS_KEY)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM)
     @Operation(operationId = "submitFeedback")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")

@@ -1,6 +1,7 @@
 package org.takeitdown.portal.platform;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.web.BodyLimits;
 
-/** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key, see {@link PlatformSignIn}). */
+/** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key, see {@link PlatformAuthMechanism}). */
 @Path("/api/platform/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform")
@@ -45,7 +46,7 @@ public class PlatformApiResource {
 
     @GET
     @Path("hashes")
-    @PlatformAccess(Scope.FULL)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "feed")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
@@ -59,7 +60,7 @@ public class PlatformApiResource {
     @GET
     @Path("hashes/export")
     @Produces({NDJSON, CSV})
-    @PlatformAccess(Scope.FULL)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "export")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")
@@ -77,7 +78,7 @@ public class PlatformApiResource {
 
     @GET
     @Path("items/{id}/vpdq")
-    @PlatformAccess(Scope.FULL)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "itemVpdq")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
@@ -92,7 +93,7 @@ public class PlatformApiResource {
     @POST
     @Path("match")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PlatformAccess(Scope.MATCH_ONLY)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM)
     @Operation(operationId = "match")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
@@ -107,7 +108,7 @@ public class PlatformApiResource {
     @POST
     @Path("feedback")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PlatformAccess(Scope.MATCH_ONLY)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM)
     @Operation(operationId = "feedback")
     @APIResponse(responseCode = "204")
     @APIResponse(responseCode = "400")

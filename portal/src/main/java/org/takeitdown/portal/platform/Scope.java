@@ -29,9 +29,4 @@ public enum Scope {
                 ApiProblemException.badRequest("scope must be \"full\" or \"match-only\"; got \""
                         + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "\"."));
     }
-
-    /** Whether a key of this scope may call an operation that needs {@code needed}. */
-    public boolean allows(Scope needed) {
-        return this == FULL || needed == MATCH_ONLY;
-    }
 }

@@ -1,21 +1,23 @@
 package org.takeitdown.portal.platform;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The platform whose key {@link PlatformSignIn} accepted for this request. */
+/** The platform whose key {@link PlatformIdentityProvider} accepted for this request. */
 @RequestScoped
 public class SignedInPlatform {
-    private Platform platform;
+    private final SecurityIdentity identity;
 
-    void set(Platform p) {
-        this.platform = p;
+    public SignedInPlatform(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    /** The signed-in platform; only operations marked {@link PlatformAccess} have one. */
+    /** The signed-in platform; only operations allowed to role {@link PlatformIdentityProvider#PLATFORM} have one. */
     public Platform get() {
-        if (platform == null) {
-            throw new IllegalStateException("no platform signed in: is the operation marked @PlatformAccess?");
+        Platform p = identity.getAttribute(PlatformIdentityProvider.ATTRIBUTE);
+        if (p == null) {
+            throw new IllegalStateException("no platform signed in: is the operation @RolesAllowed(\"platform\")?");
         }
-        return platform;
+        return p;
     }
 }

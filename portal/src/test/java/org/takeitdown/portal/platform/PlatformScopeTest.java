@@ -71,6 +71,15 @@ class PlatformScopeTest {
     }
 
     @Test
+    void aRequestWithoutAValidKeyIsRefusedBeforeItsBodyIsRead() {
+        given().contentType(ContentType.JSON).body("{not json").post("/api/platform/v1/match").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("Authorization: Bearer"));
+        given().header("x-functions-key", "tid_wrong").header("Ocp-Apim-Subscription-Key", "x")
+                .contentType(ContentType.JSON).body("{not json").post("/api/stopncii/v1/SubmitFeedback").then()
+                .statusCode(401).header("WWW-Authenticate", "FunctionsKey").body("detail", containsString("not valid"));
+    }
+
+    @Test
     void noKeyStillAnswers401WithABearerChallenge() {
         given().get("/api/platform/v1/hashes").then().statusCode(401).header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json");
