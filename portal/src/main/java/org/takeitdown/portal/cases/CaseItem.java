@@ -66,7 +66,7 @@ public class CaseItem extends PanacheEntityBase {
         if (hash != null && WithdrawnHash.findById(id) == null) {
             WithdrawnHash kept = new WithdrawnHash();
             kept.itemId = id;
-            kept.firstSeq = seq;
+            kept.firstSeq = committedSeq();
             kept.sealed = seal.seal(id, hash.text());
             kept.persist();
         }
@@ -80,6 +80,16 @@ public class CaseItem extends PanacheEntityBase {
         }
         seq = null;
         changedOn = today;
+    }
+
+    /**
+     * The item's seq as last committed, read under a row lock: the sequencer may have numbered the item (and a
+     * client fetched it) after this transaction loaded it, so the loaded {@link #seq} can be stale (null).
+     */
+    private Long committedSeq() {
+        Object v = getEntityManager().createNativeQuery("SELECT seq FROM case_item WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getSingleResult();
+        return v == null ? null : ((Number) v).longValue();
     }
 
     /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */
