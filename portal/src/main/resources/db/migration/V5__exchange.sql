@@ -3,6 +3,8 @@
 -- What a platform key may do: 'full' (feed, export, exchange, video frames, match, feedback) or
 -- 'match-only' (match and feedback only).
 ALTER TABLE platform ADD COLUMN scope VARCHAR(16) DEFAULT 'full' NOT NULL;
+-- The highest seq the platform's exchange client has been given (pages update it under the row lock).
+ALTER TABLE platform ADD COLUMN exchange_mark BIGINT DEFAULT 0 NOT NULL;
 
 -- Canaries: a few generated image hashes of one platform's own, mixed into its feed, export and
 -- exchange only, so that a leaked copy of the list names the platform it came from. Ids come from
@@ -23,11 +25,13 @@ CREATE INDEX canary_by_md5 ON canary (md5);
 
 -- A withdrawn or removed item's exchange hash (the one the exchange sent: PDQ of an image, MD5 of a
 -- video), sealed with a key derived from the server secret, kept only so the exchange can tell clients
--- that received it to drop it, and deleted with the item at the purge. first_seq: the item's seq when it
--- was retired (null when it was never sequenced, so no client ever received it).
+-- that received it to drop it, and deleted with the item at the purge. first_seq: the item's committed seq
+-- when it was retired (null when it was never sequenced); receivers: ",id,id," of the platforms whose exchange
+-- mark was at or past first_seq then, i.e. whose client was given the item while it was active.
 CREATE TABLE withdrawn_hash (
     item_id   BIGINT        NOT NULL PRIMARY KEY REFERENCES case_item (id),
     first_seq BIGINT,
+    receivers VARCHAR(4000) NOT NULL,
     sealed    VARCHAR(200)  NOT NULL
 );
 

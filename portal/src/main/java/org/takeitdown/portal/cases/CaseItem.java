@@ -67,6 +67,7 @@ public class CaseItem extends PanacheEntityBase {
             WithdrawnHash kept = new WithdrawnHash();
             kept.itemId = id;
             kept.firstSeq = committedSeq();
+            kept.receivers = receivers(kept.firstSeq);
             kept.sealed = seal.seal(id, hash.text());
             kept.persist();
         }
@@ -90,6 +91,25 @@ public class CaseItem extends PanacheEntityBase {
         Object v = getEntityManager().createNativeQuery("SELECT seq FROM case_item WHERE id = ?1 FOR UPDATE")
                 .setParameter(1, id).getSingleResult();
         return v == null ? null : ((Number) v).longValue();
+    }
+
+    /**
+     * The platforms whose exchange mark is at or past {@code firstSeq}, read under their row locks: an exchange
+     * page holds its platform's lock from before it reads items until it commits its mark, so a page either
+     * finished before this withdrawal (and its mark shows whether it gave the item) or reads after it commits
+     * (and no longer sees the item active).
+     */
+    @SuppressWarnings("unchecked")
+    private String receivers(Long firstSeq) {
+        StringBuilder out = new StringBuilder(",");
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "SELECT id, exchange_mark FROM platform ORDER BY id FOR UPDATE").getResultList();
+        for (Object[] r : rows) {
+            if (firstSeq != null && ((Number) r[1]).longValue() >= firstSeq) {
+                out.append(((Number) r[0]).longValue()).append(',');
+            }
+        }
+        return out.toString();
     }
 
     /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */

@@ -23,7 +23,15 @@ public class WithdrawnHash extends PanacheEntityBase {
     @Column(name = "first_seq")
     public Long firstSeq;
 
+    /** ",id,id,": the platforms whose exchange client was given the item while it was active. */
+    public String receivers;
+
     public String sealed;
+
+    /** Whether the platform's exchange client was given the item while it was active. */
+    public boolean receivedBy(long platformId) {
+        return receivers.contains("," + platformId + ",");
+    }
 
     public static List<WithdrawnHash> forItems(Collection<Long> itemIds) {
         return itemIds.isEmpty() ? List.of() : list("itemId in ?1", itemIds);

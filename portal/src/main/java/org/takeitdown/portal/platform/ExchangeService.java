@@ -26,7 +26,8 @@ import org.takeitdown.portal.web.ApiProblemException;
  * SubmitFeedback records outcomes by hash. One record per changed item with an exchange hash
  * ({@link ExchangeHash}); others move the cursor and send nothing. A hash is Active while any active item
  * carries it. A retired item's Withdrawn (withdrawn by the teen) or Deleted (removed by the operator) record
- * goes only to runs whose start is past the seq at which the client could have received the hash.
+ * goes only to platforms whose client was given the item while it was active (see {@link WithdrawnHash}), in
+ * runs that start past it. Each page moves the platform's exchange mark under its row lock.
  */
 @ApplicationScoped
 public class ExchangeService {
@@ -70,11 +71,16 @@ public class ExchangeService {
         long runAfter = ExchangeCursor.after(start);
         long cursor = token == null || token.isEmpty() ? runAfter : ExchangeCursor.parse(token, runAfter);
         return QuarkusTransaction.requiringNew().call(() -> {
+            var em = Platform.getEntityManager();
+            em.createNativeQuery("SELECT exchange_mark FROM platform WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, platform.id).getSingleResult();
             List<Change> rows = changedAfter(platform.id, cursor, size + 1);
             boolean more = rows.size() > size;
             List<Change> scanned = more ? rows.subList(0, size) : rows;
             long last = scanned.isEmpty() ? cursor : scanned.get(scanned.size() - 1).seq();
-            List<ExchangeApi.HashRecord> records = records(runAfter, scanned);
+            List<ExchangeApi.HashRecord> records = records(platform.id, runAfter, scanned);
+            em.createNativeQuery("UPDATE platform SET exchange_mark = ?1 WHERE id = ?2 AND exchange_mark < ?1")
+                    .setParameter(1, last).setParameter(2, platform.id).executeUpdate();
             long next = Math.max(start, ExchangeCursor.timestamp(last));
             return new ExchangeApi.FetchHashesResponse(records.size(), next, more,
                     more ? ExchangeCursor.token(last) : null, records);
@@ -89,7 +95,7 @@ public class ExchangeService {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    private List<ExchangeApi.HashRecord> records(long runAfter, List<Change> scanned) {
+    private List<ExchangeApi.HashRecord> records(long platformId, long runAfter, List<Change> scanned) {
         Map<Long, WithdrawnHash> kept = new HashMap<>();
         WithdrawnHash.forItems(scanned.stream().filter(c -> c.item() != null && c.item().status != CaseStatus.active)
                 .map(c -> c.item().id).toList()).forEach(w -> kept.put(w.itemId, w));
@@ -108,7 +114,7 @@ public class ExchangeService {
                 h = ExchangeHash.of(i.kind, i.md5, i.pdq, i.pdqQuality == null ? null : i.pdqQuality.intValue());
             } else {
                 WithdrawnHash w = kept.get(i.id);
-                boolean received = w != null && w.firstSeq != null && w.firstSeq <= runAfter;
+                boolean received = w != null && w.firstSeq != null && w.firstSeq <= runAfter && w.receivedBy(platformId);
                 h = received ? seal.open(w) : null;
             }
             if (h != null) {
