@@ -18,11 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.limits.ClientAddress;
+import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.ApiProblemException;
 
-/** Admin API: platforms and their keys, and removal of items (HTTP Basic; 404 when no password is set). */
+/** Admin API: platforms, their keys and scopes, leak tracing, and removal of items (HTTP Basic; 404 when no password is set). */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
@@ -30,11 +31,13 @@ public class AdminApiResource {
     private final AdminAuth auth;
     private final PlatformService platforms;
     private final ClientAddress clients;
+    private final CanaryService canaries;
 
     @Context
     HttpServerRequest http;
 
-    public AdminApiResource(AdminAuth auth, PlatformService platforms, ClientAddress clients) {
+    public AdminApiResource(AdminAuth auth, PlatformService platforms, ClientAddress clients, CanaryService canaries) {
+        this.canaries = canaries;
         this.clients = clients;
         this.auth = auth;
         this.platforms = platforms;
@@ -82,6 +85,19 @@ public class AdminApiResource {
                                           @PathParam("id") long id) {
         signIn(authorization);
         return platforms.rotate(id);
+    }
+
+    @POST
+    @Path("leaks")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(operationId = "traceLeak")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
+    @APIResponse(responseCode = "404")
+    public List<PlatformApi.Leak> leaks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String hashes) {
+        signIn(authorization);
+        return canaries.leakedBy(hashes);
     }
 
     @DELETE

@@ -16,9 +16,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Supplier;
 import org.takeitdown.portal.limits.ClientAddress;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.FeedbackService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
@@ -27,7 +33,7 @@ import org.takeitdown.portal.web.Page;
 import org.takeitdown.portal.web.SiteConfig;
 
 /**
- * The operator's page: platforms and keys, and items flagged as possible false submissions (forms from other
+ * The operator's page: platforms, keys and scopes, "which platform leaked this list?", and items flagged as possible false submissions (forms from other
  * sites are refused by {@link org.takeitdown.portal.web.CrossSiteFilter} before they get here).
  */
 @Path("/admin")
@@ -36,7 +42,8 @@ public class AdminPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(Page page, List<PlatformApi.PlatformView> platforms, List<Long> flagged,
-                                             int flagThreshold, PlatformApi.PlatformKey newKey, String error);
+                                             int flagThreshold, PlatformApi.PlatformKey newKey, String error,
+                                             List<PlatformApi.Leak> leaks);
     }
 
     private final SiteConfig site;
@@ -45,6 +52,7 @@ public class AdminPageResource {
     private final FeedbackService feedback;
     private final int flagThreshold;
     private final ClientAddress clients;
+    private final CanaryService canaries;
 
     @Context
     HttpServerRequest http;
@@ -56,7 +64,9 @@ public class AdminPageResource {
     HttpHeaders headers;
 
     public AdminPageResource(SiteConfig site, AdminAuth auth, PlatformService platforms, FeedbackService feedback,
-                             org.takeitdown.portal.platform.PlatformConfig config, ClientAddress clients) {
+                             org.takeitdown.portal.platform.PlatformConfig config, ClientAddress clients,
+                             CanaryService canaries) {
+        this.canaries = canaries;
         this.clients = clients;
         this.site = site;
         this.auth = auth;
@@ -70,9 +80,13 @@ public class AdminPageResource {
     }
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error) {
+        return render(status, newKey, error, null);
+    }
+
+    private Response render(int status, PlatformApi.PlatformKey newKey, String error, List<PlatformApi.Leak> leaks) {
         Page page = Page.of(uri, headers, site);
         return Response.status(status)
-                .entity(Templates.admin(page, platforms.list(), feedback.flagged(), flagThreshold, newKey, error)
+                .entity(Templates.admin(page, platforms.list(), feedback.flagged(), flagThreshold, newKey, error, leaks)
                         .setLocale(page.locale()))
                 .build();
     }
@@ -95,8 +109,23 @@ public class AdminPageResource {
     @POST
     @Path("platforms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("name") String name) {
-        return change(authorization, () -> platforms.create(new PlatformApi.NewPlatform(name)));
+    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("name") String name,
+                           @FormParam("scope") String scope) {
+        return change(authorization, () -> platforms.create(new PlatformApi.NewPlatform(name, scope)));
+    }
+
+    /** "Which platform leaked this list?": hashes pasted, or a file of them uploaded (CSV, NDJSON or plain text). */
+    @POST
+    @Path("leaks")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response leaks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestForm("hashes") String pasted,
+                          @RestForm("file") FileUpload file) throws IOException {
+        signIn(authorization);
+        StringBuilder text = new StringBuilder(pasted == null ? "" : pasted);
+        if (file != null && file.size() > 0) {
+            text.append('\n').append(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
+        }
+        return render(200, null, null, canaries.leakedBy(text.toString()));
     }
 
     @POST

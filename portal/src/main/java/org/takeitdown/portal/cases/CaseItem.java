@@ -17,7 +17,7 @@ import java.util.List;
  * One submitted file's hashes: kind, MD5, optional PDQ with quality, status, a stable id and the
  * sync sequence ({@code seq}) that platforms follow. Every change sets seq to null and the
  * sequencer then gives the item a new, larger seq in commit order. Withdrawn and removed items keep
- * no hashes.
+ * no hashes here; their exchange hash alone is kept sealed in {@link WithdrawnHash} until the purge.
  */
 @Entity
 @Table(name = "case_item")
@@ -57,8 +57,20 @@ public class CaseItem extends PanacheEntityBase {
     @Column(name = "vpdq_frames")
     public Integer vpdqFrames;
 
-    /** Marks the item withdrawn or removed: hashes (vPDQ frames too) cleared, to be sequenced again. */
-    public void retire(CaseStatus to, LocalDate today) {
+    /**
+     * Marks the item withdrawn or removed: hashes (vPDQ frames too) cleared, to be sequenced again; its
+     * exchange hash, if it has one, sealed into {@link WithdrawnHash} with the seq clients last saw.
+     */
+    public void retire(CaseStatus to, LocalDate today, HashSeal seal) {
+        ExchangeHash hash = ExchangeHash.of(kind, md5, pdq, pdqQuality == null ? null : pdqQuality.intValue());
+        if (hash != null && WithdrawnHash.findById(id) == null) {
+            WithdrawnHash kept = new WithdrawnHash();
+            kept.itemId = id;
+            kept.firstSeq = committedSeq();
+            kept.receivers = receivers(kept.firstSeq);
+            kept.sealed = seal.seal(id, hash.text());
+            kept.persist();
+        }
         status = to;
         md5 = null;
         pdq = null;
@@ -69,6 +81,35 @@ public class CaseItem extends PanacheEntityBase {
         }
         seq = null;
         changedOn = today;
+    }
+
+    /**
+     * The item's seq as last committed, read under a row lock: the sequencer may have numbered the item (and a
+     * client fetched it) after this transaction loaded it, so the loaded {@link #seq} can be stale (null).
+     */
+    private Long committedSeq() {
+        Object v = getEntityManager().createNativeQuery("SELECT seq FROM case_item WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getSingleResult();
+        return v == null ? null : ((Number) v).longValue();
+    }
+
+    /**
+     * The platforms whose exchange mark is at or past {@code firstSeq}, read under their row locks: an exchange
+     * page holds its platform's lock from before it reads items until it commits its mark, so a page either
+     * finished before this withdrawal (and its mark shows whether it gave the item) or reads after it commits
+     * (and no longer sees the item active).
+     */
+    @SuppressWarnings("unchecked")
+    private String receivers(Long firstSeq) {
+        StringBuilder out = new StringBuilder(",");
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "SELECT id, exchange_mark FROM platform ORDER BY id FOR UPDATE").getResultList();
+        for (Object[] r : rows) {
+            if (firstSeq != null && ((Number) r[1]).longValue() >= firstSeq) {
+                out.append(((Number) r[0]).longValue()).append(',');
+            }
+        }
+        return out.toString();
     }
 
     /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */

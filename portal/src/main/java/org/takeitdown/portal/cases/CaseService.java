@@ -35,9 +35,11 @@ public class CaseService {
     private final Counters counters;
     private final CaseJdbc jdbc;
     private final int framesPerCase;
+    private final HashSeal seal;
 
     public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports,
-                       Counters counters, CaseJdbc jdbc, LimitsConfig limits) {
+                       Counters counters, CaseJdbc jdbc, LimitsConfig limits, HashSeal seal) {
+        this.seal = seal;
         this.framesPerCase = limits.framesPerCase();
         this.counters = counters;
         this.jdbc = jdbc;
@@ -209,7 +211,7 @@ public class CaseService {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         for (CaseItem item : CaseItem.listByCase(c.id)) {
             if (item.status == CaseStatus.active) {
-                item.retire(CaseStatus.withdrawn, today);
+                item.retire(CaseStatus.withdrawn, today, seal);
             }
         }
     }

@@ -32,7 +32,7 @@ import org.takeitdown.hasher.pdq.PdqHash;
  * 0, so the page never sends it, and matching leaves out hashes with quality below 50 — but a client
  * claiming a higher quality is trusted there.
  */
-final class DegenerateHashes {
+public final class DegenerateHashes {
     static final int PDQ_DISTANCE = 31;
     static final int PDQ_MIN_BITS = 64;
     static final int PDQ_MAX_BITS = 128;
@@ -69,7 +69,7 @@ final class DegenerateHashes {
     }
 
     /** Why this lowercase PDQ can't be content, or null when it can. */
-    static String pdqRefusal(String pdq) {
+    public static String pdqRefusal(String pdq) {
         PdqHash hash = PdqHash.fromHex(pdq);
         for (Map.Entry<String, PdqHash> d : PDQ_HASHES) {
             if (hash.distance(d.getValue()) <= PDQ_DISTANCE) {

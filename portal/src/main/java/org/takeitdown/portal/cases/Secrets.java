@@ -117,6 +117,15 @@ public class Secrets {
         }
     }
 
+    /** A 256-bit key for {@code purpose}, derived from the server secret (for sealing, see {@link HashSeal}). */
+    public byte[] key(String purpose) {
+        try {
+            return derive(purpose);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private byte[] derive(String purpose) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret(), "HmacSHA256"));

@@ -15,6 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseApi;
@@ -23,7 +27,7 @@ import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ItemVpdq;
 import org.takeitdown.portal.web.ApiProblemException;
 
-/** The platforms' sync feed (pages by seq) and the full export of active items. */
+/** The platforms' sync feed (pages by seq) and the full export of active items, each with the caller's canaries. */
 @ApplicationScoped
 public class FeedService {
     public static final int MAX_LIMIT = 10_000;
@@ -37,17 +41,31 @@ public class FeedService {
     }
 
     /** Parses and checks {@code after} and {@code limit}; 400 with a clear message otherwise. */
-    public PlatformApi.FeedPage page(String afterText, String limitText) {
+    public PlatformApi.FeedPage page(Platform platform, String afterText, String limitText) {
         long after = parse("after", afterText, 0, 0, Long.MAX_VALUE);
         int limit = (int) parse("limit", limitText, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        List<CaseItem> rows = QuarkusTransaction.requiringNew().call(() -> CaseItem.changedAfter(after, limit + 1));
+        List<PlatformApi.FeedItem> rows = changedAfter(platform.id, after, limit + 1);
         boolean hasMore = rows.size() > limit;
-        List<PlatformApi.FeedItem> items = rows.stream().limit(limit).map(FeedService::toFeedItem).toList();
+        List<PlatformApi.FeedItem> items = rows.stream().limit(limit).toList();
         long next = items.isEmpty() ? after : items.get(items.size() - 1).seq();
         return new PlatformApi.FeedPage(items, next, hasMore);
     }
 
-    private static long parse(String name, String text, long dflt, long min, long max) {
+    /**
+     * Up to {@code limit} changes above {@code after} in seq order: items, and the platform's own canaries
+     * mixed in by their seq (few, so all of them above {@code after} are read and the merge cut to the limit).
+     */
+    static List<PlatformApi.FeedItem> changedAfter(long platformId, long after, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<PlatformApi.FeedItem> out = new ArrayList<>(CaseItem.changedAfter(after, limit).stream()
+                    .map(FeedService::toFeedItem).toList());
+            Canary.changedAfter(platformId, after).forEach(c -> out.add(c.toFeedItem()));
+            out.sort(Comparator.comparingLong(PlatformApi.FeedItem::seq));
+            return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+        });
+    }
+
+    static long parse(String name, String text, long dflt, long min, long max) {
         if (text == null) {
             return dflt;
         }
@@ -91,7 +109,8 @@ public class FeedService {
      */
     public long consistentSeq() {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM case_item")) {
+             ResultSet r = s.executeQuery("SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM case_item), 0), "
+                     + "COALESCE((SELECT MAX(seq) FROM canary), 0))")) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {
@@ -99,8 +118,10 @@ public class FeedService {
         }
     }
 
-    /** Writes every active item sequenced at or below {@code through}, as NDJSON or CSV. */
-    public void export(long through, boolean csv, OutputStream out) {
+    /** Writes every active item sequenced at or below {@code through}, and the platform's canaries, as NDJSON or CSV. */
+    public void export(Platform platform, long through, boolean csv, OutputStream out) {
+        Deque<Canary> canaries = new ArrayDeque<>(QuarkusTransaction.requiringNew().call(() ->
+                Canary.through(platform.id, through)));
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement q = c.prepareStatement("SELECT id, seq, kind, md5, pdq, pdq_quality, added_on, vpdq_frames "
@@ -114,8 +135,15 @@ public class FeedService {
                 }
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
+                        long seq = r.getLong(2);
+                        while (!canaries.isEmpty() && canaries.peek().seq < seq) {
+                            writeItem(w, canaries.pop().toFeedItem(), csv);
+                        }
                         writeRow(w, r, csv);
                     }
+                }
+                while (!canaries.isEmpty()) {
+                    writeItem(w, canaries.pop().toFeedItem(), csv);
                 }
                 w.flush();
                 c.commit();
@@ -138,6 +166,16 @@ public class FeedService {
         String added = r.getDate(7).toLocalDate().toString();
         int f = r.getInt(8);
         String frames = r.wasNull() ? null : Integer.toString(f);
+        write(w, id, seq, kind, md5, pdq, quality, added, frames, csv);
+    }
+
+    private static void writeItem(Writer w, PlatformApi.FeedItem i, boolean csv) throws IOException {
+        write(w, i.id(), i.seq(), i.kind(), i.md5(), i.pdq(), i.pdqQuality() == null ? null : i.pdqQuality().toString(),
+                i.addedOn().toString(), i.vpdqFrames() == null ? null : i.vpdqFrames().toString(), csv);
+    }
+
+    private static void write(Writer w, long id, long seq, String kind, String md5, String pdq, String quality,
+                              String added, String frames, boolean csv) throws IOException {
         if (csv) {
             w.write(id + "," + seq + "," + kind + "," + md5 + "," + (pdq == null ? "" : pdq) + ","
                     + (quality == null ? "" : quality) + ",active," + added + "," + (frames == null ? "" : frames) + "\n");

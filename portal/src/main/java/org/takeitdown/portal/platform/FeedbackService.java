@@ -21,9 +21,11 @@ import org.takeitdown.portal.web.ApiProblemException;
 @ApplicationScoped
 public class FeedbackService implements MatchReportCounter {
     private final PlatformConfig config;
+    private final CanaryService canaries;
 
-    public FeedbackService(PlatformConfig config) {
+    public FeedbackService(PlatformConfig config, CanaryService canaries) {
         this.config = config;
+        this.canaries = canaries;
     }
 
     public void record(Platform platform, PlatformApi.Feedback feedback) {
@@ -33,6 +35,18 @@ public class FeedbackService implements MatchReportCounter {
         Outcome outcome = Arrays.stream(Outcome.values()).filter(o -> o.name().equals(feedback.outcome()))
                 .findFirst().orElseThrow(() -> ApiProblemException.badRequest(
                         "outcome must be one of pending_review, blocked, not_blocked."));
+        record(platform, feedback.id(), outcome);
+    }
+
+    /**
+     * Records one outcome on an item (404 unknown, 409 no longer active); on one of the platform's own
+     * canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
+     */
+    void record(Platform platform, long itemId, Outcome outcome) {
+        if (canaries.owns(platform.id, itemId)) {
+            return;
+        }
+        PlatformApi.Feedback feedback = new PlatformApi.Feedback(itemId, outcome.name());
         try {
             QuarkusTransaction.requiringNew().run(() -> upsert(platform.id, feedback.id(), outcome));
         } catch (PersistenceException raced) {

@@ -3,6 +3,7 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.takeitdown.portal.web.Counters;
  * Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index,
  * and videos by vPDQ (Meta's rule: frames of quality 50 or more, closer than 31 bits, both shares at
  * least 80 % unless the request sets other thresholds). The work of a request is bounded by
- * {@link PlatformConfig#matchBudget()} whatever the list holds (see {@link MatchBudget}).
+ * {@link PlatformConfig#matchBudget()} whatever the list holds (see {@link MatchBudget}). The caller's own
+ * canaries match like items; other platforms' never do.
  */
 @ApplicationScoped
 public class MatchService {
@@ -36,14 +38,16 @@ public class MatchService {
     private final SyncService sync;
     private final Counters counters;
     private final PlatformConfig config;
+    private final CanaryService canaries;
 
-    public MatchService(SyncService sync, Counters counters, PlatformConfig config) {
+    public MatchService(SyncService sync, Counters counters, PlatformConfig config, CanaryService canaries) {
+        this.canaries = canaries;
         this.sync = sync;
         this.counters = counters;
         this.config = config;
     }
 
-    public PlatformApi.MatchResponse match(PlatformApi.MatchRequest request) {
+    public PlatformApi.MatchResponse match(Platform platform, PlatformApi.MatchRequest request) {
         if (request == null) {
             throw ApiProblemException.badRequest("Send a JSON body with \"md5\" and/or \"pdq\" arrays.");
         }
@@ -81,7 +85,8 @@ public class MatchService {
         List<PlatformApi.MatchResult> results = new ArrayList<>(md5Queries.size() + pdqQueries.size());
         Map<String, List<Long>> byMd5 = md5Matches(md5Queries);
         for (String q : md5Queries) {
-            List<Long> ids = byMd5.getOrDefault(q, List.of());
+            List<Long> ids = new ArrayList<>(byMd5.getOrDefault(q, List.of()));
+            ids.addAll(canaries.matchMd5(platform.id, q));
             List<PlatformApi.Match> matches = ids.stream().sorted().limit(MAX_MATCHES)
                     .map(id -> new PlatformApi.Match(id, 0)).toList();
             results.add(new PlatformApi.MatchResult(q, matches, ids.size() > MAX_MATCHES));
@@ -91,8 +96,12 @@ public class MatchService {
         for (String q : pdqQueries) {
             PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES, budget.allowance());
             budget.spend(r.examined(), r.budgetSpent());
-            results.add(new PlatformApi.MatchResult(q,
-                    r.matches().stream().map(m -> new PlatformApi.Match(m.id(), m.distance())).toList(), r.truncated()));
+            List<PlatformApi.Match> matches = new ArrayList<>(
+                    r.matches().stream().map(m -> new PlatformApi.Match(m.id(), m.distance())).toList());
+            matches.addAll(canaries.matchPdq(platform.id, q, maxDistance));
+            matches.sort(Comparator.comparingInt(PlatformApi.Match::distance).thenComparingLong(PlatformApi.Match::id));
+            results.add(new PlatformApi.MatchResult(q, matches.size() > MAX_MATCHES ? matches.subList(0, MAX_MATCHES) : matches,
+                    r.truncated() || matches.size() > MAX_MATCHES));
         }
         List<PlatformApi.VideoResult> videoResults = new ArrayList<>(videoQueries.size());
         for (int v = 0; v < videoQueries.size(); v++) {

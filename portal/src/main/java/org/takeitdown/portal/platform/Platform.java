@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** A participating platform: its name, the HMAC of its API key, and whether the key is revoked. */
+/** A participating platform: its name, the HMAC of its API key, and whether the key is revoked, and its scope. */
 @Entity
 @Table(name = "platform")
 public class Platform extends PanacheEntityBase {
@@ -30,6 +30,9 @@ public class Platform extends PanacheEntityBase {
     public LocalDate createdOn;
 
     public boolean revoked;
+
+    /** {@link Scope#text()}: "full" or "match-only". */
+    public String scope;
 
     /** Shown on the public list of participating platforms (the platform's choice, set from /admin). */
     public boolean listed;

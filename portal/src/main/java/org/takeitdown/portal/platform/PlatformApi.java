@@ -11,10 +11,10 @@ public final class PlatformApi {
     private PlatformApi() {
     }
 
-    public record NewPlatform(String name) {
+    public record NewPlatform(String name, String scope) {
     }
 
-    public record PlatformView(long id, String name, LocalDate createdOn, boolean revoked, boolean listed, String scans) {
+    public record PlatformView(long id, String name, String scope, LocalDate createdOn, boolean revoked, boolean listed, String scans) {
     }
 
     /** Whether the platform appears on the public list of participating platforms, and what it scans. */
@@ -22,7 +22,7 @@ public final class PlatformApi {
     }
 
     @Schema(description = "The API key is shown only in this answer; only its HMAC is stored.")
-    public record PlatformKey(long id, String name, String apiKey) {
+    public record PlatformKey(long id, String name, String scope, String apiKey) {
     }
 
     public record Removal(String reason) {
@@ -67,5 +67,9 @@ public final class PlatformApi {
     }
 
     public record Feedback(Long id, String outcome) {
+    }
+
+    /** A platform whose canaries were found in a list: how many of how many it was given. */
+    public record Leak(long platformId, String name, int canariesFound, int canariesGiven) {
     }
 }

@@ -1,6 +1,7 @@
 package org.takeitdown.portal.platform;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,12 +18,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.takeitdown.portal.limits.ClientAddress;
-import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.BodyLimits;
 import org.takeitdown.portal.web.WritesNothing;
 
-/** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key). */
+/** The platform API, version 1: sync feed, export, match and feedback (Authorization: Bearer key, see {@link PlatformAuthMechanism}). */
 @Path("/api/platform/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Platform")
@@ -30,74 +29,65 @@ public class PlatformApiResource {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
 
-    private final PlatformService platforms;
+    private final SignedInPlatform caller;
     private final FeedService feed;
     private final MatchService matcher;
     private final FeedbackService feedback;
-    private final Limits limits;
-    private final ClientAddress clients;
 
     @Context
     HttpServerRequest http;
 
-    public PlatformApiResource(PlatformService platforms, FeedService feed, MatchService matcher,
-                               FeedbackService feedback, Limits limits, ClientAddress clients) {
-        this.clients = clients;
-        this.platforms = platforms;
+    public PlatformApiResource(SignedInPlatform caller, FeedService feed, MatchService matcher,
+                               FeedbackService feedback) {
+        this.caller = caller;
         this.feed = feed;
         this.matcher = matcher;
         this.feedback = feedback;
-        this.limits = limits;
-    }
-
-    private Platform signIn(String authorization) {
-        Platform p = limits.lookup(clients.of(http), () -> platforms.authenticate(authorization));
-        limits.platformRequest(p.id);
-        return p;
     }
 
     @GET
     @Path("hashes")
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "feed")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "429")
-    public PlatformApi.FeedPage hashes(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                       @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        signIn(authorization);
-        return feed.page(after, limit);
+    public PlatformApi.FeedPage hashes(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return feed.page(caller.get(), after, limit);
     }
 
     @GET
     @Path("hashes/export")
     @Produces({NDJSON, CSV})
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "export")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "429")
-    public Response export(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        signIn(authorization);
+    public Response export(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Platform platform = caller.get();
         boolean csv = accept != null && accept.toLowerCase().contains(CSV)
                 && !accept.toLowerCase().contains(NDJSON);
         long through = feed.consistentSeq();
-        StreamingOutput body = out -> feed.export(through, csv, out);
+        StreamingOutput body = out -> feed.export(platform, through, csv, out);
         return Response.ok(body, csv ? CSV + ";charset=utf-8" : NDJSON)
                 .header("X-Consistent-Seq", Long.toString(through)).build();
     }
 
     @GET
     @Path("items/{id}/vpdq")
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM_LIST)
     @Operation(operationId = "itemVpdq")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
+    @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "429")
-    public PlatformApi.VpdqItem vpdq(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                     @PathParam("id") String id) {
-        signIn(authorization);
+    public PlatformApi.VpdqItem vpdq(@PathParam("id") String id) {
         return feed.vpdq(id);
     }
 
@@ -105,22 +95,22 @@ public class PlatformApiResource {
     @Path("match")
     @WritesNothing
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM)
     @Operation(operationId = "match")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "413")
     @APIResponse(responseCode = "429")
-    public PlatformApi.MatchResponse match(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                           PlatformApi.MatchRequest request) {
+    public PlatformApi.MatchResponse match(PlatformApi.MatchRequest request) {
         BodyLimits.check(http, request);
-        signIn(authorization);
-        return matcher.match(request);
+        return matcher.match(caller.get(), request);
     }
 
     @POST
     @Path("feedback")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(PlatformIdentityProvider.PLATFORM)
     @Operation(operationId = "feedback")
     @APIResponse(responseCode = "204")
     @APIResponse(responseCode = "400")
@@ -128,10 +118,8 @@ public class PlatformApiResource {
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
     @APIResponse(responseCode = "429")
-    public Response feedback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             PlatformApi.Feedback request) {
-        Platform p = signIn(authorization);
-        feedback.record(p, request);
+    public Response feedback(PlatformApi.Feedback request) {
+        feedback.record(caller.get(), request);
         return Response.noContent().build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.HashSeal;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.cases.Secrets;
 import org.takeitdown.portal.web.ApiProblemException;
@@ -24,8 +25,12 @@ public class PlatformService {
 
     private final Secrets secrets;
     private final Event<ItemsChanged> changed;
+    private final HashSeal seal;
+    private final CanaryService canaries;
 
-    public PlatformService(Secrets secrets, Event<ItemsChanged> changed) {
+    public PlatformService(Secrets secrets, Event<ItemsChanged> changed, HashSeal seal, CanaryService canaries) {
+        this.canaries = canaries;
+        this.seal = seal;
         this.secrets = secrets;
         this.changed = changed;
     }
@@ -41,21 +46,27 @@ public class PlatformService {
         if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
             throw ApiProblemException.badRequest("name must be 1 to 100 characters, without control characters.");
         }
+        Scope scope = Scope.parse(request.scope());
         String key = newKey();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        PlatformApi.PlatformKey created = QuarkusTransaction.requiringNew().call(() -> {
             Platform p = new Platform();
+            p.scope = scope.text();
             p.name = name.strip();
             p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
             p.createdOn = LocalDate.now(ZoneOffset.UTC);
             p.revoked = false;
             p.persist();
-            return new PlatformApi.PlatformKey(p.id, p.name, key);
+            return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
         });
+        if (scope == Scope.FULL) {
+            canaries.ensure(created.id());
+        }
+        return created;
     }
 
     public List<PlatformApi.PlatformView> list() {
         return QuarkusTransaction.requiringNew().call(() -> Platform.listInOrder().stream()
-                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.createdOn, p.revoked, p.listed, p.scans)).toList());
+                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.scope, p.createdOn, p.revoked, p.listed, p.scans)).toList());
     }
 
     /** A new key for an active platform (the old one stops working); 409 for a revoked platform, which stays revoked. */
@@ -68,7 +79,7 @@ public class PlatformService {
                         + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
             }
             p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
-            return new PlatformApi.PlatformKey(p.id, p.name, key);
+            return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
         });
     }
 
@@ -121,14 +132,11 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(Platform::countActive);
     }
 
-    /** The platform holding this {@code Authorization: Bearer} key; 401 when missing, wrong or revoked. */
-    public Platform authenticate(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new UnauthorizedException("Bearer", "Send your API key as \"Authorization: Bearer <apiKey>\".");
-        }
-        String hmac = secrets.hmac(KEY_PURPOSE, authorization.substring(7).strip());
+    /** The platform holding this key; 401 with {@code challenge} when it is wrong or revoked. */
+    public Platform authenticateKey(String key, String challenge) {
+        String hmac = secrets.hmac(KEY_PURPOSE, key);
         return QuarkusTransaction.requiringNew().call(() -> Platform.findActiveByKeyHmac(hmac)).orElseThrow(
-                () -> new UnauthorizedException("Bearer", "This API key is not valid or has been revoked."));
+                () -> new UnauthorizedException(challenge, "This API key is not valid or has been revoked."));
     }
 
     /** Removes an item (e.g. a false submission): out of the index, into the feed as removed. */
@@ -143,7 +151,7 @@ public class PlatformService {
                 throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
             }
             if (item.status == CaseStatus.active) {
-                item.retire(CaseStatus.removed, LocalDate.now(ZoneOffset.UTC));
+                item.retire(CaseStatus.removed, LocalDate.now(ZoneOffset.UTC), seal);
                 item.removalReason = reason.strip();
             }
         });

@@ -56,6 +56,9 @@ public class RetentionService {
             em.createQuery("delete from MatchFeedback f where f.itemId in (select i.id from CaseItem i "
                     + "where i.status <> org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1)")
                     .setParameter(1, before).executeUpdate();
+            em.createQuery("delete from WithdrawnHash w where w.itemId in (select i.id from CaseItem i "
+                    + "where i.status <> org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1)")
+                    .setParameter(1, before).executeUpdate();
             long items = em.createQuery("delete from CaseItem i where i.status <> "
                     + "org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1")
                     .setParameter(1, before).executeUpdate();

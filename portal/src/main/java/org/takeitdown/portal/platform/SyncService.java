@@ -183,9 +183,11 @@ public class SyncService {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT id FROM sync_lock WHERE id = 1 FOR UPDATE").close();
-                s.executeUpdate(postgres
-                        ? "UPDATE case_item SET seq = nextval('item_change_seq') WHERE seq IS NULL"
-                        : "UPDATE case_item SET seq = NEXT VALUE FOR item_change_seq WHERE seq IS NULL");
+                for (String table : new String[] {"case_item", "canary"}) {
+                    s.executeUpdate(postgres
+                            ? "UPDATE " + table + " SET seq = nextval('item_change_seq') WHERE seq IS NULL"
+                            : "UPDATE " + table + " SET seq = NEXT VALUE FOR item_change_seq WHERE seq IS NULL");
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

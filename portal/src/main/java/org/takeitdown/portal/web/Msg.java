@@ -780,4 +780,75 @@ public interface Msg {
 
     @Message("For platforms")
     String navPlatforms();
+
+    // Issue 13: exchange, access scopes and leak tracing (/platforms and /admin).
+
+    @Message("Access")
+    String adminScope();
+
+    @Message("full: the list (feed, export, exchange) and matching")
+    String adminScopeFull();
+
+    @Message("match-only: matching and feedback, never the list")
+    String adminScopeMatchOnly();
+
+    @Message("Which platform leaked this list?")
+    String adminLeakTitle();
+
+    @Message("Every platform that receives the list also receives a few hashes of made-up pictures that only it gets. Paste hashes from a copy of the list found somewhere, or upload the file, to see whose hashes are in it.")
+    String adminLeakIntro();
+
+    @Message("Hashes (any text: CSV, NDJSON or one a line)")
+    String adminLeakPaste();
+
+    @Message("Or a file")
+    String adminLeakFile();
+
+    @Message("Check")
+    String adminLeakCheck();
+
+    @Message("None of the platforms' own hashes are in this list.")
+    String adminLeakNone();
+
+    @Message("{name} (platform {id}): {found} of its {given} own hashes are in this list.")
+    String adminLeakFound(String name, long id, int found, int given);
+
+    @Message("This cannot name a platform that removed its own hashes before the list got out, for example by comparing its copy with another platform's copy.")
+    String adminLeakLimit();
+
+    @Message("Access scopes")
+    String platformsScopesTitle();
+
+    @Message("Each API key has a scope, chosen by the portal's operator. \"full\" may read the list (feed, export, exchange, video frames) and match and send feedback. \"match-only\" may only match and send feedback: the feed, export, exchange and video frames answer 403. If you only check uploads against the list, ask for a match-only key: the full list then never sits on your servers.")
+    String platformsScopes();
+
+    @Message("Connect with threatexchange or HMA")
+    String platformsExchangeTitle();
+
+    @Message("The portal also speaks the StopNCII hash exchange protocol at its own address, so Meta's open-source python-threatexchange (the threatexchange command) and HMA (Hasher-Matcher-Actioner) can fetch the list with one line of configuration and no code. Use your API key as both the function key and the subscription key, and this portal's exchange address as the third part:")
+    String platformsExchange();
+
+    @Message("With the threatexchange command (or put the same line in ~/.tx_stopncii_keys):")
+    String platformsExchangeCli();
+
+    @Message("With HMA, store the same line as the stop_ncii exchange's credentials, then create a StopNCII exchange in HMA as usual:")
+    String platformsExchangeHma();
+
+    @Message("Feedback: the client's SubmitFeedback works against the portal, but threatexchange's configuration sets only the fetch key and its exchange has no way to send opinions, so a few lines are needed: the script portal/tools/stopncii_sync.py in this project shows the requests (or use StopNCIIAPI with additional_function_keys for SubmitFeedback). Blocked, NotBlocked and PendingReview are recorded like the native API's blocked, not_blocked and pending_review.")
+    String platformsExchangeFeedback();
+
+    @Message("Known defect of threatexchange 1.2.x: its StopNCII exchange compares the hash value instead of the hash status with Withdrawn and Deleted, so it never deletes a withdrawn hash from your copy. Until that is fixed, before you act on a local match, confirm it with this portal's match endpoint (it only answers for active items), or follow the native feed, which tells you every withdrawal by id.")
+    String platformsExchangeDefect();
+
+    @Message("When a young person withdraws, the portal deletes their hashes. It keeps only the one hash the exchange sent (an image's PDQ or a video's MD5), locked with the server's secret key, so that it can tell the platforms that already received it to delete it; it never sends it to a platform that did not, and it deletes it for good at the purge (after 180 days by default).")
+    String platformsExchangeWithdrawn();
+
+    @Message("The list is watermarked")
+    String platformsWatermarkTitle();
+
+    @Message("Each platform that receives the list also receives a few hashes of made-up pictures that only it gets. They look like any other item and match like one for that platform. If a copy of the list turns up somewhere, the operator can tell whose copy it was. This cannot catch platforms that compare their copies and remove the differences before leaking.")
+    String platformsWatermark();
+
+    @Message("Download hasher.jar")
+    String platformsHasherDownload();
 }

@@ -113,8 +113,8 @@ class TeenPagesTest {
     void participatingPlatformsListsOnlyThoseThatChoseToBeListed() {
         String shown = "Listed " + System.nanoTime();
         String hidden = "Unlisted " + System.nanoTime();
-        PlatformApi.PlatformKey a = platforms.create(new PlatformApi.NewPlatform(shown));
-        platforms.create(new PlatformApi.NewPlatform(hidden));
+        PlatformApi.PlatformKey a = platforms.create(new PlatformApi.NewPlatform(shown, null));
+        platforms.create(new PlatformApi.NewPlatform(hidden, null));
         given().get("/participating").then().statusCode(200).body(not(containsString(shown)))
                 .body(not(containsString(hidden)));
         platforms.setListing(a.id(), true, "Photos and videos in public posts");

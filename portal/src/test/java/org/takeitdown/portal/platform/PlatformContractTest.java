@@ -45,7 +45,7 @@ class PlatformContractTest {
 
     private static Map<String, Set<String>> code() {
         Map<String, Set<String>> ops = new TreeMap<>();
-        for (Class<?> resource : new Class<?>[] {AdminApiResource.class, PlatformApiResource.class}) {
+        for (Class<?> resource : new Class<?>[] {AdminApiResource.class, PlatformApiResource.class, ExchangeResource.class}) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
@@ -68,7 +68,7 @@ class PlatformContractTest {
     @Test
     void everyContractOperationIsImplementedWithItsResponseCodesAndNothingElse() throws Exception {
         Map<String, Set<String>> contract = contract();
-        assertThat(contract).hasSize(11);
+        assertThat(contract).hasSize(14);
         assertThat(code()).isEqualTo(contract);
     }
 

@@ -23,6 +23,31 @@ class PlatformsPageResourceTest {
     }
 
     @Test
+    void explainsTheExchangeScopesAndWatermarkAndOffersTheHasherJarInBothLanguages() {
+        given().get("/platforms").then().statusCode(200)
+                .body(containsString("flask auth stop_ncii --from-str \"$KEY,$KEY,https://HOST/api/stopncii/v1\""),
+                        containsString("TX_STOPNCII_KEYS=\"$KEY,$KEY,https://HOST/api/stopncii/v1\""),
+                        containsString("threatexchange fetch"), containsString("/api/stopncii/v1/SubmitFeedback"),
+                        containsString("compares the hash value instead of the hash status"),
+                        containsString("match endpoint (it only answers for active items)"),
+                        containsString("secret key, so that it can tell the platforms"), containsString("match-only"),
+                        containsString("compare their copies"), containsString("href=\"/platforms/hasher.jar\""));
+        given().get("/platforms?lang=es").then().statusCode(200).body(containsString("Conéctate con threatexchange o HMA"),
+                containsString("compara el valor del hash en vez del estado"), containsString("marca de agua"),
+                containsString("Descargar hasher.jar"));
+    }
+
+    @Test
+    void servesTheHasherJarBuiltWithThePortal() throws Exception {
+        byte[] jar = given().get("/platforms/hasher.jar").then().statusCode(200)
+                .header("Content-Disposition", containsString("hasher.jar")).extract().asByteArray();
+        try (var in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            org.assertj.core.api.Assertions.assertThat(in.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .contains("HasherCli");
+        }
+    }
+
+    @Test
     void openApiUiIsServedWithItsOwnCspWhileEveryOtherPathKeepsTheStrictOne() {
         given().get("/q/swagger-ui/").then().statusCode(200)
                 .header("Content-Security-Policy", containsString("'unsafe-inline'"));

@@ -79,13 +79,15 @@ class SyncGuaranteeTest {
             });
         }
         List<Seen> seen = new ArrayList<>();
+        Platform noCanaries = new Platform();
+        noCanaries.id = -1L;
         Future<?> consumer = pool.submit(() -> {
             long cursor = start;
             while (true) {
                 boolean done = !writing.get();
                 PlatformApi.FeedPage page;
                 do {
-                    page = feed.page(Long.toString(cursor), "50");
+                    page = feed.page(noCanaries, Long.toString(cursor), "50");
                     for (PlatformApi.FeedItem i : page.items()) {
                         seen.add(new Seen(i.id(), i.seq(), i.status()));
                     }

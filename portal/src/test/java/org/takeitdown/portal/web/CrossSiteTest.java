@@ -69,7 +69,11 @@ class CrossSiteTest {
                 Map.entry("POST /admin/platforms/{id}/listing", new Expected(null, 200)),
                 Map.entry("POST /api/platform/v1/match", new Expected("{\"md5\":[\"" + t.hash + "\"]}", 200)),
                 Map.entry("POST /api/platform/v1/feedback",
-                        new Expected("{\"id\":" + t.itemId + ",\"outcome\":\"not_blocked\"}", 204)));
+                        new Expected("{\"id\":" + t.itemId + ",\"outcome\":\"not_blocked\"}", 204)),
+                Map.entry("POST /api/stopncii/v1/SubmitFeedback", new Expected("{\"count\":1,\"hashFeedbacks\":[{\"hashValue\":\""
+                        + t.hash + "\",\"feedbackValue\":\"NotBlocked\",\"tags\":[]}]}", 200)),
+                Map.entry("POST /api/admin/leaks", new Expected(t.hash, 200)),
+                Map.entry("POST /admin/leaks", new Expected(null, 200)));
     }
 
     /** A fresh case, item and platform for the calls to act on. */
@@ -96,6 +100,8 @@ class CrossSiteTest {
                 r = r.auth().preemptive().basic("admin", ADMIN_PASSWORD);
             } else if (template.contains("/platform/")) {
                 r = r.header("Authorization", "Bearer " + platformKey);
+            } else if (template.contains("/stopncii/")) {
+                r = r.header("x-functions-key", platformKey).header("Ocp-Apim-Subscription-Key", platformKey);
             }
             return r;
         }
@@ -148,7 +154,11 @@ class CrossSiteTest {
 
     private static Response send(RequestSpecification r, String template, String path, String body) {
         String verb = template.substring(0, template.indexOf(' '));
-        if (body != null) {
+        if (template.equals("POST /admin/leaks")) {
+            r = r.multiPart("hashes", "no hashes");
+        } else if (template.equals("POST /api/admin/leaks")) {
+            r = r.contentType("text/plain").body(body);
+        } else if (body != null) {
             r = r.contentType("application/json").body(body);
         } else if (verb.equals("POST")) {
             r = r.contentType("application/x-www-form-urlencoded");
@@ -249,7 +259,8 @@ class CrossSiteTest {
                 assertThat(r.statusCode()).as("%s with %s: %s", template, headers, r.asString()).isEqualTo(e.status);
                 if (template.equals("POST /hash") || template.equals("POST /cases/status")) {
                     assertThat(r.asString()).contains(t.key);
-                } else if (!template.equals("POST /start") && !template.equals("POST /api/platform/v1/match")) {
+                } else if (!template.equals("POST /start") && !template.equals("POST /api/platform/v1/match")
+                        && !template.endsWith("/leaks")) {
                     assertThat(state()).as("%s with %s changed something", template, headers).isNotEqualTo(before);
                 }
             }

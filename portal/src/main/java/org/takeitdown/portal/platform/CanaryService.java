@@ -1,0 +1,154 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.portal.cases.DegenerateHashes;
+import org.takeitdown.portal.cases.ItemsChanged;
+import org.takeitdown.portal.platform.index.PdqWords;
+
+/**
+ * Leak tracing: each platform with list access gets {@link #PER_PLATFORM} canaries of its own, mixed into
+ * its feed, export and exchange, matched by its own match queries, and in no one else's answers. A list
+ * found elsewhere names the platforms whose canaries it holds ({@link #leakedBy}). It cannot name a
+ * platform that removed its canaries first, e.g. by comparing its copy with another platform's.
+ */
+@ApplicationScoped
+public class CanaryService {
+    /** Canaries per platform: enough to survive a few being dropped, few enough to cost nothing. */
+    static final int PER_PLATFORM = 3;
+    /** Bits a canary's PDQ differs by at least from every real hash and every other canary (a quarter of 256). */
+    static final int MIN_DISTANCE = 64;
+    private static final int MAX_TRIES = 200;
+    private static final Pattern HEX = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{64}|[0-9a-fA-F]{32})(?![0-9a-fA-F])");
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final SyncService sync;
+    private final Event<ItemsChanged> changed;
+    /** Each platform's canaries once made (they never change but for their seq, which matching does not use). */
+    private final Map<Long, List<Canary>> own = new ConcurrentHashMap<>();
+
+    public CanaryService(SyncService sync, Event<ItemsChanged> changed) {
+        this.sync = sync;
+        this.changed = changed;
+    }
+
+    /** Makes the platform's canaries if it has fewer than {@link #PER_PLATFORM}; they are sequenced soon after. */
+    public void ensure(long platformId) {
+        if (own.containsKey(platformId)) {
+            return;
+        }
+        boolean made = QuarkusTransaction.requiringNew().call(() -> {
+            Platform.findById(platformId, LockModeType.PESSIMISTIC_WRITE);
+            List<Canary> have = Canary.ofPlatform(platformId);
+            if (have.size() >= PER_PLATFORM) {
+                return false;
+            }
+            List<PdqHash> taken = new ArrayList<>(Canary.<Canary>listAll().stream().map(c -> PdqHash.fromHex(c.pdq)).toList());
+            Random random = new Random(SEEDS.nextLong());
+            for (int n = have.size(), tries = 0; n < PER_PLATFORM; tries++) {
+                if (tries == MAX_TRIES) {
+                    throw new IllegalStateException("no canary image far enough from every hash after " + MAX_TRIES + " tries");
+                }
+                CanaryImages.Hashed h = CanaryImages.generate(random);
+                if (fits(h, taken)) {
+                    Canary c = new Canary();
+                    c.platformId = platformId;
+                    c.md5 = h.md5();
+                    c.pdq = h.pdq();
+                    c.pdqQuality = (short) h.quality();
+                    c.addedOn = LocalDate.now(ZoneOffset.UTC);
+                    c.persist();
+                    taken.add(PdqHash.fromHex(h.pdq()));
+                    n++;
+                }
+            }
+            return true;
+        });
+        own.put(platformId, List.copyOf(QuarkusTransaction.requiringNew().call(() -> Canary.ofPlatform(platformId))));
+        if (made) {
+            changed.fire(new ItemsChanged());
+        }
+    }
+
+    private boolean fits(CanaryImages.Hashed h, List<PdqHash> taken) {
+        if (h.quality() < PdqResult.MIN_USEFUL_QUALITY || DegenerateHashes.pdqRefusal(h.pdq()) != null) {
+            return false;
+        }
+        PdqHash hash = PdqHash.fromHex(h.pdq());
+        if (taken.stream().anyMatch(t -> t.distance(hash) < MIN_DISTANCE)) {
+            return false;
+        }
+        return sync.index().query(PdqWords.parse(h.pdq()), MIN_DISTANCE - 1, 1).matches().isEmpty();
+    }
+
+    /** The platform's canaries whose PDQ is within {@code maxDistance} of {@code pdq} (its own only). */
+    List<PlatformApi.Match> matchPdq(long platformId, String pdq, int maxDistance) {
+        PdqHash q = PdqHash.fromHex(pdq);
+        return ownCanaries(platformId).stream().filter(c -> q.distance(PdqHash.fromHex(c.pdq)) <= maxDistance)
+                .map(c -> new PlatformApi.Match(c.id, q.distance(PdqHash.fromHex(c.pdq)))).toList();
+    }
+
+    /** The ids of the platform's canaries with this MD5. */
+    List<Long> matchMd5(long platformId, String md5) {
+        return ownCanaries(platformId).stream().filter(c -> c.md5.equals(md5)).map(c -> c.id).toList();
+    }
+
+    /** Whether {@code id} is one of the platform's canaries. */
+    boolean owns(long platformId, long id) {
+        return ownCanaries(platformId).stream().anyMatch(c -> c.id == id);
+    }
+
+    /** The platform's canary with this exchange hash (PDQ, lowercase), or null. */
+    Canary ownByPdq(long platformId, String pdq) {
+        return ownCanaries(platformId).stream().filter(c -> c.pdq.equals(pdq)).findFirst().orElse(null);
+    }
+
+    private List<Canary> ownCanaries(long platformId) {
+        return own.getOrDefault(platformId, List.of());
+    }
+
+    /** Every 32- or 64-hex-digit hash in {@code text}, lowercase. */
+    static Collection<String> hashesIn(String text) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Matcher m = HEX.matcher(text == null ? "" : text);
+        while (m.find()) {
+            out.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** Platforms (by name, with the count of their canaries found) whose canaries appear in {@code text}. */
+    public List<PlatformApi.Leak> leakedBy(String text) {
+        Collection<String> hashes = hashesIn(text);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, Integer> found = new LinkedHashMap<>();
+            for (Canary c : Canary.withHashes(hashes)) {
+                found.merge(c.platformId, 1, Integer::sum);
+            }
+            List<PlatformApi.Leak> out = new ArrayList<>();
+            for (Map.Entry<Long, Integer> e : found.entrySet()) {
+                Platform p = Platform.findById(e.getKey());
+                out.add(new PlatformApi.Leak(p.id, p.name, e.getValue(), PER_PLATFORM));
+            }
+            return out;
+        });
+    }
+}

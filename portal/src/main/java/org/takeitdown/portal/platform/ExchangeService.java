@@ -1,0 +1,255 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.takeitdown.hasher.hex.Hex;
+import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.ExchangeHash;
+import org.takeitdown.portal.cases.HashSeal;
+import org.takeitdown.portal.cases.WithdrawnHash;
+import org.takeitdown.portal.web.ApiProblemException;
+
+/**
+ * The StopNCII-compatible exchange over the feed: FetchHashes pages by seq ({@link ExchangeCursor}) and
+ * SubmitFeedback records outcomes by hash. One record per changed item with an exchange hash
+ * ({@link ExchangeHash}); others move the cursor and send nothing. A hash is Active while any active item
+ * carries it. A retired item's Withdrawn (withdrawn by the teen) or Deleted (removed by the operator) record
+ * goes only to platforms whose client was given the item while it was active (see {@link WithdrawnHash}), in
+ * runs that start past it. Each page moves the platform's exchange mark under its row lock.
+ */
+@ApplicationScoped
+public class ExchangeService {
+    public static final int DEFAULT_PAGE = 800;
+    public static final int MAX_PAGE = 10_000;
+    public static final int MAX_FEEDBACKS = 1000;
+    static final String ACTIVE = "Active";
+    static final String WITHDRAWN = "Withdrawn";
+    static final String DELETED = "Deleted";
+    /** StopNCII feedback values the client may send; only three have an outcome here, the rest are accepted and ignored. */
+    private static final Map<String, Outcome> FEEDBACK_VALUES = feedbackValues();
+
+    private final HashSeal seal;
+    private final FeedbackService feedback;
+    private final CanaryService canaries;
+
+    public ExchangeService(HashSeal seal, FeedbackService feedback, CanaryService canaries) {
+        this.seal = seal;
+        this.feedback = feedback;
+        this.canaries = canaries;
+    }
+
+    private static Map<String, Outcome> feedbackValues() {
+        Map<String, Outcome> m = new HashMap<>();
+        m.put("Blocked", Outcome.blocked);
+        m.put("NotBlocked", Outcome.not_blocked);
+        m.put("PendingReview", Outcome.pending_review);
+        for (String ignored : List.of("Unknown", "None", "QualityUnknown", "Withdrawn", "Deleted")) {
+            m.put(ignored, null);
+        }
+        return m;
+    }
+
+    /** A scanned change: an item or one of the caller's canaries. */
+    private record Change(long seq, CaseItem item, Canary canary) {
+    }
+
+    public ExchangeApi.FetchHashesResponse fetch(Platform platform, String startText, String sizeText, String token) {
+        long start = FeedService.parse("startTimestamp", startText, ExchangeCursor.OFFSET, 0, ExchangeCursor.MAX_TIMESTAMP);
+        int size = (int) FeedService.parse("pageSize", sizeText, DEFAULT_PAGE, 1, MAX_PAGE);
+        long runAfter = ExchangeCursor.after(start);
+        long cursor = token == null || token.isEmpty() ? runAfter : ExchangeCursor.parse(token, runAfter);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var em = Platform.getEntityManager();
+            em.createNativeQuery("SELECT exchange_mark FROM platform WHERE id = ?1 FOR UPDATE")
+                    .setParameter(1, platform.id).getSingleResult();
+            List<Change> rows = changedAfter(platform.id, cursor, size + 1);
+            boolean more = rows.size() > size;
+            List<Change> scanned = more ? rows.subList(0, size) : rows;
+            long last = scanned.isEmpty() ? cursor : scanned.get(scanned.size() - 1).seq();
+            List<ExchangeApi.HashRecord> records = records(platform.id, runAfter, scanned);
+            em.createNativeQuery("UPDATE platform SET exchange_mark = ?1 WHERE id = ?2 AND exchange_mark < ?1")
+                    .setParameter(1, last).setParameter(2, platform.id).executeUpdate();
+            long next = Math.max(start, ExchangeCursor.timestamp(last));
+            return new ExchangeApi.FetchHashesResponse(records.size(), next, more,
+                    more ? ExchangeCursor.token(last) : null, records);
+        });
+    }
+
+    private static List<Change> changedAfter(long platformId, long after, int limit) {
+        List<Change> out = new ArrayList<>();
+        CaseItem.changedAfter(after, limit).forEach(i -> out.add(new Change(i.seq, i, null)));
+        Canary.changedAfter(platformId, after).forEach(c -> out.add(new Change(c.seq, null, c)));
+        out.sort(Comparator.comparingLong(Change::seq));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    private List<ExchangeApi.HashRecord> records(long platformId, long runAfter, List<Change> scanned) {
+        Map<Long, WithdrawnHash> kept = new HashMap<>();
+        WithdrawnHash.forItems(scanned.stream().filter(c -> c.item() != null && c.item().status != CaseStatus.active)
+                .map(c -> c.item().id).toList()).forEach(w -> kept.put(w.itemId, w));
+        Map<String, ExchangeApi.HashRecord> out = new LinkedHashMap<>();
+        List<Object[]> pending = new ArrayList<>();
+        for (Change c : scanned) {
+            if (c.canary() != null) {
+                Canary k = c.canary();
+                put(out, new ExchangeApi.HashRecord(epoch(k.addedOn), ExchangeHash.IMAGE_PDQ, k.pdq, ACTIVE,
+                        Map.of(Long.toString(k.id), ACTIVE), List.of()));
+                continue;
+            }
+            CaseItem i = c.item();
+            ExchangeHash h;
+            if (i.status == CaseStatus.active) {
+                h = ExchangeHash.of(i.kind, i.md5, i.pdq, i.pdqQuality == null ? null : i.pdqQuality.intValue());
+            } else {
+                WithdrawnHash w = kept.get(i.id);
+                boolean received = w != null && w.firstSeq != null && w.firstSeq <= runAfter && w.receivedBy(platformId);
+                h = received ? seal.open(w) : null;
+            }
+            if (h != null) {
+                pending.add(new Object[] {i, h});
+                put(out, null, h);
+            }
+        }
+        Map<String, List<CaseItem>> carriers = activeCarriers(pending.stream().map(p -> (ExchangeHash) p[1]).toList());
+        for (Object[] p : pending) {
+            CaseItem i = (CaseItem) p[0];
+            ExchangeHash h = (ExchangeHash) p[1];
+            List<CaseItem> active = carriers.getOrDefault(key(h), List.of());
+            Map<String, String> cases = new LinkedHashMap<>();
+            active.forEach(a -> cases.put(Long.toString(a.id), ACTIVE));
+            String own = status(i.status);
+            cases.put(Long.toString(i.id), own);
+            out.put(key(h), new ExchangeApi.HashRecord(epoch(i.changedOn), h.signalType(), h.value(),
+                    active.isEmpty() ? own : ACTIVE, cases, List.of()));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** Puts a record last (a later change of the same hash replaces an earlier one); null holds the place. */
+    private static void put(Map<String, ExchangeApi.HashRecord> out, ExchangeApi.HashRecord r, ExchangeHash h) {
+        String key = key(h);
+        out.remove(key);
+        out.put(key, r);
+    }
+
+    private static void put(Map<String, ExchangeApi.HashRecord> out, ExchangeApi.HashRecord r) {
+        put(out, r, new ExchangeHash(r.signalType(), r.hashValue()));
+    }
+
+    private static String key(ExchangeHash h) {
+        return h.signalType() + ":" + h.value();
+    }
+
+    private static String status(CaseStatus s) {
+        return switch (s) {
+            case active -> ACTIVE;
+            case withdrawn -> WITHDRAWN;
+            default -> DELETED;
+        };
+    }
+
+    private static long epoch(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /** The active items carrying each of these exchange hashes, by {@link #key}. */
+    private static Map<String, List<CaseItem>> activeCarriers(List<ExchangeHash> hashes) {
+        Set<String> pdqs = new java.util.HashSet<>();
+        Set<String> md5s = new java.util.HashSet<>();
+        for (ExchangeHash h : hashes) {
+            (ExchangeHash.IMAGE_PDQ.equals(h.signalType()) ? pdqs : md5s).add(h.value());
+        }
+        Map<String, List<CaseItem>> out = new HashMap<>();
+        if (!pdqs.isEmpty()) {
+            for (CaseItem i : CaseItem.<CaseItem>list("status = ?1 and kind = 'image' and pdq in ?2 and pdqQuality >= ?3 "
+                    + "order by id", CaseStatus.active, pdqs, (short) PdqResult.MIN_USEFUL_QUALITY)) {
+                out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq, k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (!md5s.isEmpty()) {
+            for (CaseItem i : CaseItem.<CaseItem>list("status = ?1 and kind = 'video' and md5 in ?2 order by id",
+                    CaseStatus.active, md5s)) {
+                out.computeIfAbsent(ExchangeHash.VIDEO_MD5 + ":" + i.md5, k -> new ArrayList<>()).add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Records the platform's feedback by hash; checks the whole request first, so a bad one changes nothing. */
+    public ExchangeApi.FeedbackAnswer submitFeedback(Platform platform, ExchangeApi.SubmitFeedback request) {
+        if (request == null || request.hashFeedbacks() == null) {
+            throw ApiProblemException.badRequest("Send {\"count\":n,\"hashFeedbacks\":[{\"hashValue\":...,"
+                    + "\"feedbackValue\":\"Blocked\",\"tags\":[]}]}.");
+        }
+        List<ExchangeApi.HashFeedback> all = request.hashFeedbacks();
+        if (all.size() > MAX_FEEDBACKS) {
+            throw ApiProblemException.badRequest("At most " + MAX_FEEDBACKS + " hashFeedbacks per request; got " + all.size() + ".");
+        }
+        if (request.count() != null && request.count() != all.size()) {
+            throw ApiProblemException.badRequest("count is " + request.count() + " but hashFeedbacks has " + all.size() + ".");
+        }
+        for (int n = 0; n < all.size(); n++) {
+            ExchangeApi.HashFeedback f = all.get(n);
+            String v = f == null ? null : f.hashValue();
+            if (v == null || !(Hex.isHex(v, Hex.PDQ_DIGITS) || Hex.isHex(v, Hex.MD5_DIGITS))) {
+                throw ApiProblemException.badRequest("hashFeedbacks[" + n + "].hashValue must be a PDQ (64 hex digits) "
+                        + "or an MD5 (32 hex digits).");
+            }
+            if (!FEEDBACK_VALUES.containsKey(f.feedbackValue())) {
+                throw ApiProblemException.badRequest("hashFeedbacks[" + n + "].feedbackValue must be one of "
+                        + "Blocked, NotBlocked, PendingReview, None, QualityUnknown, Unknown, Withdrawn, Deleted.");
+            }
+        }
+        List<ExchangeApi.FeedbackResult> results = new ArrayList<>();
+        int recorded = 0;
+        for (ExchangeApi.HashFeedback f : all) {
+            String hash = f.hashValue().toLowerCase(Locale.ROOT);
+            Outcome outcome = FEEDBACK_VALUES.get(f.feedbackValue());
+            List<Long> ids = itemsWith(platform.id, hash);
+            String result = ids.isEmpty() ? "unknown" : outcome == null ? "ignored" : "recorded";
+            if (outcome != null) {
+                boolean any = false;
+                for (long id : ids) {
+                    try {
+                        feedback.record(platform, id, outcome);
+                        any = true;
+                    } catch (ApiProblemException retiredMeanwhile) {
+                        // withdrawn or removed since it was looked up: nothing to record on it
+                    }
+                }
+                result = any ? "recorded" : "unknown";
+                recorded += any ? 1 : 0;
+            }
+            results.add(new ExchangeApi.FeedbackResult(hash, result));
+        }
+        return new ExchangeApi.FeedbackAnswer(all.size(), recorded, results);
+    }
+
+    /** The active items, and the caller's own canaries, carrying this PDQ or MD5. */
+    private List<Long> itemsWith(long platformId, String hash) {
+        List<Long> ids = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> hash.length() == Hex.PDQ_DIGITS
+                ? CaseItem.<CaseItem>list("status = ?1 and pdq = ?2", CaseStatus.active, hash)
+                : CaseItem.activeByMd5(List.of(hash))).stream().map(i -> i.id).toList());
+        if (hash.length() == Hex.PDQ_DIGITS) {
+            Canary c = canaries.ownByPdq(platformId, hash);
+            if (c != null) {
+                ids.add(c.id);
+            }
+        } else {
+            ids.addAll(canaries.matchMd5(platformId, hash));
+        }
+        return ids;
+    }
+}

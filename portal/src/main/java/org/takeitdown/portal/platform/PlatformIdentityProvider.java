@@ -1,0 +1,60 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.web.UnauthorizedException;
+
+/**
+ * Checks a platform key: wrong keys count against the client address's failed look-ups, the key's request
+ * rate is charged, and the identity gets role {@link #PLATFORM} (match, feedback) and, for scope full,
+ * {@link #PLATFORM_LIST} (feed, export, exchange, video frames); its attribute {@link #ATTRIBUTE} is the platform.
+ */
+@ApplicationScoped
+public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyRequest> {
+    public static final String PLATFORM = "platform";
+    public static final String PLATFORM_LIST = "platform-list";
+    static final String ATTRIBUTE = "platform";
+
+    private final PlatformService platforms;
+    private final Limits limits;
+    private final CanaryService canaries;
+
+    public PlatformIdentityProvider(PlatformService platforms, Limits limits, CanaryService canaries) {
+        this.platforms = platforms;
+        this.limits = limits;
+        this.canaries = canaries;
+    }
+
+    @Override
+    public Class<PlatformKeyRequest> getRequestType() {
+        return PlatformKeyRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(PlatformKeyRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> identity(request));
+    }
+
+    private SecurityIdentity identity(PlatformKeyRequest request) {
+        Platform p;
+        try {
+            p = limits.lookup(request.address, () -> platforms.authenticateKey(request.key, request.challenge));
+        } catch (UnauthorizedException wrong) {
+            throw new AuthenticationFailedException(wrong.getMessage());
+        }
+        limits.platformRequest(p.id);
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(() -> "platform-" + p.id).addRole(PLATFORM).addAttribute(ATTRIBUTE, p);
+        if (Scope.parse(p.scope) == Scope.FULL) {
+            canaries.ensure(p.id);
+            b.addRole(PLATFORM_LIST);
+        }
+        return b.build();
+    }
+}
