@@ -19,6 +19,16 @@ const WORKER_URL = '/js/hash-worker.js';
 export const MAX_WORKERS = 4;
 // One video's frames sampled on this page: one a second for at most an hour, as the worker keeps.
 const MAX_SECONDS = 3600;
+// Second k is sampled by seeking just past k, like the CLI's ffmpeg, which takes the first frame at or
+// after k. Seeking to k exactly, WebKitGTK 2.50 (GStreamer) shows the frame before k (0.967 s for 1 s
+// in a 30 fps WebM). One millisecond is WebM's timestamp step, so no other frame fits between k and
+// k + 1 ms, and Chromium and Firefox, which show the frame at k, show the same one.
+const SEEK_PAST_SECONDS = 0.001;
+// Right after the first seek WebKitGTK 2.50 may have no picture to draw yet: drawImage leaves the
+// canvas fully transparent (every decoded frame is opaque) and, half a second later, draws the frame.
+// Such a draw is retried every RETRY_MS, at most RETRIES times (2 s), before it is used as it is.
+const RETRY_MS = 50;
+const RETRIES = 40;
 
 // Workers for this device: one per core, at most MAX_WORKERS, at most one per GiB of device memory.
 export function poolSize() {
@@ -154,11 +164,15 @@ async function seekAndSend(job, post) {
       const seeked = await unlessAborted(new Promise((resolve) => {
         const timer = setTimeout(() => resolve(false), 10000);
         video.onseeked = () => { clearTimeout(timer); resolve(true); };
-        video.currentTime = k;
+        video.currentTime = k + SEEK_PAST_SECONDS;
       }));
       if (!seeked || signal.aborted) break;
-      ctx.drawImage(video, 0, 0, w, h);
-      const pixels = ctx.getImageData(0, 0, w, h).data;
+      let pixels = draw(ctx, video, w, h);
+      for (let retry = 0; retry < RETRIES && transparent(pixels) && !signal.aborted; retry++) {
+        await unlessAborted(new Promise((resolve) => setTimeout(resolve, RETRY_MS)));
+        pixels = draw(ctx, video, w, h);
+      }
+      if (signal.aborted) break;
       const done = new Promise((resolve) => { job.frameDone = resolve; });
       post({ type: 'frame', id: job.id, t: k, pixels, width: w, height: h, fraction: 0.2 + 0.8 * (k + 1) / seconds },
         [pixels.buffer]);
@@ -169,4 +183,20 @@ async function seekAndSend(job, post) {
   video.load();
   URL.revokeObjectURL(url);
   return limited;
+}
+
+// The video's current picture as RGBA; the canvas is cleared first, so a draw that drew nothing reads
+// as transparent rather than as the previous second's picture.
+function draw(ctx, video, w, h) {
+  ctx.clearRect(0, 0, w, h);
+  ctx.drawImage(video, 0, 0, w, h);
+  return ctx.getImageData(0, 0, w, h).data;
+}
+
+// Whether no pixel of an RGBA picture is visible (stops at the first one that is).
+function transparent(pixels) {
+  for (let i = 3; i < pixels.length; i += 4) {
+    if (pixels[i] !== 0) return false;
+  }
+  return true;
 }

@@ -52,12 +52,6 @@ import org.takeitdown.portal.web.engine.SeleniumEngine;
 class VideoBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
-    /**
-     * Known, open: WebKitGTK 2.50's {@code <video>} seeking path draws the first second blank (quality 0) and
-     * the others 8 to 74 bits from the CLI (Chromium and Firefox: 0 to 6), so a WebM hashed there is not
-     * matched in a re-encoded copy. Its frame count is still checked; the closeness and the match are not.
-     */
-    private static final String SEEK_GAP_ENGINE = "webkit";
 
     @TestHTTPResource("/")
     URL root;
@@ -204,11 +198,9 @@ class VideoBrowserTest {
         }
         System.out.println("vpdq <video> fallback in " + name + " on a WebM copy: " + fallback.size()
                 + " frames; vs the CLI on that copy, bits per frame: " + webmDistances);
-        boolean knownSeekGap = name.equals(SEEK_GAP_ENGINE);
-        if (!knownSeekGap) {
-            assertThat(100.0 * webmClose / webmDistances.size()).as("WebM frames within 10 bits of the CLI's, %")
-                    .isGreaterThanOrEqualTo(90);
-        }
+        assertThat(100.0 * webmClose / webmDistances.size()).as("WebM frames within 10 bits of the CLI's, %")
+                .isGreaterThanOrEqualTo(90);
+        assertThat(fallback).as("WebM frames drawn blank (quality 0)").noneMatch(f -> f.get("q").asInt() == 0);
         assertThat(fallback.size()).isBetween(cli.size() - 1, cli.size() + 1);
         assertThat(inRow(2, ".state"))
                 .isEqualTo("This browser can't play this video here, so only its exact copy can be found.");
@@ -243,10 +235,7 @@ class VideoBrowserTest {
         match.then().statusCode(200);
         System.out.println("vpdq platform match of a re-encoded copy: " + match.asString());
         List<Number> ids = match.path("videos[0].matches.id");
-        assertThat(ids.stream().map(Number::longValue).toList()).contains(id);
-        if (!knownSeekGap) {
-            assertThat(ids.stream().map(Number::longValue).toList()).contains(webmId);
-        }
+        assertThat(ids.stream().map(Number::longValue).toList()).contains(id, webmId);
     }
 
     /** Chromium only: the worker's heap is read through DevTools, which the other engines lack. */
