@@ -137,6 +137,9 @@ final class FirefoxEngine implements Engine {
                     Map.of("acceptInsecureCerts", false, "unhandledPromptBehavior", prompts))), COMMAND);
             JsonNode tree = bidi.send("browsingContext.getTree", Map.of("maxDepth", 0), COMMAND);
             String context = tree.path("contexts").get(0).path("context").asText();
+            // A headless window never has system focus; activating the context gives the document focus, so
+            // :focus and :focus-within match as for a person using the page.
+            bidi.send("browsingContext.activate", Map.of("context", context), COMMAND);
             FirefoxEngine engine = new FirefoxEngine(process, profile, bidi, context, log);
             bidi.onEvent(engine::event);
             bidi.send("session.subscribe", Map.of("events",

@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 
@@ -57,7 +58,11 @@ public class SeleniumEngine implements Engine {
 
     @Override
     public void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+        WebElement element = driver.findElement(By.cssSelector(css));
+        // As a person scrolls a control into sight before tapping it: WebKitWebDriver's own scrolling does not
+        // move the page when targets carry scroll-margin (the pages keep them clear of the sticky header).
+        js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        element.click();
     }
 
     @Override
