@@ -41,7 +41,7 @@ app="${LOAD_APP:-$root/portal/target/quarkus-app}"
 lib="$app/lib/main"
 jar="$app/quarkus-run.jar"
 work="$(mktemp -d)"
-tables="match_feedback, item_vpdq, case_item, report_case, idempotent_answer"
+tables="withdrawn_hash, match_feedback, item_vpdq, case_item, report_case, idempotent_answer"
 
 if $h2; then
   run_server() { PORTAL_DATA_DIR="$work/data" exec java -Xmx1g -jar "$jar"; }
