@@ -42,9 +42,20 @@ function groupKey(key) {
   return out.join('-');
 }
 
-// "N seconds so far", with the singular for one.
+// A message with a number: the page renders one form per plural category of its language (CLDR, the same
+// rules the server uses), with "#" where the number goes; Intl.PluralRules picks the form.
+const lang = document.documentElement.lang || 'en';
+const plurals = new Intl.PluralRules(lang);
+const numbers = new Intl.NumberFormat(lang);
+function counted(name, n) {
+  const category = plurals.select(n);
+  const form = t[name + category[0].toUpperCase() + category.slice(1)] ?? t[name + 'Other'];
+  return form.replace('#', numbers.format(n));
+}
+
+// "N seconds so far".
 function videoProgress(seconds) {
-  return Number(seconds) === 1 ? t.tVideoProgressOne : t.tVideoProgress.replace('#', seconds);
+  return counted('tVideoProgress', Number(seconds));
 }
 
 function el(tag, attrs = {}, text) {
@@ -175,7 +186,7 @@ function retryAfterSeconds(value) {
 // What to say when the server asks to wait: about how many minutes, rounded up.
 function tooManyMessage(seconds) {
   const minutes = Math.max(1, Math.ceil((seconds ?? 60) / 60));
-  return minutes === 1 ? t.tTooManyOne : t.tTooMany.replace('#', minutes);
+  return counted('tTooMany', minutes);
 }
 
 // Marks the file the server refused (a hash of no picture, such as an empty file's) next to its name.

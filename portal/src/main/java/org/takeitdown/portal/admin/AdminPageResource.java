@@ -29,8 +29,6 @@ import org.takeitdown.portal.platform.FeedbackService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.Page;
-import org.takeitdown.portal.web.SiteConfig;
 
 /**
  * The operator's page: platforms, keys and scopes, "which platform leaked this list?", and items flagged as possible false submissions (forms from other
@@ -41,12 +39,10 @@ import org.takeitdown.portal.web.SiteConfig;
 public class AdminPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance admin(Page page, List<PlatformApi.PlatformView> platforms, List<Long> flagged,
+        static native TemplateInstance admin(List<PlatformApi.PlatformView> platforms, List<Long> flagged,
                                              int flagThreshold, PlatformApi.PlatformKey newKey, String error,
                                              List<PlatformApi.Leak> leaks);
     }
-
-    private final SiteConfig site;
     private final AdminAuth auth;
     private final PlatformService platforms;
     private final FeedbackService feedback;
@@ -63,12 +59,11 @@ public class AdminPageResource {
     @Context
     HttpHeaders headers;
 
-    public AdminPageResource(SiteConfig site, AdminAuth auth, PlatformService platforms, FeedbackService feedback,
+    public AdminPageResource(AdminAuth auth, PlatformService platforms, FeedbackService feedback,
                              org.takeitdown.portal.platform.PlatformConfig config, ClientAddress clients,
                              CanaryService canaries) {
         this.canaries = canaries;
         this.clients = clients;
-        this.site = site;
         this.auth = auth;
         this.platforms = platforms;
         this.feedback = feedback;
@@ -84,10 +79,9 @@ public class AdminPageResource {
     }
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error, List<PlatformApi.Leak> leaks) {
-        Page page = Page.of(uri, headers, site);
         return Response.status(status)
-                .entity(Templates.admin(page, platforms.list(), feedback.flagged(), flagThreshold, newKey, error, leaks)
-                        .setLocale(page.locale()))
+                .entity(Templates.admin(platforms.list(), feedback.flagged(), flagThreshold, newKey, error, leaks)
+                        )
                 .build();
     }
 

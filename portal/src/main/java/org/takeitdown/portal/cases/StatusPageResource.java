@@ -10,15 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.Page;
-import org.takeitdown.portal.web.SiteConfig;
 
 /** Case status for people: number and key are POSTed in a form, never put in an address. */
 @Path("/cases")
@@ -26,14 +22,12 @@ import org.takeitdown.portal.web.SiteConfig;
 public class StatusPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, boolean notFound);
+        static native TemplateInstance form(boolean notFound);
 
-        static native TemplateInstance status(Page page, CaseApi.View view, String caseKey, boolean needConfirm);
+        static native TemplateInstance status(CaseApi.View view, String caseKey, boolean needConfirm);
 
-        static native TemplateInstance withdrawn(Page page);
+        static native TemplateInstance withdrawn();
     }
-
-    private final SiteConfig site;
     private final CaseService cases;
     private final Limits limits;
     private final ClientAddress clients;
@@ -41,31 +35,27 @@ public class StatusPageResource {
     @Context
     HttpServerRequest http;
 
-    public StatusPageResource(SiteConfig site, CaseService cases, Limits limits, ClientAddress clients) {
+    public StatusPageResource(CaseService cases, Limits limits, ClientAddress clients) {
         this.clients = clients;
-        this.site = site;
         this.cases = cases;
         this.limits = limits;
     }
 
     @GET
     @Path("status")
-    public TemplateInstance form(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.form(page, false).setLocale(page.locale());
+    public TemplateInstance form() {
+        return Templates.form(false);
     }
 
     @POST
     @Path("status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response status(@FormParam("caseNumber") String number, @FormParam("caseKey") String key,
-                           @Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
+    public Response status(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-            return Response.ok(Templates.status(page, view, key, false).setLocale(page.locale())).build();
+            return Response.ok(Templates.status(view, key, false)).build();
         } catch (ApiProblemException e) {
-            return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
+            return Response.status(404).entity(Templates.form(true)).build();
         }
     }
 
@@ -73,24 +63,22 @@ public class StatusPageResource {
     @Path("withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@FormParam("caseNumber") String number, @FormParam("caseKey") String key,
-                             @FormParam("confirm") String confirm,
-                             @Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
+                             @FormParam("confirm") String confirm) {
         try {
             if (!"yes".equals(confirm)) {
                 CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-                return Response.status(400).entity(Templates.status(page, view, key, true).setLocale(page.locale())).build();
+                return Response.status(400).entity(Templates.status(view, key, true)).build();
             }
             limits.lookup(clients.of(http), () -> {
                 cases.withdraw(number, key);
                 return null;
             });
-            return Response.ok(Templates.withdrawn(page).setLocale(page.locale())).build();
+            return Response.ok(Templates.withdrawn()).build();
         } catch (ApiProblemException e) {
             if (e.status() == 409) {
-                return Response.ok(Templates.withdrawn(page).setLocale(page.locale())).build();
+                return Response.ok(Templates.withdrawn()).build();
             }
-            return Response.status(404).entity(Templates.form(page, true).setLocale(page.locale())).build();
+            return Response.status(404).entity(Templates.form(true)).build();
         }
     }
 }

@@ -7,18 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.takeitdown.portal.help.HelpConfig;
 import org.takeitdown.portal.platform.PlatformConfig;
 import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.Page;
-import org.takeitdown.portal.web.SiteConfig;
 
 /**
  * Landing, eligibility, the 18+ page, how-it-works, what happens next, about and privacy, and the public list
@@ -29,47 +25,44 @@ import org.takeitdown.portal.web.SiteConfig;
 public class PagesResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Page page);
+        static native TemplateInstance index();
 
-        static native TemplateInstance start(Page page, boolean unsure, boolean missingAge, boolean helper);
+        static native TemplateInstance start(HelpConfig help, boolean unsure, boolean missingAge, boolean helper);
 
-        static native TemplateInstance adult(Page page, HelpConfig help);
+        static native TemplateInstance adult(HelpConfig help);
 
-        static native TemplateInstance howItWorks(Page page);
+        static native TemplateInstance howItWorks();
 
-        static native TemplateInstance whatHappensNext(Page page);
+        static native TemplateInstance whatHappensNext();
 
-        static native TemplateInstance about(Page page, OperatorConfig operator, long purgeDays);
+        static native TemplateInstance about(OperatorConfig operator, long purgeDays);
 
-        static native TemplateInstance participating(Page page, List<PlatformService.Listed> platforms);
+        static native TemplateInstance participating(List<PlatformService.Listed> platforms);
     }
-
-    private final SiteConfig site;
     private final HelpConfig help;
     private final OperatorConfig operator;
     private final PlatformConfig platformConfig;
     private final PlatformService platforms;
+    private final Page page;
 
-    public PagesResource(SiteConfig site, HelpConfig help, OperatorConfig operator, PlatformConfig platformConfig,
-                         PlatformService platforms) {
-        this.site = site;
+    public PagesResource(HelpConfig help, OperatorConfig operator, PlatformConfig platformConfig,
+                         PlatformService platforms, Page page) {
         this.help = help;
         this.operator = operator;
         this.platformConfig = platformConfig;
         this.platforms = platforms;
+        this.page = page;
     }
 
     @GET
-    public TemplateInstance index(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.index(page).setLocale(page.locale());
+    public TemplateInstance index() {
+        return Templates.index();
     }
 
     @GET
     @Path("start")
-    public TemplateInstance start(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.start(page, false, false, false).setLocale(page.locale());
+    public TemplateInstance start() {
+        return Templates.start(help, false, false, false);
     }
 
     /**
@@ -79,9 +72,7 @@ public class PagesResource {
     @POST
     @Path("start")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answer(@FormParam("age") String age, @FormParam("who") String who, @Context UriInfo uri,
-                           @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
+    public Response answer(@FormParam("age") String age, @FormParam("who") String who) {
         if ("under".equals(age)) {
             return Response.seeOther(URI.create(page.link("/hash"))).build();
         }
@@ -90,41 +81,36 @@ public class PagesResource {
         }
         boolean unsure = "unsure".equals(age);
         return Response.status(unsure ? 200 : 400)
-                .entity(Templates.start(page, unsure, !unsure, "helper".equals(who)).setLocale(page.locale())).build();
+                .entity(Templates.start(help, unsure, !unsure, "helper".equals(who))).build();
     }
 
     @GET
     @Path("adult")
-    public TemplateInstance adult(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.adult(page, help).setLocale(page.locale());
+    public TemplateInstance adult() {
+        return Templates.adult(help);
     }
 
     @GET
     @Path("how-it-works")
-    public TemplateInstance howItWorks(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.howItWorks(page).setLocale(page.locale());
+    public TemplateInstance howItWorks() {
+        return Templates.howItWorks();
     }
 
     @GET
     @Path("what-happens-next")
-    public TemplateInstance whatHappensNext(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.whatHappensNext(page).setLocale(page.locale());
+    public TemplateInstance whatHappensNext() {
+        return Templates.whatHappensNext();
     }
 
     @GET
     @Path("about")
-    public TemplateInstance about(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.about(page, operator, platformConfig.purgeAfter().toDays()).setLocale(page.locale());
+    public TemplateInstance about() {
+        return Templates.about(operator, platformConfig.purgeAfter().toDays());
     }
 
     @GET
     @Path("participating")
-    public TemplateInstance participating(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.participating(page, platforms.listedPublicly()).setLocale(page.locale());
+    public TemplateInstance participating() {
+        return Templates.participating(platforms.listedPublicly());
     }
 }

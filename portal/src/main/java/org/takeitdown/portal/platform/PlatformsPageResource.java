@@ -5,15 +5,12 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.takeitdown.hasher.vpdq.VpdqMatcher;
+import org.takeitdown.portal.cases.VpdqRules;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.Page;
-import org.takeitdown.portal.web.SiteConfig;
 
 /** The integrators' page: how to sync (natively or with threatexchange/HMA), match, send feedback, and the hasher jar. */
 @Path("/platforms")
@@ -23,21 +20,27 @@ public class PlatformsPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance platforms(Page page, int minQuality, boolean hasherJar);
+        static native TemplateInstance platforms(boolean hasherJar, Rules rules);
     }
 
-    private final SiteConfig site;
+    /** The figures the page states, from the code and configuration that enforce them. */
+    public record Rules(int minQuality, long purgeDays, int maxHashes, int distance, int maxVideos, int maxFrames,
+                        double share) {
+    }
 
-    public PlatformsPageResource(SiteConfig site) {
-        this.site = site;
+    private final PlatformConfig config;
+
+    public PlatformsPageResource(PlatformConfig config) {
+        this.config = config;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance get(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
+    public TemplateInstance get() {
         boolean jar = PlatformsPageResource.class.getResource(HASHER_JAR) != null;
-        return Templates.platforms(page, SyncService.MIN_QUALITY, jar).setLocale(page.locale());
+        return Templates.platforms(jar, new Rules(SyncService.MIN_QUALITY, config.purgeAfter().toDays(),
+                MatchService.MAX_QUERIES, MatchService.DEFAULT_DISTANCE, MatchService.MAX_VIDEOS, VpdqRules.MAX_FRAMES,
+                VpdqMatcher.DEFAULT_MATCH_PERCENT));
     }
 
     /** The hasher CLI jar built with this portal, so platforms compute exactly the hashes the teens' browsers do. */

@@ -10,17 +10,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Page;
-import org.takeitdown.portal.web.SiteConfig;
 
 /**
  * The hashing page: files are hashed in a pool of Web Workers on the device and only hashes are sent.
@@ -31,38 +28,34 @@ import org.takeitdown.portal.web.SiteConfig;
 public class HashPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance hash(Page page, String caseNumber, String caseKey);
+        static native TemplateInstance hash(String caseNumber, String caseKey);
     }
-
-    private final SiteConfig site;
     private final CaseService cases;
     private final Limits limits;
     private final ClientAddress clients;
+    private final Page page;
 
     @Context
     HttpServerRequest http;
 
-    public HashPageResource(SiteConfig site, CaseService cases, Limits limits, ClientAddress clients) {
+    public HashPageResource(CaseService cases, Limits limits, ClientAddress clients, Page page) {
         this.clients = clients;
-        this.site = site;
         this.cases = cases;
         this.limits = limits;
+        this.page = page;
     }
 
     @GET
-    public TemplateInstance newCase(@Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
-        return Templates.hash(page, null, null).setLocale(page.locale());
+    public TemplateInstance newCase() {
+        return Templates.hash(null, null);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addToCase(@FormParam("caseNumber") String number, @FormParam("caseKey") String key,
-                              @Context UriInfo uri, @Context HttpHeaders headers) {
-        Page page = Page.of(uri, headers, site);
+    public Response addToCase(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-            return Response.ok(Templates.hash(page, view.caseNumber(), key).setLocale(page.locale())).build();
+            return Response.ok(Templates.hash(view.caseNumber(), key)).build();
         } catch (ApiProblemException e) {
             return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();
         }

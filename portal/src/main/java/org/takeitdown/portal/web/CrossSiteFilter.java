@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,20 +16,17 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class CrossSiteFilter {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance refused(Page page);
+        static native TemplateInstance refused();
     }
 
     private final SameOrigin sameOrigin;
-    private final SiteConfig site;
 
-    public CrossSiteFilter(SameOrigin sameOrigin, SiteConfig site) {
+    public CrossSiteFilter(SameOrigin sameOrigin) {
         this.sameOrigin = sameOrigin;
-        this.site = site;
     }
 
     @ServerRequestFilter(preMatching = true)
-    public Response refuseCrossSite(ContainerRequestContext request, HttpServerRequest http, UriInfo uri,
-                                    HttpHeaders headers) {
+    public Response refuseCrossSite(ContainerRequestContext request, HttpServerRequest http, UriInfo uri) {
         if (SameOrigin.isSafe(request.getMethod()) || sameOrigin.allows(http)) {
             return null;
         }
@@ -40,9 +36,8 @@ public class CrossSiteFilter {
                             + "Requests that change something are accepted from this site's own pages and from "
                             + "programs that are not browsers.");
         }
-        Page page = Page.of(uri, headers, site);
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.refused(page).setLocale(page.locale()).render())
+                .entity(Templates.refused().render())
                 .build();
     }
 }

@@ -2,10 +2,8 @@ package org.takeitdown.portal.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,29 +18,22 @@ import jakarta.ws.rs.ext.Provider;
 public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance notFound(Page page);
+        static native TemplateInstance notFound();
     }
 
     @Context
     UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
-
-    @Inject
-    SiteConfig site;
 
     @Override
     public Response toResponse(NotFoundException e) {
         if (uri == null || uri.getPath().startsWith("/api")) {
             return Problem.response(404, "Not Found", "There is nothing at this address.");
         }
-        Page page = Page.of(uri, headers, site);
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
-                .entity(render(page)).build();
+                .entity(render()).build();
     }
 
-    static String render(Page page) {
-        return Templates.notFound(page).setLocale(page.locale()).render();
+    static String render() {
+        return Templates.notFound().render();
     }
 }

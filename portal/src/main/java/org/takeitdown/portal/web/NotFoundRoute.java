@@ -1,5 +1,10 @@
 package org.takeitdown.portal.web;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -8,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class NotFoundRoute {
     /** Paths that reach no JAX-RS resource (static-file misses) get the same page, or problem JSON on /api. */
-    void routes(@Observes Router router, SiteConfig config) {
+    void routes(@Observes Router router) {
         router.errorHandler(404, ctx -> {
             String path = ctx.normalizedPath();
             if (path.startsWith("/api")) {
@@ -18,9 +23,26 @@ public class NotFoundRoute {
                                 + "\"detail\":\"There is nothing at this address.\"}");
                 return;
             }
-            Page page = Page.of(path, ctx.request().getParam("lang"), ctx.request().getHeader("Accept-Language"), config);
             ctx.response().setStatusCode(404).putHeader("Content-Type", "text/html;charset=UTF-8")
-                    .putHeader("Cache-Control", "no-store").end(NotFoundMapper.render(page));
+                    .putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept-Language")
+                    .end(inRequest(ctx, NotFoundMapper::render));
         });
+    }
+
+    /** Renders with a request context for this routing context, so {@link Page} reads this request. */
+    private static String inRequest(RoutingContext ctx, Supplier<String> render) {
+        ManagedContext requests = Arc.container().requestContext();
+        boolean started = !requests.isActive();
+        if (started) {
+            requests.activate();
+        }
+        try {
+            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
+            return render.get();
+        } finally {
+            if (started) {
+                requests.terminate();
+            }
+        }
     }
 }

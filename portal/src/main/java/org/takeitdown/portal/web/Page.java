@@ -1,87 +1,108 @@
 package org.takeitdown.portal.web;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.takeitdown.portal.web.Languages.Language;
 
 /**
- * What every page needs: the language (from {@code ?lang=}, else Accept-Language, else English;
- * no cookie), the query to keep it on links, and the Quick exit address.
+ * What every page of a request needs, as {@code {inject:page}} in templates: the one place that picks the
+ * language ({@code ?lang=} in the address, else {@code Accept-Language}, else the default; never a cookie), the
+ * links that keep an explicit choice, the language menu and the Quick exit address.
  */
-public record Page(String lang, String q, String otherLangHref, String quickExitUrl) {
-    public static final Locale SPANISH = Locale.forLanguageTag("es");
-
-    public static Page of(UriInfo uri, HttpHeaders headers, SiteConfig site) {
-        return of(uri.getPath(), uri.getQueryParameters().getFirst("lang"),
-                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), site);
+@RequestScoped
+@Named("page")
+public class Page {
+    /** An entry of the language menu. */
+    public record Choice(String tag, String name, String href, boolean current) {
     }
 
-    /** The page for a path, its {@code lang} query value and its Accept-Language header (each may be null). */
-    public static Page of(String path, String asked, String acceptLanguage, SiteConfig site) {
-        String lang;
-        String q;
-        if ("es".equals(asked) || "en".equals(asked)) {
-            lang = asked;
-            q = "?lang=" + asked;
-        } else {
-            lang = language(acceptLanguage);
-            q = "";
-        }
-        String other = "es".equals(lang) ? "en" : "es";
-        return new Page(lang, q, path + "?lang=" + other, site.quickExitUrl());
-    }
+    @Inject
+    CurrentVertxRequest request;
 
-    /**
-     * The preferred of {@code es} and {@code en} in an Accept-Language value (RFC 9110 section 12.5.4), by
-     * weight, the first listed on a tie; {@code en} when neither is wanted. Read leniently: an entry that
-     * cannot be read is skipped, so a malformed header never fails a page.
-     */
-    public static String language(String header) {
-        if (header == null) {
-            return "en";
-        }
-        String best = "en";
-        double bestWeight = 0;
-        for (String entry : header.split(",")) {
-            String[] parts = entry.split(";");
-            String primary = parts[0].strip().split("-", 2)[0].toLowerCase(Locale.ROOT);
-            if (!primary.equals("es") && !primary.equals("en")) {
-                continue;
-            }
-            double weight = weight(parts);
-            if (weight > bestWeight) {
-                best = primary;
-                bestWeight = weight;
-            }
-        }
-        return best;
-    }
+    @Inject
+    Languages languages;
 
-    /** The {@code q} of one entry's parameters: 1 when absent, -1 (skip the entry) when unreadable. */
-    private static double weight(String[] parts) {
-        double weight = 1;
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.regionMatches(true, 0, "q=", 0, 2)) {
-                try {
-                    weight = Double.parseDouble(p.substring(2).strip());
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
-                if (!(weight >= 0 && weight <= 1)) {
-                    return -1;
-                }
-            }
-        }
-        return weight;
+    @Inject
+    SiteConfig site;
+
+    private Language language;
+    private boolean chosen;
+    private String path;
+
+    @PostConstruct
+    void read() {
+        RoutingContext ctx = request.getCurrent();
+        path = ctx == null ? "/" : ctx.normalizedPath();
+        Optional<Language> asked = ctx == null ? Optional.empty() : languages.byTag(ctx.request().getParam("lang"));
+        chosen = asked.isPresent();
+        language = asked.or(() -> languages.fromHeader(ctx == null ? null : ctx.request().getHeader("Accept-Language")))
+                .orElse(languages.fallback());
     }
 
     public Locale locale() {
-        return "es".equals(lang) ? SPANISH : Locale.ENGLISH;
+        return language.locale();
     }
 
-    /** {@code path} with this page's language query kept. */
-    public String link(String path) {
-        return path + q;
+    /** The BCP 47 tag for {@code <html lang>}. */
+    public String lang() {
+        return language.tag();
+    }
+
+    /** {@code rtl} or {@code ltr}, for {@code <html dir>}. */
+    public String dir() {
+        return rightToLeft() ? "rtl" : "ltr";
+    }
+
+    public boolean rightToLeft() {
+        return language.rightToLeft();
+    }
+
+    public String languageName() {
+        return language.name();
+    }
+
+    /** {@code path} with the language kept when the visitor chose it in the address. */
+    public String link(String target) {
+        return chosen ? target + "?lang=" + language.tag() : target;
+    }
+
+    /** Every offered language, each named in itself, linking to this page in that language. */
+    public List<Choice> languages() {
+        String here = encoded(path);
+        return languages.offered().stream()
+                .map(l -> new Choice(l.tag(), l.name(), here + "?lang=" + l.tag(), l == language))
+                .toList();
+    }
+
+    private static String encoded(String path) {
+        try {
+            return new URI(null, null, path, null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
+    public String quickExitUrl() {
+        return site.quickExitUrl();
+    }
+
+    /**
+     * One marker per plural category of this language, for messages a script fills in: the page renders each
+     * form with {@code #} where the number goes, and the script picks one with {@code Intl.PluralRules}.
+     */
+    public List<Count> pluralMarkers() {
+        return PluralRules.forLocale(ULocale.forLocale(locale())).getKeywords().stream().sorted()
+                .map(k -> Count.marker("#", k)).toList();
     }
 }

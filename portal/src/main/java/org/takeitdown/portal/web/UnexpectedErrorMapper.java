@@ -2,9 +2,7 @@ package org.takeitdown.portal.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,17 +23,11 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(Page page);
+        static native TemplateInstance error();
     }
 
     @Context
     UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
-
-    @Inject
-    SiteConfig site;
 
     @Override
     public Response toResponse(Exception e) {
@@ -44,9 +36,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
             return Problem.response(500, "Internal Server Error",
                     "Something went wrong on our side. Nothing was changed; try again in a few minutes.");
         }
-        Page page = Page.of(uri, headers, site);
         return Response.status(500).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
-                .entity(Templates.error(page).setLocale(page.locale()).render()).build();
+                .entity(Templates.error().render()).build();
     }
 
     /** The exception's class chain, SQL states and the innermost cause's first frames; no messages. */
