@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ImpactResourceTest {
     private static long figure(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(html);
+        Matcher m = Pattern.compile("id=\"" + id + "\">([\\d,]+)<").matcher(html);
         assertThat(m.find()).as(id).isTrue();
-        return Long.parseLong(m.group(1));
+        return Long.parseLong(m.group(1).replace(",", ""));
     }
 
     @Test
@@ -32,10 +32,10 @@ class ImpactResourceTest {
                 .body(org.hamcrest.Matchers.not(containsString("<script>"))).extract().asString();
         assertThat(figure(after, "total-cases")).isEqualTo(figure(before, "total-cases") + 1);
         assertThat(figure(after, "total-hashes")).isEqualTo(figure(before, "total-hashes") + 2);
-        Matcher bars = Pattern.compile("class=\"bar-cases\"[^>]*><title>(\\d+)</title>").matcher(after);
+        Matcher bars = Pattern.compile("class=\"bar-cases\"[^>]*><title>([\\d,]+)</title>").matcher(after);
         long last = -1;
         while (bars.find()) {
-            last = Long.parseLong(bars.group(1));
+            last = Long.parseLong(bars.group(1).replace(",", ""));
         }
         assertThat(last).as("this week's bar").isGreaterThanOrEqualTo(1);
         given().get("/impact?lang=es").then().statusCode(200).body(containsString("Casos nuevos"));
@@ -45,10 +45,26 @@ class ImpactResourceTest {
     void chartScalesBarsToTheLargestWeek() {
         var weeks = java.util.List.of(new ImpactService.Week(java.time.LocalDate.of(2026, 11, 16), 2, 10),
                 new ImpactService.Week(java.time.LocalDate.of(2026, 11, 23), 1, 5));
-        BarChart chart = BarChart.of(weeks);
+        BarChart chart = BarChart.of(weeks, false);
         assertThat(chart.bars()).hasSize(4);
         assertThat(chart.bars().get(1).height()).isEqualTo(chart.baseline() - 10);
         assertThat(chart.bars().get(3).height()).isEqualTo(chart.bars().get(1).height() / 2);
-        assertThat(chart.labels()).extracting(BarChart.Label::text).containsExactly("11/16", "11/23");
+        assertThat(chart.labels()).extracting(BarChart.Label::day).containsExactly(weeks.get(0).start(), weeks.get(1).start());
+        assertThat(chart.labels().get(0).x()).isLessThan(chart.labels().get(1).x());
+    }
+
+    @Test
+    void aRightToLeftChartRunsTimeFromRightToLeft() {
+        var weeks = java.util.List.of(new ImpactService.Week(java.time.LocalDate.of(2026, 11, 16), 2, 10),
+                new ImpactService.Week(java.time.LocalDate.of(2026, 11, 23), 1, 5));
+        BarChart ltr = BarChart.of(weeks, false);
+        BarChart rtl = BarChart.of(weeks, true);
+        assertThat(rtl.labels().get(0).x()).isGreaterThan(rtl.labels().get(1).x());
+        for (int i = 0; i < 4; i++) {
+            BarChart.Bar a = ltr.bars().get(i);
+            BarChart.Bar b = rtl.bars().get(i);
+            assertThat(b.x() + b.width()).as("bar %d mirrored", i).isEqualTo(ltr.width() - a.x());
+            assertThat(b.height()).isEqualTo(a.height());
+        }
     }
 }

@@ -3,9 +3,17 @@ package org.takeitdown.portal.pages;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.takeitdown.portal.web.Messages;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,28 +22,67 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 @QuarkusTest
 class PagesResourceTest {
+    /** Each page with the message key of its heading. */
+    static Stream<Arguments> pages() {
+        return Stream.of(Arguments.of("/", "homeTitle"), Arguments.of("/start", "startTitle"),
+                Arguments.of("/adult", "adultTitle"), Arguments.of("/how-it-works", "howTitle"),
+                Arguments.of("/help", "helpTitle"), Arguments.of("/hash", "hashTitle"),
+                Arguments.of("/cases/status", "statusTitle"), Arguments.of("/impact", "impactTitle"),
+                Arguments.of("/platforms", "platformsTitle"), Arguments.of("/participating", "participatingTitle"),
+                Arguments.of("/what-happens-next", "nextTitle"), Arguments.of("/about", "aboutTitle"),
+                Arguments.of("/no-such-page", "notFoundTitle"));
+    }
+
+    /** Text as the templates write it into HTML. */
+    private static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("'", "&#39;").replace("\"", "&quot;").replace("<", "&lt;")
+                .replace(">", "&gt;");
+    }
+
+    /** The text of the page's first heading, its character references read back. */
+    private static String heading(String html) {
+        Matcher m = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.DOTALL).matcher(html);
+        assertThat(m.find()).as("a heading").isTrue();
+        return m.group(1).replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "/|Get nude or sexual images of you taken down|Haz que quiten imágenes íntimas",
-        "/start|How old were you in the image or video?|¿Qué edad tenías en la imagen o el video?",
-        "/adult|https://stopncii.org|Ir a StopNCII.org",
-        "/how-it-works|What is a hash?|¿Qué es un hash?",
-        "/help|(800) 843-5678|Llama al",
-        "/hash|Choose your files|Elige tus archivos",
-        "/cases/status|Enter your case number and case key.|Escribe tu número de caso y tu clave.",
-    })
-    void everyPageRendersInEnglishAndSpanishWithQuickExitAndHeaders(String path, String english, String spanish) {
-        given().get(path).then().statusCode(200)
+    @MethodSource("pages")
+    void everyPageRendersInEveryLanguageWithQuickExitAndHeaders(String path, String titleKey) {
+        given().get(path).then()
                 .header("Content-Security-Policy", containsString("default-src 'self'; script-src 'self'"))
                 .header("Referrer-Policy", equalTo("no-referrer"))
                 .header("X-Content-Type-Options", equalTo("nosniff"))
-                .body(containsString(english)).body(containsString("id=\"quick-exit\""))
-                .body(containsString("Help center</title>")).body(not(containsString("<script>")));
-        given().queryParam("lang", "es").get(path).then().statusCode(200)
-                .body(containsString(spanish)).body(containsString("lang=\"es\""))
-                .body(containsString("Centro de ayuda</title>"));
-        given().header("Accept-Language", "es-MX,es;q=0.9").get(path).then().statusCode(200)
-                .body(containsString(spanish));
+                .header("Vary", containsString("Accept-Language"))
+                .body(containsString("id=\"quick-exit\"")).body(not(containsString("<script>")));
+        for (String lang : Messages.tags()) {
+            Map<String, String> msg = Messages.of(lang);
+            String dir = "ar".equals(lang) ? "rtl" : "ltr";
+            String html = given().queryParam("lang", lang).get(path).then()
+                    .statusCode(path.equals("/no-such-page") ? 404 : 200)
+                    .body(containsString("<html lang=\"" + lang + "\" dir=\"" + dir + "\">"))
+                    .body(containsString(escaped(msg.get("siteName")) + "</title>"))
+                    .extract().asString();
+            assertThat(heading(html)).as("%s %s", lang, path).isEqualTo(msg.get(titleKey));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"es-MX;q=0.9, en;q=0.1|es", "ar-EG|ar", "pt-PT|pt-BR", "zh-CN|zh-Hans", "fil|tl",
+        "ja|en", "zh-TW, de;q=0.5|de"})
+    void withoutAChoiceTheBrowsersLanguageIsUsed(String acceptLanguage, String expected) {
+        given().header("Accept-Language", acceptLanguage).get("/help").then().statusCode(200)
+                .body(containsString("<html lang=\"" + expected + "\""))
+                .body(containsString(escaped(Messages.of(expected).get("helpSextortionTitle"))));
+    }
+
+    @Test
+    void everyPageOffersEveryLanguageNamedInItself() {
+        String html = given().queryParam("lang", "ar").get("/help").then().extract().asString();
+        assertThat(html).contains("<a href=\"/help?lang=uk\" lang=\"uk\" hreflang=\"uk\">Українська</a>",
+                "<a href=\"/help?lang=ar\" lang=\"ar\" hreflang=\"ar\" aria-current=\"true\">العربية</a>",
+                "hreflang=\"zh-Hans\">简体中文</a>", "hreflang=\"pt-BR\">Português (Brasil)</a>");
     }
 
     @Test

@@ -179,11 +179,11 @@ class TeenPagesTest {
         String html = given().get("/impact").then().statusCode(200).extract().asString();
         long total = figure(html, "total-hashes");
         long weekly = 0;
-        Matcher rows = Pattern.compile("<tr><th scope=\"row\">[^<]*</th><td>(\\d+)</td><td>(\\d+)</td></tr>").matcher(html);
+        Matcher rows = Pattern.compile("<tr><th scope=\"row\">[^<]*</th><td>([\\d,]+)</td><td>([\\d,]+)</td></tr>").matcher(html);
         long casesWeekly = 0;
         while (rows.find()) {
-            casesWeekly += Long.parseLong(rows.group(1));
-            weekly += Long.parseLong(rows.group(2));
+            casesWeekly += Long.parseLong(rows.group(1).replace(",", ""));
+            weekly += Long.parseLong(rows.group(2).replace(",", ""));
         }
         assertThat(total).as("hashes received equal the weekly table's sum (every test hash is from this week)")
                 .isEqualTo(weekly);
@@ -197,9 +197,9 @@ class TeenPagesTest {
     }
 
     private static long figure(String html, String id) {
-        Matcher m = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(html);
+        Matcher m = Pattern.compile("id=\"" + id + "\">([\\d,]+)<").matcher(html);
         assertThat(m.find()).as(id).isTrue();
-        return Long.parseLong(m.group(1));
+        return Long.parseLong(m.group(1).replace(",", ""));
     }
 
     @Test

@@ -1,0 +1,120 @@
+package org.takeitdown.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every language file against the English one: the same keys, the same placeholders, plural choices only by
+ * the language's own CLDR categories (with an "other" form), no value left in English, and the note that the
+ * translation awaits a native speaker's review. The build checks each message against {@link Msg} too.
+ */
+class MessagesTest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]\\w*)}");
+    private static final Pattern PLURAL = Pattern.compile("^(.*?)\\{#when (\\w+)\\.plural}(.*)\\{/when}(.*)$",
+            Pattern.DOTALL);
+    private static final Pattern CATEGORY = Pattern.compile("\\{#is '([a-z]+)'}");
+    /** Values that may equal the English one: none today (names and numbers come from placeholders). */
+    private static final Set<String> SAME_AS_ENGLISH = Set.of();
+
+    /** Every language file but English's, the tests' own example language included. */
+    static List<String> translations() {
+        return Messages.files().stream().filter(t -> !t.equals("en")).toList();
+    }
+
+    @Test
+    void everyOfferedLanguageHasAFileAndEveryFileIsOffered() {
+        assertThat(Messages.tags()).contains("en", "es", "fr", "pt-BR", "de", "ar", "zh-Hans", "hi", "tl", "vi", "ko",
+                "uk");
+        assertThat(Messages.files()).containsAll(Messages.tags());
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void aTranslationHasEveryKeyWithTheSamePlaceholders(String tag) {
+        Map<String, String> english = Messages.of("en");
+        Map<String, String> translated = Messages.of(tag);
+        assertThat(translated.keySet()).as("keys of %s", tag).containsExactlyInAnyOrderElementsOf(english.keySet());
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : english.entrySet()) {
+            String value = translated.get(e.getKey());
+            if (!placeholders(value).equals(placeholders(e.getValue()))) {
+                problems.add(e.getKey() + ": " + placeholders(value) + " instead of " + placeholders(e.getValue()));
+            }
+            if (value.strip().equals(e.getValue().strip()) && !SAME_AS_ENGLISH.contains(e.getKey())) {
+                problems.add(e.getKey() + ": still the English text");
+            }
+        }
+        assertThat(problems).as(tag).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void pluralChoicesUseOnlyTheLanguagesCldrCategories(String tag) {
+        Set<String> categories = PluralRules.forLocale(ULocale.forLocale(Locale.forLanguageTag(tag))).getKeywords();
+        Map<String, String> english = Messages.of("en");
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, String> e : Messages.of(tag).entrySet()) {
+            String value = e.getValue();
+            Matcher m = PLURAL.matcher(value);
+            if (!english.get(e.getKey()).contains("{#when")) {
+                if (value.contains("{#") || value.contains("{/")) {
+                    problems.add(e.getKey() + ": a section where English has none");
+                }
+                continue;
+            }
+            if (!m.matches()) {
+                if (categories.size() > 1) {
+                    problems.add(e.getKey() + ": no plural choice, but " + tag + " has " + categories);
+                }
+                continue;
+            }
+            if (!m.group(3).contains("{#else}")) {
+                problems.add(e.getKey() + ": no {#else} (the 'other' form)");
+            }
+            Matcher c = CATEGORY.matcher(m.group(3));
+            while (c.find()) {
+                if (!categories.contains(c.group(1))) {
+                    problems.add(e.getKey() + ": '" + c.group(1) + "' is not a plural category of " + tag + " " + categories);
+                }
+            }
+        }
+        assertThat(problems).as(tag).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("translations")
+    void aTranslationSaysItAwaitsReviewByANativeSpeaker(String tag) {
+        assertThat(Messages.header(tag)).startsWith("# This translation awaits review by a native speaker.");
+    }
+
+    @Test
+    void englishPluralChoicesHaveOneAndOtherForms() {
+        for (Map.Entry<String, String> e : Messages.of("en").entrySet()) {
+            if (e.getValue().contains("{#when")) {
+                assertThat(e.getValue()).as(e.getKey()).matches(PLURAL).contains("{#is 'one'}").contains("{#else}");
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String value) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(value);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}
