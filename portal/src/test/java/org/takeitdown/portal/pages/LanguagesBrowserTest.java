@@ -41,7 +41,8 @@ class LanguagesBrowserTest {
             if (doc.scrollWidth > doc.clientWidth) problems.push('scrolls sideways: ' + doc.scrollWidth + ' > ' + doc.clientWidth);
             const shown = el => { for (let e = el; e; e = e.parentElement) {
                 const s = getComputedStyle(e);
-                if (s.display === 'none' || s.visibility === 'hidden' || e.hidden || e.classList.contains('sr-only')) return false; }
+                if (s.display === 'none' || s.visibility === 'hidden' || e.hidden || e.classList.contains('sr-only')
+                    || (s.overflow === 'hidden' && e.getBoundingClientRect().width <= 1)) return false; }
                 return true; };
             const boxes = [];
             const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.web.Messages;
 
 /**
- * A new language is one file and one line of configuration: the tests' own {@code messages/msg_nl.properties}
- * (Dutch, under src/test/resources) plus {@code nl} added to {@code quarkus.locales}, and nothing else.
+ * A new language is one file and one line of configuration: {@code messages/msg_nl.properties} (Dutch, shipped
+ * but not offered by default) plus {@code nl} added to {@code quarkus.locales}, and nothing else.
  */
 @Tag("embedded")
 @QuarkusTest

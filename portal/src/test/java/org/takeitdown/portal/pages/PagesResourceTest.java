@@ -78,6 +78,12 @@ class PagesResourceTest {
     }
 
     @Test
+    void aLanguageWithAFileButNotConfiguredIsNotOffered() {
+        given().queryParam("lang", "nl").header("Accept-Language", "nl").get("/").then().statusCode(200)
+                .body(containsString("<html lang=\"en\"")).body(not(containsString("hreflang=\"nl\"")));
+    }
+
+    @Test
     void everyPageOffersEveryLanguageNamedInItself() {
         String html = given().queryParam("lang", "ar").get("/help").then().extract().asString();
         assertThat(html).contains("<a href=\"/help?lang=uk\" lang=\"uk\" hreflang=\"uk\">Українська</a>",

@@ -96,7 +96,7 @@ class TeenPagesTest {
                 .body(containsString("may have to report that image")).body(containsString("Nothing from you is in that report"))
                 .body(containsString("How long it takes")).body(containsString("didn&#39;t break its rules"));
         given().queryParam("lang", "es").get("/what-happens-next").then()
-                .body(containsString("ni a tu familia, ni a tu escuela, ni a la policía"));
+                .body(containsString("ni a tus padres, ni a tu escuela, ni a la policía"));
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class Messages {
         return Arrays.stream(p.getProperty("quarkus.locales").split(",")).map(String::strip).toList();
     }
 
-    /** The tags of every {@code messages/msg_<tag>.properties} on the classpath (main and test resources). */
+    /** The tags of every {@code messages/msg_<tag>.properties} on the classpath. */
     public static List<String> files() {
         TreeSet<String> tags = new TreeSet<>();
         try {

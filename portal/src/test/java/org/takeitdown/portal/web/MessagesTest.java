@@ -26,16 +26,21 @@ class MessagesTest {
     private static final Pattern PLURAL = Pattern.compile("^(.*?)\\{#when (\\w+)\\.plural}(.*)\\{/when}(.*)$",
             Pattern.DOTALL);
     private static final Pattern CATEGORY = Pattern.compile("\\{#is '([a-z]+)'}");
+    /**
+     * Languages whose words do not change with a number, so a message states it once, without a plural choice
+     * (ICU 79's CLDR data gives Vietnamese a "one" form for 0 and 1 that its sentences don't need).
+     */
+    private static final Set<String> NO_PLURAL_WORDS = Set.of("zh-Hans", "ko", "vi");
     /** Values that may equal the English one: none today (names and numbers come from placeholders). */
     private static final Set<String> SAME_AS_ENGLISH = Set.of();
 
-    /** Every language file but English's, the tests' own example language included. */
+    /** Every language file but English's, Dutch (shipped, not offered until configured) included. */
     static List<String> translations() {
         return Messages.files().stream().filter(t -> !t.equals("en")).toList();
     }
 
     @Test
-    void everyOfferedLanguageHasAFileAndEveryFileIsOffered() {
+    void everyOfferedLanguageHasAFile() {
         assertThat(Messages.tags()).contains("en", "es", "fr", "pt-BR", "de", "ar", "zh-Hans", "hi", "tl", "vi", "ko",
                 "uk");
         assertThat(Messages.files()).containsAll(Messages.tags());
@@ -76,7 +81,7 @@ class MessagesTest {
                 continue;
             }
             if (!m.matches()) {
-                if (categories.size() > 1) {
+                if (categories.size() > 1 && !NO_PLURAL_WORDS.contains(tag)) {
                     problems.add(e.getKey() + ": no plural choice, but " + tag + " has " + categories);
                 }
                 continue;

@@ -86,19 +86,19 @@ class SecurityHeadersTest {
         String malformed = ";;q=x,,@@, es;q=abc";
         for (String page : PAGES) {
             given().header("Accept-Language", malformed).get(page).then().statusCode(200)
-                    .body(containsString("<html lang=\"en\">"));
+                    .body(containsString("<html lang=\"en\" dir=\"ltr\">"));
             given().header("Accept-Language", "fr;q=abc, es-MX;q=0.8").get(page).then().statusCode(200)
-                    .body(containsString("<html lang=\"es\">"));
+                    .body(containsString("<html lang=\"es\" dir=\"ltr\">"));
         }
         admin().header("Accept-Language", malformed).get("/admin").then().statusCode(200)
-                .body(containsString("<html lang=\"en\">"));
+                .body(containsString("<html lang=\"en\" dir=\"ltr\">"));
         String[] c = newCase(other(md5()));
         for (String form : List.of("/cases/status", "/hash")) {
             given().header("Accept-Language", malformed).formParam("caseNumber", c[0]).formParam("caseKey", c[1])
-                    .post(form).then().statusCode(200).body(containsString("<html lang=\"en\">"));
+                    .post(form).then().statusCode(200).body(containsString("<html lang=\"en\" dir=\"ltr\">"));
         }
         given().header("Accept-Language", malformed).formParam("age", "unsure").post("/start").then().statusCode(200);
         given().header("Accept-Language", malformed).header("Sec-Fetch-Site", "cross-site").formParam("age", "under")
-                .post("/start").then().statusCode(403).body(containsString("<html lang=\"en\">"));
+                .post("/start").then().statusCode(403).body(containsString("<html lang=\"en\" dir=\"ltr\">"));
     }
 }
