@@ -8,8 +8,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,18 +77,21 @@ public class Page {
 
     /** Every offered language, each named in itself, linking to this page in that language. */
     public List<Choice> languages() {
-        String here = encoded(path);
+        String here = ownPath(path);
         return languages.offered().stream()
                 .map(l -> new Choice(l.tag(), l.name(), here + "?lang=" + l.tag(), l == language))
                 .toList();
     }
 
-    private static String encoded(String path) {
-        try {
-            return new URI(null, null, path, null).toASCIIString();
-        } catch (URISyntaxException e) {
+    /**
+     * The request's path (as sent, still percent-encoded) for a link back to it; the start page for anything a
+     * browser could read as another site's address ({@code //host}, {@code /\host}) or that is not a plain path.
+     */
+    private static String ownPath(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || !path.matches("[A-Za-z0-9/._~%!$&'()*+,;=:@-]*")) {
             return "/";
         }
+        return path;
     }
 
     public String quickExitUrl() {

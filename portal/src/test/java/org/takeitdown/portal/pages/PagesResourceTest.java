@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,20 @@ class PagesResourceTest {
         given().header("Accept-Language", acceptLanguage).get("/help").then().statusCode(200)
                 .body(containsString("<html lang=\"" + expected + "\""))
                 .body(containsString(escaped(Messages.of(expected).get("helpSextortionTitle"))));
+    }
+
+    @Test
+    void theLanguageMenuOnlyEverLinksWithinTheSite() {
+        for (String path : List.of("//evil.example/x", "/%2F%2Fevil.example", "/a%22%3E%3Cb%3E", "/x/../..//evil.example")) {
+            String html = given().urlEncodingEnabled(false).get(path).then().extract().asString();
+            Matcher links = Pattern.compile("<li><a href=\"([^\"]*)\" lang=").matcher(html);
+            int found = 0;
+            while (links.find()) {
+                assertThat(links.group(1)).as(path).startsWith("/").doesNotStartWith("//").doesNotContain("\\");
+                found++;
+            }
+            assertThat(found).as(path).isEqualTo(Messages.tags().size());
+        }
     }
 
     @Test

@@ -23,8 +23,8 @@ public final class Browser {
         return start(null);
     }
 
-    /** A Chromium whose Accept-Language is {@code acceptLanguage} (e.g. {@code "uk,en;q=0.5"}), null for its own. */
-    public static ChromeDriver start(String acceptLanguage) throws IOException {
+    /** A Chromium whose preferred languages are {@code acceptLanguages} (e.g. {@code "uk,en"}), null for its own. */
+    public static ChromeDriver start(String acceptLanguages) throws IOException {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
                 "Chromium is not installed (apt-get install chromium chromium-driver): browser test skipped");
         Path profile = Files.createTempDirectory("chromium-profile");
@@ -40,12 +40,12 @@ public final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile.resolve("data"), "--window-size=390,844");
-        if (acceptLanguage != null) {
-            options.addArguments("--accept-lang=" + acceptLanguage);
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        if (acceptLanguages != null) {
+            options.addArguments("--accept-lang=" + acceptLanguages);
         }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+
         return driver;
     }
 }
