@@ -1,16 +1,12 @@
 package org.takeitdown.portal.cases;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -27,8 +23,6 @@ final class AnswerSeal {
     private static final byte[] ANSWER_INFO = "idempotent-answer".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BODY_INFO = "idempotent-body".getBytes(StandardCharsets.US_ASCII);
     private static final int SALT_BYTES = 16;
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
@@ -62,32 +56,14 @@ final class AnswerSeal {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** base64(iv || AES-256-GCM ciphertext and tag) of {@code plain}, bound to {@code keyHmac}. */
+    /** {@code plain} sealed ({@link Aead}) under a key from the client's key and salt, bound to {@code keyHmac}. */
     static String seal(String key, String salt, String keyHmac, String plain) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            RANDOM.nextBytes(iv);
-            Cipher c = cipher(Cipher.ENCRYPT_MODE, key, salt, keyHmac, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] ct = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Aead.seal(derive(key, salt, ANSWER_INFO), keyHmac.getBytes(StandardCharsets.US_ASCII), plain);
     }
 
     /** The plain answer; throws when the key, salt or row do not fit. */
     static String open(String key, String salt, String keyHmac, String sealed) throws GeneralSecurityException {
-        byte[] all = Base64.getDecoder().decode(sealed);
-        Cipher c = cipher(Cipher.DECRYPT_MODE, key, salt, keyHmac, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-        return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-    }
-
-    private static Cipher cipher(int mode, String key, String salt, String keyHmac, GCMParameterSpec iv)
-            throws GeneralSecurityException {
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(mode, new SecretKeySpec(derive(key, salt, ANSWER_INFO), "AES"), iv);
-        c.updateAAD(keyHmac.getBytes(StandardCharsets.US_ASCII));
-        return c;
+        return Aead.open(derive(key, salt, ANSWER_INFO), keyHmac.getBytes(StandardCharsets.US_ASCII), sealed);
     }
 
     private static byte[] derive(String key, String salt, byte[] info) {

@@ -205,7 +205,7 @@ public class CaseService {
     private void withdrawOnce(String number, String key) {
         ReportCase c = ReportCase.findById(onConnection(connection -> authorized(connection, number, key)).id());
         if (c.status == CaseStatus.withdrawn) {
-            throw ApiProblemException.conflict("This case is already withdrawn.");
+            throw new AlreadyWithdrawn();
         }
         c.status = CaseStatus.withdrawn;
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -241,7 +241,7 @@ public class CaseService {
         String offered = secrets.hmac(KEY_PURPOSE, key == null ? "" : key);
         CaseJdbc.CaseRow row = number == null ? null : jdbc.findCase(c, number);
         if (row == null || key == null || !Secrets.same(offered, row.keyHmac())) {
-            throw ApiProblemException.notFound();
+            throw new NoSuchCase();
         }
         return row;
     }

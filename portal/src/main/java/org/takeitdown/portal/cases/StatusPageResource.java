@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
-import org.takeitdown.portal.web.ApiProblemException;
 
 /** Case status for people: number and key are POSTed in a form, never put in an address. */
 @Path("/cases")
@@ -54,7 +53,7 @@ public class StatusPageResource {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.status(view, key, false)).build();
-        } catch (ApiProblemException e) {
+        } catch (NoSuchCase e) {
             return Response.status(404).entity(Templates.form(true)).build();
         }
     }
@@ -74,10 +73,9 @@ public class StatusPageResource {
                 return null;
             });
             return Response.ok(Templates.withdrawn()).build();
-        } catch (ApiProblemException e) {
-            if (e.status() == 409) {
-                return Response.ok(Templates.withdrawn()).build();
-            }
+        } catch (AlreadyWithdrawn e) {
+            return Response.ok(Templates.withdrawn()).build();
+        } catch (NoSuchCase e) {
             return Response.status(404).entity(Templates.form(true)).build();
         }
     }

@@ -15,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.FailedLookup;
 
 /**
  * In-memory limits for this instance. A client is known only by an HMAC of its address under a
@@ -201,13 +200,10 @@ public class Limits {
         refuseWhileFailing(d, client, now);
         try {
             return action.get();
-        } catch (ApiProblemException e) {
-            if (e.status() == 404) {
+        } catch (RuntimeException e) {
+            if (e instanceof FailedLookup) {
                 failed(d, client, now);
             }
-            throw e;
-        } catch (UnauthorizedException e) {
-            failed(d, client, now);
             throw e;
         }
     }

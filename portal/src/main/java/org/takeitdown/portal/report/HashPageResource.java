@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
-import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Page;
 
 /**
@@ -56,7 +56,7 @@ public class HashPageResource {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.hash(view.caseNumber(), key)).build();
-        } catch (ApiProblemException e) {
+        } catch (NoSuchCase e) {
             return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();
         }
     }

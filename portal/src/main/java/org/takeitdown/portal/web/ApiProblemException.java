@@ -40,11 +40,6 @@ public class ApiProblemException extends RuntimeException {
         return new ApiProblemException(400, "Bad request", detail, index);
     }
 
-    public static ApiProblemException notFound() {
-        return new ApiProblemException(404, "Not found",
-                "No case matches this case number and case key.");
-    }
-
     public static ApiProblemException conflict(String detail) {
         return new ApiProblemException(409, "Conflict", detail);
     }

@@ -1,7 +1,7 @@
 package org.takeitdown.portal.web;
 
 /** Missing or wrong credentials; answered {@code 401} with a {@code WWW-Authenticate} challenge. */
-public class UnauthorizedException extends RuntimeException {
+public class UnauthorizedException extends RuntimeException implements FailedLookup {
     private static final long serialVersionUID = 1L;
     private final String challenge;
 

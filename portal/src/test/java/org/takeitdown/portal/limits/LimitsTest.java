@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
 
@@ -64,7 +65,7 @@ class LimitsTest {
         Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> {
-                throw ApiProblemException.notFound();
+                throw new NoSuchCase();
             })).isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> "right key"))
@@ -102,7 +103,7 @@ class LimitsTest {
             limits.addingItems("192.0.2.3", 5, 5, LimitsTest::created);
             limits.platformRequest(1);
             assertThatThrownBy(() -> limits.lookup("192.0.2.3", () -> {
-                throw ApiProblemException.notFound();
+                throw new NoSuchCase();
             })).isInstanceOf(ApiProblemException.class);
         }
     }
@@ -163,7 +164,7 @@ class LimitsTest {
         Limits limits = new Limits(storage(100, 100, 2, 100, 1000, 1000, 1000), COUNTERS);
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, () -> {
-                throw ApiProblemException.notFound();
+                throw new NoSuchCase();
             })).isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, LimitsTest::created))
@@ -190,7 +191,7 @@ class LimitsTest {
         Limits limits = new Limits(storage(10, 10, 5, 100, 1000, 1000, 2), COUNTERS);
         for (String address : List.of("203.0.113.1", "203.0.113.2")) {
             assertThatThrownBy(() -> limits.lookup(address, () -> {
-                throw ApiProblemException.notFound();
+                throw new NoSuchCase();
             })).isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("203.0.113.200", () -> "right key"))

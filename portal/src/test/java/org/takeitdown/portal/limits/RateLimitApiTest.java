@@ -70,7 +70,7 @@ class RateLimitApiTest {
                 .header("Accept-Language", "es").post("/cases/status")
                 .then().statusCode(429).contentType(containsString("text/html"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
-                .body(containsString("id=\"too-many\""), containsString("Espera unos"))
+                .body(containsString("id=\"too-many\""), containsString("Espera más o menos"))
                 .body(containsString("id=\"quick-exit\""));
     }
 }

@@ -196,7 +196,7 @@ class TeenPathBrowserTest {
             e.click("#age-unsure");
             e.click("#start-continue");
             e.waitFor("!document.getElementById('unsure-help').hidden", Duration.ofSeconds(5), "the help shows");
-            assertThat(e.text("#unsure-help")).startsWith("Si es posible que tuviera menos de 18 años");
+            assertThat(e.text("#unsure-help")).startsWith("Si es posible que la persona tuviera menos de 18 años");
             e.js("window.scrollTo(0, 0); return true;");
             e.click("#who-me");
             assertThat(e.text("#age-legend")).isEqualTo("¿Qué edad tenías en la imagen o el video?");

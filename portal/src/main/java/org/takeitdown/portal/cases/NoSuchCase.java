@@ -1,0 +1,13 @@
+package org.takeitdown.portal.cases;
+
+import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.FailedLookup;
+
+/** No case has this case number and case key (404): a failed look-up. */
+public class NoSuchCase extends ApiProblemException implements FailedLookup {
+    private static final long serialVersionUID = 1L;
+
+    public NoSuchCase() {
+        super(404, "Not found", "No case matches this case number and case key.");
+    }
+}
