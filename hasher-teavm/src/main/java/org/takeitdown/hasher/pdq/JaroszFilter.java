@@ -31,48 +31,10 @@ final class JaroszFilter {
 
     /**
      * Blurs the row-major {@code rows x cols} image and decimates it to 64x64 ({@link Downsample}),
-     * giving exactly {@code filter} then {@code Downsample.decimate}, with less work: the last
-     * pass's row boxes keep every running sum but divide only at the 64 sampled columns, and its
-     * column boxes run only along those 64 columns (each running sum still sees every row, in the
-     * reference's order), writing the 64 sampled rows. {@code image} is overwritten.
+     * giving exactly {@link #filter} then {@code Downsample.decimate}, streamed by {@link DecimatingBlur}.
      */
     static void filterAndDecimate(float[] image, int rows, int cols, float[] out) {
-        int rowWindow = windowSize(cols);
-        int colWindow = windowSize(rows);
-        float[] rowCopy = new float[4 * cols];
-        float[] sums = new float[cols];
-        float[] ring = new float[ringRows(colWindow) * cols];
-        for (int pass = 0; pass < PASSES - 1; pass++) {
-            rowPass(image, rows, cols, rowWindow, rowCopy);
-            boxColumns(image, rows, cols, colWindow, sums, ring);
-        }
-        int n = Downsample.SIZE;
-        int[] sampleCols = Downsample.positions(cols);
-        int[] sampleRows = Downsample.positions(rows);
-        // The last row pass at the sampled columns, stored transposed: column j of the sample at [j * rows + r].
-        float[] columns = new float[n * rows];
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            boxFourRowsSampled(image, r * cols, cols, rowWindow, sampleCols, columns, r, rows);
-        }
-        for (; r < rows; r++) {
-            boxSampled(image, r * cols, cols, rowWindow, sampleCols, columns, r, rows);
-        }
-        for (int j = 0; j < n; j++) {
-            boxSampled(columns, j * rows, rows, colWindow, sampleRows, out, j, n);
-        }
-    }
-
-    private static void rowPass(float[] image, int rows, int cols, int rowWindow, float[] rowCopy) {
-        int r = 0;
-        for (; r + 4 <= rows; r += 4) {
-            System.arraycopy(image, r * cols, rowCopy, 0, 4 * cols);
-            boxFourRows(rowCopy, image, r * cols, cols, rowWindow);
-        }
-        for (; r < rows; r++) {
-            System.arraycopy(image, r * cols, rowCopy, 0, cols);
-            boxRow(rowCopy, image, r * cols, cols, rowWindow);
-        }
+        DecimatingBlur.filterAndDecimate(LumaRows.of(image, cols), rows, cols, out);
     }
 
     /**
@@ -132,7 +94,7 @@ final class JaroszFilter {
      * independent running sums), row {@code k}'s output for {@code samples[s]} going to
      * {@code out[s * outStride + outStart + k]}.
      */
-    private static void boxFourRowsSampled(float[] in, int start, int length, int window, int[] samples,
+    static void boxFourRowsSampled(float[] in, int start, int length, int window, int[] samples,
             float[] out, int outStart, int outStride) {
         int half = half(window);
         int warmUp = half - 1;
@@ -234,7 +196,7 @@ final class JaroszFilter {
         }
     }
 
-    private static int half(int window) {
+    static int half(int window) {
         return (window + 2) / 2;
     }
 
@@ -243,7 +205,7 @@ final class JaroszFilter {
     }
 
     /** One row: reads {@code in[0..length)}, writes {@code out[outStart..outStart+length)}. */
-    private static void boxRow(float[] in, float[] out, int outStart, int length, int window) {
+    static void boxRow(float[] in, float[] out, int outStart, int length, int window) {
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
@@ -279,7 +241,7 @@ final class JaroszFilter {
      * Four consecutive rows, {@code in[0..4 * length)}, written to {@code out} from {@code outStart};
      * each row's sum follows exactly the operations of {@link #boxRow}.
      */
-    private static void boxFourRows(float[] in, float[] out, int outStart, int length, int window) {
+    static void boxFourRows(float[] in, float[] out, int outStart, int length, int window) {
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;

@@ -31,24 +31,33 @@ final class Luma {
     }
 
     /**
-     * As {@link #fromPixels} for RGBA pixels read as little-endian 32-bit words (R in the low byte):
-     * one memory read a pixel instead of three, which matters in JavaScript.
+     * Luma rows of RGBA pixels read as little-endian 32-bit words (R in the low byte): one memory
+     * read a pixel instead of three, which matters in JavaScript.
      */
-    static void fromRgbaWords(int[] words, int count, float[] luma) {
-        float[] redGreen = RED_GREEN;
-        float[] blue = BLUE;
-        for (int i = 0; i < count; i++) {
-            int w = words[i];
-            luma[i] = redGreen[(w & 0xff) << 8 | (w >>> 8 & 0xff)] + blue[w >>> 16 & 0xff];
-        }
+    static LumaRows ofRgbaWords(int[] words, int cols) {
+        return (first, count, out) -> {
+            float[] redGreen = RED_GREEN;
+            float[] blue = BLUE;
+            int from = first * cols;
+            int n = count * cols;
+            for (int i = 0; i < n; i++) {
+                int w = words[from + i];
+                out[i] = redGreen[(w & 0xff) << 8 | (w >>> 8 & 0xff)] + blue[w >>> 16 & 0xff];
+            }
+        };
     }
 
-    /** Writes the luma of {@code count} pixels of {@code channels} bytes each (R, G, B first). */
-    static void fromPixels(byte[] pixels, int channels, int count, float[] luma) {
-        int p = 0;
-        for (int i = 0; i < count; i++) {
-            luma[i] = RED_GREEN[(pixels[p] & 0xff) << 8 | (pixels[p + 1] & 0xff)] + BLUE[pixels[p + 2] & 0xff];
-            p += channels;
-        }
+    /** Luma rows of pixels of {@code channels} bytes each (R, G, B first), {@code cols} pixels a row. */
+    static LumaRows ofPixels(byte[] pixels, int channels, int cols) {
+        return (first, count, out) -> {
+            float[] redGreen = RED_GREEN;
+            float[] blue = BLUE;
+            int p = first * cols * channels;
+            int n = count * cols;
+            for (int i = 0; i < n; i++) {
+                out[i] = redGreen[(pixels[p] & 0xff) << 8 | (pixels[p + 1] & 0xff)] + blue[pixels[p + 2] & 0xff];
+                p += channels;
+            }
+        };
     }
 }
