@@ -5,7 +5,7 @@ package org.takeitdown.hasher.pdq;
  * to {@link JaroszFilter#filter} followed by {@link Downsample#decimate}.
  *
  * <p>The first pass's column boxes walk down the image one row at a time, and each row they add
- * is blurred along the row (four rows at a time, {@link JaroszFilter}'s kernels) just before it is
+ * is blurred along the row (four rows at a time, {@link RowBoxes}) just before it is
  * needed; each row they write goes at once through the second pass's row box, which keeps only the
  * 64 sampled columns. So the only full-height buffer is those 64 columns, and everything else is a
  * few rows: a ring of the row-blurred rows still to be added or subtracted, the column sums, and
@@ -22,15 +22,18 @@ final class DecimatingBlur {
     private final int cols;
     private final int rowWindow;
     private final int[] sampleCols;
-    /** Luma of the rows being row-blurred. */
-    private final float[] lumaGroup;
-    /** Row-blurred rows, row r in slot r % ringRows: every row from the oldest still to subtract up to the newest group. */
-    private final float[] ring;
     private final int ringRows;
-    /** The column boxes' running sums. */
-    private final float[] sums;
-    /** First-pass output rows awaiting the second pass's row box, row r in slot r % GROUP. */
-    private final float[] blurred;
+    /**
+     * All the row-sized buffers in one array (see {@link RowBoxes} for why): the column boxes'
+     * running sums at 0; the row-blurred rows from {@link #ring}, row r in slot r % ringRows, every
+     * row from the oldest still to subtract up to the newest group; the first pass's output rows
+     * awaiting the second pass's row box from {@link #blurred}, row r in slot r % GROUP; the luma of
+     * the rows being row-blurred from {@link #lumaGroup}.
+     */
+    private final float[] work;
+    private final int ring;
+    private final int blurred;
+    private final int lumaGroup;
     /** Second-pass row boxes at the sampled columns, transposed: column j at {@code [j * rows + r]}. */
     private final float[] columns;
     /** Rows row-blurred into the ring so far. */
@@ -45,10 +48,10 @@ final class DecimatingBlur {
         int colWindow = JaroszFilter.windowSize(rows);
         // Adding row r (with r - colWindow subtracted) needs rows r - colWindow .. r + GROUP - 1 at once.
         this.ringRows = (colWindow + 2 * GROUP - 1) / GROUP * GROUP;
-        this.lumaGroup = new float[GROUP * cols];
-        this.ring = new float[ringRows * cols];
-        this.sums = new float[cols];
-        this.blurred = new float[GROUP * cols];
+        this.ring = cols;
+        this.blurred = ring + ringRows * cols;
+        this.lumaGroup = blurred + GROUP * cols;
+        this.work = new float[lumaGroup + GROUP * cols];
         this.columns = new float[Downsample.SIZE * rows];
     }
 
@@ -59,7 +62,7 @@ final class DecimatingBlur {
         int[] sampleRows = Downsample.positions(rows);
         int colWindow = JaroszFilter.windowSize(rows);
         for (int j = 0; j < Downsample.SIZE; j++) {
-            JaroszFilter.boxSampled(blur.columns, j * rows, rows, colWindow, sampleRows, out, j, Downsample.SIZE);
+            RowBoxes.boxSampled(blur.columns, j * rows, rows, colWindow, sampleRows, out, j, Downsample.SIZE);
         }
     }
 
@@ -84,85 +87,82 @@ final class DecimatingBlur {
             addAndWrite(rowBlurred(ri++), count, oi++);
         }
         for (int k = 0; k < full; k++) {
-            addSubtractAndWrite(rowBlurred(ri++), (li++ % ringRows) * cols, count, oi++);
+            addSubtractAndWrite(rowBlurred(ri++), ring + (li++ % ringRows) * cols, count, oi++);
         }
         for (int k = 0; k < shrinking; k++) {
             count--;
-            subtractAndWrite((li++ % ringRows) * cols, count, oi++);
+            subtractAndWrite(ring + (li++ % ringRows) * cols, count, oi++);
         }
         int first = rows - rows % GROUP;
         for (int r = first; r < rows; r++) {
-            JaroszFilter.boxSampled(blurred, (r - first) * cols, cols, rowWindow, sampleCols, columns, r, rows);
+            RowBoxes.boxSampled(work, blurred + (r - first) * cols, cols, rowWindow, sampleCols, columns, r, rows);
         }
     }
 
     /** The ring offset of row {@code r} after the first pass's row box, blurring its group first if needed. */
     private int rowBlurred(int r) {
         while (produced <= r) {
-            int at = (produced % ringRows) * cols;
+            int at = ring + (produced % ringRows) * cols;
             if (produced + GROUP <= rows) {
-                luma.fill(produced, GROUP, lumaGroup);
-                JaroszFilter.boxFourRows(lumaGroup, ring, at, cols, rowWindow);
+                luma.fill(produced, GROUP, work, lumaGroup);
+                RowBoxes.boxFourRows(work, lumaGroup, at, cols, rowWindow);
                 produced += GROUP;
             } else {
-                luma.fill(produced, 1, lumaGroup);
-                JaroszFilter.boxRow(lumaGroup, ring, at, cols, rowWindow);
+                luma.fill(produced, 1, work, lumaGroup);
+                RowBoxes.boxRow(work, lumaGroup, at, cols, rowWindow);
                 produced++;
             }
         }
-        return (r % ringRows) * cols;
+        return ring + (r % ringRows) * cols;
     }
 
-    /** First-pass output row {@code r} is in {@link #blurred}: row-box each full group at the sampled columns. */
+    /** First-pass output row {@code r} is in its {@link #blurred} slot: row-box each full group at the sampled columns. */
     private void written(int r) {
         if (r % GROUP == GROUP - 1) {
-            JaroszFilter.boxFourRowsSampled(blurred, 0, cols, rowWindow, sampleCols, columns, r - (GROUP - 1), rows);
+            RowBoxes.boxFourRowsSampled(work, blurred, cols, rowWindow, sampleCols, columns, r - (GROUP - 1), rows);
         }
     }
 
     private void add(int from) {
-        float[] s = sums;
-        float[] in = ring;
-        for (int j = 0; j < cols; j++) {
-            s[j] = F32.r(s[j] + in[from + j]);
+        float[] w = work;
+        int n = cols;
+        for (int j = 0; j < n; j++) {
+            w[j] = F32.r(w[j] + w[from + j]);
         }
     }
 
     private void addAndWrite(int from, int count, int r) {
-        float[] s = sums;
-        float[] in = ring;
-        float[] out = blurred;
-        int to = (r % GROUP) * cols;
-        for (int j = 0; j < cols; j++) {
-            float sum = F32.r(s[j] + in[from + j]);
-            s[j] = sum;
-            out[to + j] = sum / count;
+        float[] w = work;
+        int n = cols;
+        int to = blurred + (r % GROUP) * n;
+        for (int j = 0; j < n; j++) {
+            float sum = F32.r(w[j] + w[from + j]);
+            w[j] = sum;
+            w[to + j] = sum / count;
         }
         written(r);
     }
 
     private void addSubtractAndWrite(int addFrom, int subtractFrom, int count, int r) {
-        float[] s = sums;
-        float[] in = ring;
-        float[] out = blurred;
-        int to = (r % GROUP) * cols;
-        for (int j = 0; j < cols; j++) {
-            float sum = F32.r(F32.r(s[j] + in[addFrom + j]) - in[subtractFrom + j]);
-            s[j] = sum;
-            out[to + j] = sum / count;
+        float[] w = work;
+        int n = cols;
+        int to = blurred + (r % GROUP) * n;
+        for (int j = 0; j < n; j++) {
+            float sum = F32.r(F32.r(w[j] + w[addFrom + j]) - w[subtractFrom + j]);
+            w[j] = sum;
+            w[to + j] = sum / count;
         }
         written(r);
     }
 
     private void subtractAndWrite(int from, int count, int r) {
-        float[] s = sums;
-        float[] in = ring;
-        float[] out = blurred;
-        int to = (r % GROUP) * cols;
-        for (int j = 0; j < cols; j++) {
-            float sum = F32.r(s[j] - in[from + j]);
-            s[j] = sum;
-            out[to + j] = sum / count;
+        float[] w = work;
+        int n = cols;
+        int to = blurred + (r % GROUP) * n;
+        for (int j = 0; j < n; j++) {
+            float sum = F32.r(w[j] - w[from + j]);
+            w[j] = sum;
+            w[to + j] = sum / count;
         }
         written(r);
     }
