@@ -135,10 +135,11 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(w[j] + w[from + j]);
             w[j] = sum;
-            w[to + j] = sum / count;
+            w[to + j] = F32.quotient(sum, count, inverse);
         }
         written(r);
     }
@@ -147,10 +148,11 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(F32.r(w[j] + w[addFrom + j]) - w[subtractFrom + j]);
             w[j] = sum;
-            w[to + j] = sum / count;
+            w[to + j] = F32.quotient(sum, count, inverse);
         }
         written(r);
     }
@@ -159,10 +161,11 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(w[j] - w[from + j]);
             w[j] = sum;
-            w[to + j] = sum / count;
+            w[to + j] = F32.quotient(sum, count, inverse);
         }
         written(r);
     }

@@ -27,6 +27,7 @@ final class RowBoxes {
         int ri = in;
         int oi = out;
         int count = 0;
+        double inverse = 1;
         float sum = 0f;
         for (int k = 0; k < warmUp; k++) {
             sum = F32.r(sum + a[ri++]);
@@ -35,17 +36,19 @@ final class RowBoxes {
         for (int k = 0; k < growing; k++) {
             sum = F32.r(sum + a[ri++]);
             count++;
-            a[oi++] = sum / count;
+            inverse = 1.0 / count;
+            a[oi++] = F32.quotient(sum, count, inverse);
         }
         for (int k = 0; k < full; k++) {
             sum = F32.r(sum + a[ri++]);
             sum = F32.r(sum - a[li++]);
-            a[oi++] = sum / count;
+            a[oi++] = F32.quotient(sum, count, inverse);
         }
         for (int k = 0; k < shrinking; k++) {
             sum = F32.r(sum - a[li++]);
             count--;
-            a[oi++] = sum / count;
+            inverse = 1.0 / count;
+            a[oi++] = F32.quotient(sum, count, inverse);
         }
     }
 
@@ -66,6 +69,7 @@ final class RowBoxes {
         int ri = in;
         int oi = out;
         int count = 0;
+        double inverse = 1;
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
@@ -85,10 +89,11 @@ final class RowBoxes {
             s3 = F32.r(s3 + a[r3 + ri]);
             ri++;
             count++;
-            a[oi] = s0 / count;
-            a[r1 + oi] = s1 / count;
-            a[r2 + oi] = s2 / count;
-            a[r3 + oi] = s3 / count;
+            inverse = 1.0 / count;
+            a[oi] = F32.quotient(s0, count, inverse);
+            a[r1 + oi] = F32.quotient(s1, count, inverse);
+            a[r2 + oi] = F32.quotient(s2, count, inverse);
+            a[r3 + oi] = F32.quotient(s3, count, inverse);
             oi++;
         }
         for (int k = 0; k < full; k++) {
@@ -98,10 +103,10 @@ final class RowBoxes {
             s3 = F32.r(F32.r(s3 + a[r3 + ri]) - a[r3 + li]);
             ri++;
             li++;
-            a[oi] = s0 / count;
-            a[r1 + oi] = s1 / count;
-            a[r2 + oi] = s2 / count;
-            a[r3 + oi] = s3 / count;
+            a[oi] = F32.quotient(s0, count, inverse);
+            a[r1 + oi] = F32.quotient(s1, count, inverse);
+            a[r2 + oi] = F32.quotient(s2, count, inverse);
+            a[r3 + oi] = F32.quotient(s3, count, inverse);
             oi++;
         }
         for (int k = 0; k < shrinking; k++) {
@@ -111,10 +116,11 @@ final class RowBoxes {
             s3 = F32.r(s3 - a[r3 + li]);
             li++;
             count--;
-            a[oi] = s0 / count;
-            a[r1 + oi] = s1 / count;
-            a[r2 + oi] = s2 / count;
-            a[r3 + oi] = s3 / count;
+            inverse = 1.0 / count;
+            a[oi] = F32.quotient(s0, count, inverse);
+            a[r1 + oi] = F32.quotient(s1, count, inverse);
+            a[r2 + oi] = F32.quotient(s2, count, inverse);
+            a[r3 + oi] = F32.quotient(s3, count, inverse);
             oi++;
         }
     }
