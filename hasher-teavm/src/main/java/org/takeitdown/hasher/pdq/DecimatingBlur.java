@@ -1,5 +1,7 @@
 package org.takeitdown.hasher.pdq;
 
+import java.util.Objects;
+
 /**
  * PDQ's two Jarosz passes and the 64x64 decimation streamed over the rows of the luma, bit-identical
  * to {@link JaroszFilter#filter} followed by {@link Downsample#decimate}.
@@ -126,6 +128,7 @@ final class DecimatingBlur {
     private void add(int from) {
         float[] w = work;
         int n = cols;
+        Objects.checkFromIndexSize(from, n, w.length);
         for (int j = 0; j < n; j++) {
             w[j] = F32.r(w[j] + w[from + j]);
         }
@@ -135,6 +138,7 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        Objects.checkFromIndexSize(to, n, w.length);
         double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(w[j] + w[from + j]);
@@ -148,6 +152,7 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        Objects.checkFromIndexSize(to, n, w.length);
         double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(F32.r(w[j] + w[addFrom + j]) - w[subtractFrom + j]);
@@ -161,6 +166,7 @@ final class DecimatingBlur {
         float[] w = work;
         int n = cols;
         int to = blurred + (r % GROUP) * n;
+        Objects.checkFromIndexSize(to, n, w.length);
         double inverse = 1.0 / count;
         for (int j = 0; j < n; j++) {
             float sum = F32.r(w[j] - w[from + j]);

@@ -1,5 +1,7 @@
 package org.takeitdown.hasher.pdq;
 
+import java.util.Objects;
+
 /**
  * RGB to luminance, as PDQ's reference does it: {@code Y = 0.299 R + 0.587 G + 0.114 B} in binary32,
  * summed left to right (ITU-R BT.601 weights; PDQHasher.LUMA_FROM_R/G/B_COEFF in Meta's reference).
@@ -39,6 +41,9 @@ final class Luma {
             float[] t = TABLE;
             int from = first * cols - at;
             int end = at + count * cols;
+            Objects.checkFromToIndex(at, end, out.length);
+            Objects.checkFromToIndex(from + at, from + end, words.length);
+            Objects.checkIndex(BLUE + 255, t.length);
             for (int i = at; i < end; i++) {
                 int w = words[from + i];
                 out[i] = F32.r(t[w & 0xff] + t[GREEN + (w >>> 8 & 0xff)]) + t[BLUE + (w >>> 16 & 0xff)];
@@ -52,6 +57,9 @@ final class Luma {
             float[] t = TABLE;
             int p = first * cols * channels;
             int end = at + count * cols;
+            Objects.checkFromToIndex(at, end, out.length);
+            Objects.checkFromIndexSize(p, count * cols * channels, pixels.length);
+            Objects.checkIndex(BLUE + 255, t.length);
             for (int i = at; i < end; i++) {
                 out[i] = F32.r(t[pixels[p] & 0xff] + t[GREEN + (pixels[p + 1] & 0xff)]) + t[BLUE + (pixels[p + 2] & 0xff)];
                 p += channels;

@@ -1,12 +1,20 @@
 package org.takeitdown.hasher.pdq;
 
+import java.util.Objects;
+
 /**
  * The 1-D boxes of {@link JaroszFilter} along rows, as {@link DecimatingBlur} runs them: one row, or
  * four rows at once with four independent running sums (the additions of one row form a dependency
  * chain; four chains keep the processor busy), writing every output or only sampled ones. Each
- * running sum is the reference's, operation for operation. The full-output kernels read and write
- * one array: TeaVM's JavaScript reloads an array's typed-array view at every access, and V8 does not
- * hoist those loads out of a loop, so one array a loop costs less than two.
+ * running sum is the reference's, operation for operation.
+ *
+ * <p>Two habits here are for TeaVM's JavaScript, where a Java array is an object holding a typed
+ * array and {@code a[i]} compiles to {@code a.data[i]}. V8 does not hoist that load, or the checks
+ * that come with it, out of a loop, so each array a loop touches costs several instructions an
+ * iteration: the full-output kernels read and write one array. And each kernel checks its range
+ * with {@code Objects.checkFromIndexSize} before its loops: the {@code a.length} read there
+ * unwraps the array once, and TeaVM then reuses that typed array inside the loops instead of
+ * unwrapping it at every access (about a tenth of PDQ's time in Node).
  */
 final class RowBoxes {
     private RowBoxes() {
@@ -18,6 +26,7 @@ final class RowBoxes {
 
     /** One row of {@code a}: reads {@code a[in .. in + length)}, writes {@code a[out .. out + length)}. */
     static void boxRow(float[] a, int in, int out, int length, int window) {
+        Objects.checkFromIndexSize(out, length, a.length);
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
@@ -57,6 +66,7 @@ final class RowBoxes {
      * two ranges apart); each row's sum follows exactly the operations of {@link #boxRow}.
      */
     static void boxFourRows(float[] a, int in, int out, int length, int window) {
+        Objects.checkFromIndexSize(out, 4 * length, a.length);
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
@@ -133,6 +143,7 @@ final class RowBoxes {
      */
     static void boxSampled(float[] in, int start, int length, int window, int[] samples,
             float[] out, int outStart, int outStride) {
+        Objects.checkFromIndexSize(start, length, in.length);
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
@@ -185,6 +196,7 @@ final class RowBoxes {
      */
     static void boxFourRowsSampled(float[] in, int start, int length, int window, int[] samples,
             float[] out, int outStart, int outStride) {
+        Objects.checkFromIndexSize(start, 4 * length, in.length);
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
