@@ -11,9 +11,10 @@ import java.util.Objects;
  * needed; each row they write goes at once through the second pass's row box, which keeps only the
  * 64 sampled columns. So the only full-height buffer is those 64 columns, and everything else is a
  * few rows: a ring of the row-blurred rows still to be added or subtracted, the column sums, and
- * four rows of luma and of column output. Nothing the size of the image is written or read back,
- * which in JavaScript, where nothing is vectorised, roughly halves the work per pixel. Each running
- * sum still sees the reference's values in the reference's order.
+ * four rows of luma and of column output. Nothing the size of the image is allocated, written or
+ * read back, which matters most in JavaScript, where nothing is vectorised and a fresh image-sized
+ * Float32Array each call was a cost of its own. Each running sum still sees the reference's values
+ * in the reference's order.
  */
 final class DecimatingBlur {
     /** Rows row-blurred together, and column-blurred rows collected before their sampled row box. */

@@ -14,7 +14,7 @@ import java.util.Objects;
  * iteration: the full-output kernels read and write one array. And each kernel checks its range
  * with {@code Objects.checkFromIndexSize} before its loops: the {@code a.length} read there
  * unwraps the array once, and TeaVM then reuses that typed array inside the loops instead of
- * unwrapping it at every access (about a tenth of PDQ's time in Node).
+ * unwrapping it at every access.
  */
 final class RowBoxes {
     private RowBoxes() {
