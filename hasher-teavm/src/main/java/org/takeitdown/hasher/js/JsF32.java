@@ -13,4 +13,8 @@ public final class JsF32 {
 
     @JSBody(params = "x", script = "return Math.fround(x);")
     public static native float r(float x);
+
+    /** {@code x / n} as a multiplication by {@code inverse == 1.0 / n}, exact as {@code F32.quotient} explains. */
+    @JSBody(params = {"x", "n", "inverse"}, script = "return Math.fround(x * inverse);")
+    public static native float quotient(float x, int n, double inverse);
 }

@@ -34,7 +34,10 @@ final class TypedArrays {
         return new Int32Array(v.getBuffer(), offset, length / 4).toJavaArray();
     }
 
-    /** Feeds a byte view to MD5: whole aligned blocks as little-endian words, the rest as bytes. */
+    /**
+     * Feeds a byte view to MD5: whole aligned blocks as little-endian words over the same memory (no
+     * copy), the rest as bytes.
+     */
     static void feed(Md5 md5, JSObject view) {
         ArrayBufferView v = (ArrayBufferView) view;
         int offset = v.getByteOffset();
@@ -42,7 +45,7 @@ final class TypedArrays {
         int wordBlocks = length / Md5.BLOCK_BYTES;
         if (LITTLE_ENDIAN && md5.atBlockBoundary() && (offset & 3) == 0 && wordBlocks > 0) {
             int wordBytes = wordBlocks * Md5.BLOCK_BYTES;
-            int[] words = new Int32Array(v.getBuffer(), offset, wordBytes / 4).copyToJavaArray();
+            int[] words = new Int32Array(v.getBuffer(), offset, wordBytes / 4).toJavaArray();
             md5.updateWords(words, 0, wordBlocks);
             if (wordBytes < length) {
                 byte[] rest = new Int8Array(v.getBuffer(), offset + wordBytes, length - wordBytes)

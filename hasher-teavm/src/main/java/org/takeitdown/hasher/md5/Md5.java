@@ -170,7 +170,6 @@ public final class Md5 {
             int x13 = w[o + 13];
             int x14 = w[o + 14];
             int x15 = w[o + 15];
-            int h;
             a = ff(a, b, c, d, x0, 7, 0xd76aa478);
             d = ff(d, a, b, c, x1, 12, 0xe8c7b756);
             c = ff(c, d, a, b, x2, 17, 0x242070db);
@@ -203,30 +202,22 @@ public final class Md5 {
             d = gg(d, a, b, c, x2, 9, 0xfcefa3f8);
             c = gg(c, d, a, b, x7, 14, 0x676f02d9);
             b = gg(b, c, d, a, x12, 20, 0x8d2a4c8a);
-            h = b ^ c;
-            a = hh(a, h ^ d, x5, 4, 0xfffa3942, b);
-            d = hh(d, a ^ h, x8, 11, 0x8771f681, a);
-            h = d ^ a;
-            c = hh(c, h ^ b, x11, 16, 0x6d9d6122, d);
-            b = hh(b, c ^ h, x14, 23, 0xfde5380c, c);
-            h = b ^ c;
-            a = hh(a, h ^ d, x1, 4, 0xa4beea44, b);
-            d = hh(d, a ^ h, x4, 11, 0x4bdecfa9, a);
-            h = d ^ a;
-            c = hh(c, h ^ b, x7, 16, 0xf6bb4b60, d);
-            b = hh(b, c ^ h, x10, 23, 0xbebfbc70, c);
-            h = b ^ c;
-            a = hh(a, h ^ d, x13, 4, 0x289b7ec6, b);
-            d = hh(d, a ^ h, x0, 11, 0xeaa127fa, a);
-            h = d ^ a;
-            c = hh(c, h ^ b, x3, 16, 0xd4ef3085, d);
-            b = hh(b, c ^ h, x6, 23, 0x04881d05, c);
-            h = b ^ c;
-            a = hh(a, h ^ d, x9, 4, 0xd9d4d039, b);
-            d = hh(d, a ^ h, x12, 11, 0xe6db99e5, a);
-            h = d ^ a;
-            c = hh(c, h ^ b, x15, 16, 0x1fa27cf8, d);
-            b = hh(b, c ^ h, x2, 23, 0xc4ac5665, c);
+            a = hh(a, b, c ^ d, x5, 4, 0xfffa3942);
+            d = hh(d, a, b ^ c, x8, 11, 0x8771f681);
+            c = hh(c, d, a ^ b, x11, 16, 0x6d9d6122);
+            b = hh(b, c, d ^ a, x14, 23, 0xfde5380c);
+            a = hh(a, b, c ^ d, x1, 4, 0xa4beea44);
+            d = hh(d, a, b ^ c, x4, 11, 0x4bdecfa9);
+            c = hh(c, d, a ^ b, x7, 16, 0xf6bb4b60);
+            b = hh(b, c, d ^ a, x10, 23, 0xbebfbc70);
+            a = hh(a, b, c ^ d, x13, 4, 0x289b7ec6);
+            d = hh(d, a, b ^ c, x0, 11, 0xeaa127fa);
+            c = hh(c, d, a ^ b, x3, 16, 0xd4ef3085);
+            b = hh(b, c, d ^ a, x6, 23, 0x04881d05);
+            a = hh(a, b, c ^ d, x9, 4, 0xd9d4d039);
+            d = hh(d, a, b ^ c, x12, 11, 0xe6db99e5);
+            c = hh(c, d, a ^ b, x15, 16, 0x1fa27cf8);
+            b = hh(b, c, d ^ a, x2, 23, 0xc4ac5665);
             a = ii(a, b, c, d, x0, 6, 0xf4292244);
             d = ii(d, a, b, c, x7, 10, 0x432aff97);
             c = ii(c, d, a, b, x14, 15, 0xab9423a7);
@@ -255,24 +246,25 @@ public final class Md5 {
         d0 = dd;
     }
 
-    // The four auxiliary functions of RFC 1321 section 3.4, each followed by the add and rotate, in
-    // the equivalent forms with fewest operations (F = d ^ (b & (c ^ d)), G = c ^ (d & (b ^ c)), as in
-    // Solar Designer's public-domain MD5): message word and constant are added first, so only the
-    // function of b, computed last, waits for the previous step. In JavaScript this made MD5 about
-    // 20 % faster.
+    // The four auxiliary functions of RFC 1321 section 3.4, each followed by the add and rotate. Each
+    // step waits for b, the previous step's result, so each is written with as few operations after
+    // b as possible; message word, constant and everything of c and d are added first:
+    // F = d ^ (b & (c ^ d)) (as in Solar Designer's public-domain MD5); G = (b & d) | (c & ~d) as
+    // (c & ~d) + (b & d), the two terms having no bit in common, so one AND and one add after b;
+    // H = b ^ (c ^ d) with c ^ d computed before b is known; I = c ^ (b | ~d).
     private static int ff(int a, int b, int c, int d, int x, int s, int t) {
         int v = a + x + t + (d ^ (b & (c ^ d)));
         return ((v << s) | (v >>> (32 - s))) + b;
     }
 
     private static int gg(int a, int b, int c, int d, int x, int s, int t) {
-        int v = a + x + t + (c ^ (d & (b ^ c)));
+        int v = a + x + t + (c & ~d) + (b & d);
         return ((v << s) | (v >>> (32 - s))) + b;
     }
 
-    /** H step with {@code bcd} = b ^ c ^ d given: two consecutive steps share one of the two xors. */
-    private static int hh(int a, int bcd, int x, int s, int t, int b) {
-        int v = a + x + t + bcd;
+    /** H step with {@code cd} = c ^ d given. */
+    private static int hh(int a, int b, int cd, int x, int s, int t) {
+        int v = a + x + t + (b ^ cd);
         return ((v << s) | (v >>> (32 - s))) + b;
     }
 

@@ -24,9 +24,7 @@ public final class PdqHasher {
      */
     public static PdqResult hashRgbaWords(int[] words, int width, int height) {
         checkPixels((long) words.length * 4, width, height, 4);
-        float[] image = new float[width * height];
-        Luma.fromRgbaWords(words, width * height, image);
-        Coefficients c = blurredCoefficients(image, width, height);
+        Coefficients c = blurredCoefficients(Luma.ofRgbaWords(words, width), width, height);
         return new PdqResult(bits(c.dct), c.quality);
     }
 
@@ -61,14 +59,12 @@ public final class PdqHasher {
 
     private static Coefficients coefficients(byte[] pixels, int width, int height, int channels) {
         checkPixels(pixels.length, width, height, channels);
-        float[] image = new float[width * height];
-        Luma.fromPixels(pixels, channels, width * height, image);
-        return blurredCoefficients(image, width, height);
+        return blurredCoefficients(Luma.ofPixels(pixels, channels, width), width, height);
     }
 
-    private static Coefficients blurredCoefficients(float[] image, int width, int height) {
+    private static Coefficients blurredCoefficients(LumaRows luma, int width, int height) {
         float[] d64 = new float[Downsample.SIZE * Downsample.SIZE];
-        JaroszFilter.filterAndDecimate(image, height, width, d64);
+        DecimatingBlur.filterAndDecimate(luma, height, width, d64);
         int quality = Quality.of(d64);
         float[] dct = new float[256];
         Dct.dct64To16(d64, new float[16 * 64], dct);
