@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
-import org.takeitdown.portal.web.ApiProblemException;
 
 /** Admin API: platforms, their keys and scopes, leak tracing, and removal of items (HTTP Basic, {@link AdminAuthMechanism}; 404 when no password is set). */
 @Path("/api/admin")
@@ -102,10 +101,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     public Response listing(@PathParam("id") long id, PlatformApi.Listing listing) {
-        if (listing == null || listing.listed() == null) {
-            throw new ApiProblemException(400, "Bad request", "listed (true or false) is required.");
-        }
-        platforms.setListing(id, listing.listed(), listing.scans());
+        platforms.setListing(id, listing);
         return Response.noContent().build();
     }
 

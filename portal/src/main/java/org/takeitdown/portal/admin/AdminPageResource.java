@@ -116,7 +116,7 @@ public class AdminPageResource {
     public Response listing(@PathParam("id") long id, @FormParam("listed") String listed,
                             @FormParam("scans") String scans) {
         return change(() -> {
-            platforms.setListing(id, "yes".equals(listed), scans);
+            platforms.setListing(id, new PlatformApi.Listing("yes".equals(listed), scans));
             return null;
         });
     }
