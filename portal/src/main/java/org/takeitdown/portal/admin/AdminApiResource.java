@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
+import org.takeitdown.portal.web.WritesNothing;
 
 /** Admin API: platforms, their keys and scopes, leak tracing, and removal of items (HTTP Basic, {@link AdminAuthMechanism}; 404 when no password is set). */
 @Path("/api/admin")
@@ -70,6 +71,7 @@ public class AdminApiResource {
     @POST
     @Path("leaks")
     @Consumes(MediaType.TEXT_PLAIN)
+    @WritesNothing
     @Operation(operationId = "traceLeak")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")

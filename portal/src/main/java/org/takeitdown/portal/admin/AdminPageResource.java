@@ -24,6 +24,7 @@ import org.takeitdown.portal.platform.FeedbackService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.WritesNothing;
 
 /**
  * The operator's page: platforms, keys and scopes, "which platform leaked this list?", and items flagged as possible false submissions (forms from other
@@ -87,6 +88,7 @@ public class AdminPageResource {
     @POST
     @Path("leaks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @WritesNothing
     public Response leaks(@RestForm("hashes") String pasted, @RestForm("file") FileUpload file) throws IOException {
         StringBuilder text = new StringBuilder(pasted == null ? "" : pasted);
         if (file != null && file.size() > 0) {
