@@ -5,7 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +62,6 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
         }
         return Uni.createFrom().item(config.enabled() ? new ChallengeData(401, "WWW-Authenticate", CHALLENGE)
                 : new ChallengeData(404, null, null));
-    }
-
-    @Override
-    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return covers(context.normalizedPath())
-                ? Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"))
-                : Uni.createFrom().nullItem();
     }
 
     @Override

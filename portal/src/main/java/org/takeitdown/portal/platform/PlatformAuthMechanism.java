@@ -5,7 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
-import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,17 +65,6 @@ public class PlatformAuthMechanism implements HttpAuthenticationMechanism {
         }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
                 isExchange(path) ? EXCHANGE_CHALLENGE : BEARER));
-    }
-
-    @Override
-    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        String path = context.normalizedPath();
-        if (!covers(path)) {
-            return Uni.createFrom().nullItem();
-        }
-        return Uni.createFrom().item(isExchange(path)
-                ? new HttpCredentialTransport(HttpCredentialTransport.Type.OTHER_HEADER, FUNCTIONS_KEY)
-                : new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
     }
 
     /** Whether {@code path} is on the native platform API or the exchange. */
