@@ -1,50 +1,36 @@
 package org.takeitdown.portal.admin;
 
-import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
-import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.WritesNothing;
 
-/** Admin API: platforms, their keys and scopes, leak tracing, and removal of items (HTTP Basic; 404 when no password is set). */
+/** Admin API: platforms, their keys and scopes, leak tracing, and removal of items (HTTP Basic, {@link AdminAuthMechanism}; 404 when no password is set). */
 @Path("/api/admin")
+@RolesAllowed(AdminIdentityProvider.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 public class AdminApiResource {
-    private final AdminAuth auth;
     private final PlatformService platforms;
-    private final ClientAddress clients;
     private final CanaryService canaries;
 
-    @Context
-    HttpServerRequest http;
-
-    public AdminApiResource(AdminAuth auth, PlatformService platforms, ClientAddress clients, CanaryService canaries) {
+    public AdminApiResource(PlatformService platforms, CanaryService canaries) {
         this.canaries = canaries;
-        this.clients = clients;
-        this.auth = auth;
         this.platforms = platforms;
-    }
-
-    private void signIn(String authorization) {
-        auth.check(authorization, clients.of(http));
     }
 
     @POST
@@ -56,9 +42,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           PlatformApi.NewPlatform request) {
-        signIn(authorization);
+    public Response create(PlatformApi.NewPlatform request) {
         return Response.status(201).entity(platforms.create(request)).build();
     }
 
@@ -68,8 +52,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "404")
-    public List<PlatformApi.PlatformView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        signIn(authorization);
+    public List<PlatformApi.PlatformView> list() {
         return platforms.list();
     }
 
@@ -81,22 +64,20 @@ public class AdminApiResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
     @APIResponse(responseCode = "409")
-    public PlatformApi.PlatformKey rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                          @PathParam("id") long id) {
-        signIn(authorization);
+    public PlatformApi.PlatformKey rotate(@PathParam("id") long id) {
         return platforms.rotate(id);
     }
 
     @POST
     @Path("leaks")
     @Consumes(MediaType.TEXT_PLAIN)
+    @WritesNothing
     @Operation(operationId = "traceLeak")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public List<PlatformApi.Leak> leaks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String hashes) {
-        signIn(authorization);
+    public List<PlatformApi.Leak> leaks(String hashes) {
         return canaries.leakedBy(hashes);
     }
 
@@ -107,8 +88,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        signIn(authorization);
+    public Response revoke(@PathParam("id") long id) {
         platforms.revoke(id);
         return Response.noContent().build();
     }
@@ -122,13 +102,8 @@ public class AdminApiResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response listing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-                            PlatformApi.Listing listing) {
-        signIn(authorization);
-        if (listing == null || listing.listed() == null) {
-            throw new ApiProblemException(400, "Bad request", "listed (true or false) is required.");
-        }
-        platforms.setListing(id, listing.listed(), listing.scans());
+    public Response listing(@PathParam("id") long id, PlatformApi.Listing listing) {
+        platforms.setListing(id, listing);
         return Response.noContent().build();
     }
 
@@ -141,9 +116,7 @@ public class AdminApiResource {
     @APIResponse(responseCode = "401")
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "404")
-    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-                           PlatformApi.Removal removal) {
-        signIn(authorization);
+    public Response remove(@PathParam("id") long id, PlatformApi.Removal removal) {
         platforms.removeItem(id, removal);
         return Response.noContent().build();
     }

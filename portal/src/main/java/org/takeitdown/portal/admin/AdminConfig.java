@@ -7,4 +7,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "portal.admin")
 public interface AdminConfig {
     Optional<String> password();
+
+    /** Whether a password is set, so that the admin page and API exist at all. */
+    default boolean enabled() {
+        return password().filter(p -> !p.isEmpty()).isPresent();
+    }
 }

@@ -2,26 +2,21 @@ package org.takeitdown.portal.admin;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.function.Supplier;
-import org.takeitdown.portal.limits.ClientAddress;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.takeitdown.portal.platform.CanaryService;
@@ -29,12 +24,14 @@ import org.takeitdown.portal.platform.FeedbackService;
 import org.takeitdown.portal.platform.PlatformApi;
 import org.takeitdown.portal.platform.PlatformService;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.WritesNothing;
 
 /**
  * The operator's page: platforms, keys and scopes, "which platform leaked this list?", and items flagged as possible false submissions (forms from other
- * sites are refused by {@link org.takeitdown.portal.web.CrossSiteFilter} before they get here).
+ * sites are refused by {@link org.takeitdown.portal.web.CrossSiteFilter} before they get here; sign-in by {@link AdminAuthMechanism}).
  */
 @Path("/admin")
+@RolesAllowed(AdminIdentityProvider.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class AdminPageResource {
     @CheckedTemplate
@@ -43,35 +40,17 @@ public class AdminPageResource {
                                              int flagThreshold, PlatformApi.PlatformKey newKey, String error,
                                              List<PlatformApi.Leak> leaks);
     }
-    private final AdminAuth auth;
     private final PlatformService platforms;
     private final FeedbackService feedback;
     private final int flagThreshold;
-    private final ClientAddress clients;
     private final CanaryService canaries;
 
-    @Context
-    HttpServerRequest http;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
-
-    public AdminPageResource(AdminAuth auth, PlatformService platforms, FeedbackService feedback,
-                             org.takeitdown.portal.platform.PlatformConfig config, ClientAddress clients,
-                             CanaryService canaries) {
+    public AdminPageResource(PlatformService platforms, FeedbackService feedback,
+                             org.takeitdown.portal.platform.PlatformConfig config, CanaryService canaries) {
         this.canaries = canaries;
-        this.clients = clients;
-        this.auth = auth;
         this.platforms = platforms;
         this.feedback = feedback;
         this.flagThreshold = config.flagThreshold();
-    }
-
-    private void signIn(String authorization) {
-        auth.check(authorization, clients.of(http));
     }
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error) {
@@ -85,8 +64,7 @@ public class AdminPageResource {
                 .build();
     }
 
-    private Response change(String authorization, Supplier<PlatformApi.PlatformKey> action) {
-        signIn(authorization);
+    private Response change(Supplier<PlatformApi.PlatformKey> action) {
         try {
             return render(200, action.get(), null);
         } catch (ApiProblemException e) {
@@ -95,26 +73,23 @@ public class AdminPageResource {
     }
 
     @GET
-    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        signIn(authorization);
+    public Response get() {
         return render(200, null, null);
     }
 
     @POST
     @Path("platforms")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @FormParam("name") String name,
-                           @FormParam("scope") String scope) {
-        return change(authorization, () -> platforms.create(new PlatformApi.NewPlatform(name, scope)));
+    public Response create(@FormParam("name") String name, @FormParam("scope") String scope) {
+        return change(() -> platforms.create(new PlatformApi.NewPlatform(name, scope)));
     }
 
     /** "Which platform leaked this list?": hashes pasted, or a file of them uploaded (CSV, NDJSON or plain text). */
     @POST
     @Path("leaks")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response leaks(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @RestForm("hashes") String pasted,
-                          @RestForm("file") FileUpload file) throws IOException {
-        signIn(authorization);
+    @WritesNothing
+    public Response leaks(@RestForm("hashes") String pasted, @RestForm("file") FileUpload file) throws IOException {
         StringBuilder text = new StringBuilder(pasted == null ? "" : pasted);
         if (file != null && file.size() > 0) {
             text.append('\n').append(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
@@ -124,14 +99,14 @@ public class AdminPageResource {
 
     @POST
     @Path("platforms/{id}/rotate")
-    public Response rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return change(authorization, () -> platforms.rotate(id));
+    public Response rotate(@PathParam("id") long id) {
+        return change(() -> platforms.rotate(id));
     }
 
     @POST
     @Path("platforms/{id}/revoke")
-    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        return change(authorization, () -> {
+    public Response revoke(@PathParam("id") long id) {
+        return change(() -> {
             platforms.revoke(id);
             return null;
         });
@@ -140,10 +115,10 @@ public class AdminPageResource {
     @POST
     @Path("platforms/{id}/listing")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response listing(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-                            @FormParam("listed") String listed, @FormParam("scans") String scans) {
-        return change(authorization, () -> {
-            platforms.setListing(id, "yes".equals(listed), scans);
+    public Response listing(@PathParam("id") long id, @FormParam("listed") String listed,
+                            @FormParam("scans") String scans) {
+        return change(() -> {
+            platforms.setListing(id, new PlatformApi.Listing("yes".equals(listed), scans));
             return null;
         });
     }
@@ -151,9 +126,8 @@ public class AdminPageResource {
     @POST
     @Path("items/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id,
-                           @FormParam("reason") String reason) {
-        return change(authorization, () -> {
+    public Response remove(@PathParam("id") long id, @FormParam("reason") String reason) {
+        return change(() -> {
             platforms.removeItem(id, new PlatformApi.Removal(reason));
             return null;
         });

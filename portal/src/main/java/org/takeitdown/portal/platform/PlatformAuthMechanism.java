@@ -14,7 +14,8 @@ import org.takeitdown.portal.limits.ClientAddress;
 /**
  * Platform sign-in: {@code Authorization: Bearer <key>} on the native API, {@code x-functions-key: <key>} with
  * a non-empty {@code Ocp-Apim-Subscription-Key} on the exchange. No key: no identity, so {@code @RolesAllowed}
- * answers 401 ({@link PlatformAuthProblems}); a key is checked by {@link PlatformIdentityProvider}.
+ * answers 401 ({@link PlatformAuthProblems}); a key is checked by {@link PlatformIdentityProvider}. Other paths are
+ * not this mechanism's: there it finds no identity and sends no challenge, so the admin mechanism answers them.
  */
 @ApplicationScoped
 public class PlatformAuthMechanism implements HttpAuthenticationMechanism {
@@ -58,8 +59,21 @@ public class PlatformAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        String scheme = context.normalizedPath().startsWith(EXCHANGE_PATH) ? EXCHANGE_CHALLENGE : BEARER;
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", scheme));
+        String path = context.normalizedPath();
+        if (!covers(path)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
+                isExchange(path) ? EXCHANGE_CHALLENGE : BEARER));
+    }
+
+    /** Whether {@code path} is on the native platform API or the exchange. */
+    static boolean covers(String path) {
+        return path.startsWith(NATIVE_PATH) || isExchange(path);
+    }
+
+    static boolean isExchange(String path) {
+        return path.startsWith(EXCHANGE_PATH);
     }
 
     @Override

@@ -102,7 +102,12 @@ public class PlatformService {
      * Whether a platform appears on the public list, and what it scans (blank: nothing said); 404 for an
      * unknown platform, 400 for a text over {@value #SCANS_MAX} characters.
      */
-    public void setListing(long id, boolean listed, String scans) {
+    public void setListing(long id, PlatformApi.Listing listing) {
+        if (listing == null || listing.listed() == null) {
+            throw ApiProblemException.badRequest("listed (true or false) is required.");
+        }
+        boolean listed = listing.listed();
+        String scans = listing.scans();
         String text = scans == null || scans.isBlank() ? null : scans.strip();
         if (text != null && text.length() > SCANS_MAX) {
             throw new ApiProblemException(400, "Bad request",

@@ -26,7 +26,12 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
 
     @Override
     public Response toResponse(NotFoundException e) {
-        if (uri == null || uri.getPath().startsWith("/api")) {
+        return response(uri == null ? null : uri.getPath());
+    }
+
+    /** The answer for an address where nothing is: problem JSON under {@code /api} (or with no path known), else the page. */
+    public static Response response(String path) {
+        if (path == null || path.startsWith("/api")) {
             return Problem.response(404, "Not Found", "There is nothing at this address.");
         }
         return Response.status(404).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")

@@ -117,7 +117,7 @@ class TeenPagesTest {
         platforms.create(new PlatformApi.NewPlatform(hidden, null));
         given().get("/participating").then().statusCode(200).body(not(containsString(shown)))
                 .body(not(containsString(hidden)));
-        platforms.setListing(a.id(), true, "Photos and videos in public posts");
+        platforms.setListing(a.id(), new PlatformApi.Listing(true, "Photos and videos in public posts"));
         given().get("/participating").then().statusCode(200).body(containsString(shown))
                 .body(containsString("What they check: Photos and videos in public posts"))
                 .body(not(containsString(hidden))).body(not(containsString("id=\"no-listed\"")));

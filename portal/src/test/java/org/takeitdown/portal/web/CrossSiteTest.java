@@ -15,18 +15,10 @@ import io.restassured.config.RedirectConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseItem;
@@ -108,48 +100,10 @@ class CrossSiteTest {
     }
 
     /** The unsafe methods of every JAX-RS resource in the portal, as "METHOD /path/{template}". */
-    static List<String> unsafeEndpoints() throws IOException, URISyntaxException {
-        var source = CrossSiteFilter.class.getProtectionDomain().getCodeSource();
-        java.nio.file.Path classes = source != null && source.getLocation().getProtocol().equals("file")
-                ? java.nio.file.Path.of(source.getLocation().toURI()) : java.nio.file.Path.of("target", "classes");
-        assertThat(classes.resolve("org/takeitdown/portal/web/CrossSiteFilter.class")).exists();
-        List<String> found = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> c;
-                try {
-                    c = Class.forName(name, false, CrossSiteFilter.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    continue;
-                }
-                Path base = c.getAnnotation(Path.class);
-                if (base == null) {
-                    continue;
-                }
-                for (Method m : c.getDeclaredMethods()) {
-                    String verb = httpMethod(m);
-                    if (verb == null || verb.equals(HttpMethod.GET) || verb.equals(HttpMethod.HEAD)
-                            || verb.equals(HttpMethod.OPTIONS)) {
-                        continue;
-                    }
-                    Path sub = m.getAnnotation(Path.class);
-                    String path = ("/" + base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
-                    found.add(verb + " " + (path.length() > 1 ? path.replaceAll("/$", "") : path));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static String httpMethod(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
+    static List<String> unsafeEndpoints() {
+        return Endpoints.all().stream()
+                .filter(e -> !List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS).contains(e.verb()))
+                .map(Endpoints.Endpoint::name).toList();
     }
 
     private static Response send(RequestSpecification r, String template, String path, String body) {
