@@ -6,7 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.Messages;
+import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 import org.takeitdown.portal.web.engine.SeleniumEngine;
@@ -82,9 +82,6 @@ class LanguagesBrowserTest {
     @Inject
     CaseService cases;
 
-    private static Path vector(String name) {
-        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).resolve(name).toAbsolutePath().normalize();
-    }
 
     @SuppressWarnings("unchecked")
     private static List<String> textProblems(Engine e, String lang) {
@@ -147,7 +144,7 @@ class LanguagesBrowserTest {
 
                 e.open(root + "hash" + q);
                 e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-                e.setFiles("#file-input", List.of(vector("pdq/images/misc-images/c.png")));
+                e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
                 e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
                 textProblems(e, lang).forEach(p -> problems.add(lang + " hashing: " + p));
                 e.click("#submit-hashes");

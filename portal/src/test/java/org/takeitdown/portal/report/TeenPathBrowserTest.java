@@ -6,7 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -35,14 +35,11 @@ class TeenPathBrowserTest {
     @Inject
     CaseService cases;
 
-    private static Path vector(String name) {
-        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).resolve(name).toAbsolutePath().normalize();
-    }
 
     /** Hashes one picture on /hash and sends it; the receipt is showing when this returns. */
     private static void sendOnePicture(Engine e) {
         e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-        e.setFiles("#file-input", List.of(vector("pdq/images/misc-images/c.png")));
+        e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
         e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
         e.click("#submit-hashes");
         e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");
@@ -209,7 +206,7 @@ class TeenPathBrowserTest {
         try (Engine e = Engines.start(engine)) {
             e.open(root + "hash");
             e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(vector("pdq/images/misc-images/c.png")));
+            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
             e.js("window.retryAfter = '600'; window.fetch = async () => new Response("
                     + "'{\"status\":429}', {status: 429, headers: {'Retry-After': window.retryAfter}}); return true;");
