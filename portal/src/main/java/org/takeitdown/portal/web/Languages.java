@@ -21,6 +21,9 @@ public class Languages {
     public record Language(Locale locale, String tag, String name, boolean rightToLeft) {
     }
 
+    /** Entries of Accept-Language read at most; browsers send a handful, so a longer list costs no more work. */
+    static final int MAX_ENTRIES = 32;
+
     private final Language fallback;
     private final List<Language> offered;
 
@@ -63,7 +66,8 @@ public class Languages {
      * tie), or empty when it wants none of them. A range matches a language with the same language and script
      * once both are completed with their likely subtags ({@code zh-CN} is {@code zh-Hans}, {@code zh-TW} is
      * not; {@code pt-PT} takes {@code pt-BR}; {@code fil} is {@code tl}). Read leniently: an entry that cannot
-     * be read is skipped, so a malformed header never fails a page.
+     * be read is skipped, so a malformed header never fails a page; only the first {@link #MAX_ENTRIES} entries
+     * are read.
      */
     public Optional<Language> fromHeader(String header) {
         if (header == null) {
@@ -71,7 +75,9 @@ public class Languages {
         }
         Language best = null;
         double bestWeight = 0;
-        for (String entry : header.split(",")) {
+        String[] entries = header.split(",", MAX_ENTRIES + 1);
+        for (int i = 0; i < Math.min(entries.length, MAX_ENTRIES); i++) {
+            String entry = entries[i];
             String[] parts = entry.split(";");
             double weight = weight(parts);
             if (weight <= bestWeight) {

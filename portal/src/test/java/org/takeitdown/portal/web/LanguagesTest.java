@@ -58,6 +58,8 @@ class LanguagesTest {
         assertThat(pick("\u00e9s, es")).isEqualTo("es");
         assertThat(pick(",".repeat(1000))).isEqualTo("none");
         assertThat(pick("x".repeat(10_000))).isEqualTo("none");
+        assertThat(pick("ja,".repeat(Languages.MAX_ENTRIES - 1) + "es")).as("the last entry read").isEqualTo("es");
+        assertThat(pick("ja,".repeat(Languages.MAX_ENTRIES) + "es")).as("past the entries read").isEqualTo("none");
     }
 
     @Test
