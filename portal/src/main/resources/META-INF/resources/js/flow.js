@@ -22,13 +22,16 @@
     if (target) target.focus();
   });
 
-  // A form's answer, shown in place of this page: title, language, body, the address it came from, and
+  // A form's answer, shown in place of this page: title, language and direction, body, the address it came from, and
   // its page script when this page did not load it yet.
   async function show(response) {
     const html = await response.text();
     const next = new DOMParser().parseFromString(html, 'text/html');
     document.title = next.title;
     document.documentElement.lang = next.documentElement.lang;
+    document.documentElement.dir = next.documentElement.dir;
+    // The focus is set below; an autofocus in the answer would take it later, in some engines (WebKitGTK).
+    for (const el of next.body.querySelectorAll('[autofocus]')) el.removeAttribute('autofocus');
     document.body.replaceWith(document.adoptNode(next.body));
     history.replaceState(null, '', response.url);
     for (const script of next.querySelectorAll('head script[type="module"][src]')) {
