@@ -3,8 +3,6 @@ package org.takeitdown.portal.cases;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,7 +35,6 @@ public class CaseItem extends PanacheEntityBase {
     @Column(name = "pdq_quality")
     public Short pdqQuality;
 
-    @Enumerated(EnumType.STRING)
     public CaseStatus status;
 
     /** Null while the change awaits sequencing. */

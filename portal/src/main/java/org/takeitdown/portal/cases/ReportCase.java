@@ -3,8 +3,6 @@ package org.takeitdown.portal.cases;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -27,7 +25,6 @@ public class ReportCase extends PanacheEntityBase {
     @Column(name = "key_hmac")
     public String keyHmac;
 
-    @Enumerated(EnumType.STRING)
     public CaseStatus status;
 
     @Column(name = "created_on")

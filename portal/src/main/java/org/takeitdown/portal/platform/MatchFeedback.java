@@ -3,8 +3,6 @@ package org.takeitdown.portal.platform;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -29,7 +27,6 @@ public class MatchFeedback extends PanacheEntityBase {
     @Column(name = "platform_id")
     public Long platformId;
 
-    @Enumerated(EnumType.STRING)
     public Outcome outcome;
 
     @Column(name = "updated_on")

@@ -1,0 +1,50 @@
+package org.takeitdown.portal.db;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything the stores write differently for embedded H2 and PostgreSQL, and nothing else: taking
+ * sequence values and forcing committed work to disk. The rest of the SQL is common to both.
+ */
+@ApplicationScoped
+public class Dialect {
+    private final boolean postgres;
+
+    public Dialect(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.postgres = dbKind.startsWith("postgres");
+    }
+
+    /** A query giving {@code ?} fresh values of {@code sequence}, one a row. */
+    String nextValues(String sequence) {
+        return postgres
+                ? "SELECT nextval('" + sequence + "') FROM generate_series(1, ?)"
+                : "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
+    }
+
+    /** An expression taking the next value of {@code sequence}, for use in an UPDATE. */
+    public String nextValue(String sequence) {
+        return postgres ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
+    }
+
+    /**
+     * Whether a commit is on disk when it returns. PostgreSQL flushes every commit itself
+     * ({@code synchronous_commit}); embedded H2 writes a commit to its file ({@code WRITE_DELAY=0}) but
+     * leaves the flush to the operating system, so a power cut could lose it.
+     */
+    public boolean commitsReachDisk() {
+        return postgres;
+    }
+
+    /** Makes every commit made so far survive a power cut: {@code CHECKPOINT SYNC} on H2 (an fsync), nothing on PostgreSQL. */
+    public void syncToDisk(Connection c) throws SQLException {
+        if (!postgres) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.takeitdown.portal.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Connections for the stores' plain-JDBC paths, and the two failures every store tells apart by SQLState.
+ * Inside a JTA transaction a connection is the transaction's own; {@link #inTransaction} makes a local one.
+ */
+@ApplicationScoped
+public class Jdbc {
+    private final AgroalDataSource db;
+    private final Dialect dialect;
+
+    public Jdbc(AgroalDataSource db, Dialect dialect) {
+        this.db = db;
+        this.dialect = dialect;
+    }
+
+    /** Whether a commit is on disk when it returns (see {@link Dialect#commitsReachDisk()}). */
+    public boolean commitsReachDisk() {
+        return dialect.commitsReachDisk();
+    }
+
+    /** Makes every commit made so far survive a power cut (see {@link Dialect#syncToDisk}). */
+    public void syncToDisk() {
+        onConnection(c -> {
+            dialect.syncToDisk(c);
+            return null;
+        });
+    }
+
+    /** Work on one connection. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} on a connection (inside a JTA transaction, the transaction's own); SQL failures rethrown unchecked. */
+    public <T> T onConnection(Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+    }
+
+    /** Runs {@code work} in a local transaction of its own: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Whether the failure is one the database asks to retry: a deadlock (PostgreSQL 40P01, H2 40001) or a
+     * serialization failure (40001).
+     */
+    public static boolean isRetryable(Throwable e) {
+        return hasState(e, "40P01") || hasState(e, "40001");
+    }
+
+    /** Whether the failure is a unique-constraint violation (23505 on H2 and PostgreSQL alike). */
+    public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, "23505");
+    }
+
+    private static boolean hasState(Throwable e, String state) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && state.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
