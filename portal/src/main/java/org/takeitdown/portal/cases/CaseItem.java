@@ -21,8 +21,6 @@ import java.util.List;
 @Table(name = "case_item")
 public class CaseItem extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_item_seq")
-    @SequenceGenerator(name = "case_item_seq", sequenceName = "case_item_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "case_id")

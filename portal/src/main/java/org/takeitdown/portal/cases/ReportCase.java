@@ -15,8 +15,6 @@ import java.time.LocalDate;
 @Table(name = "report_case")
 public class ReportCase extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_case_seq")
-    @SequenceGenerator(name = "report_case_seq", sequenceName = "report_case_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "case_number")

@@ -3,7 +3,6 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,13 +40,15 @@ public class CanaryService {
     private static final Pattern HEX = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{64}|[0-9a-fA-F]{32})(?![0-9a-fA-F])");
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    private final SyncService sync;
+    private final MatchIndexes indexes;
+    private final PlatformStore store;
     private final Event<ItemsChanged> changed;
     /** Each platform's canaries once made (they never change but for their seq, which matching does not use). */
-    private final Map<Long, List<Canary>> own = new ConcurrentHashMap<>();
+    private final Map<Long, List<CanaryRecord>> own = new ConcurrentHashMap<>();
 
-    public CanaryService(SyncService sync, Event<ItemsChanged> changed) {
-        this.sync = sync;
+    public CanaryService(MatchIndexes indexes, PlatformStore store, Event<ItemsChanged> changed) {
+        this.indexes = indexes;
+        this.store = store;
         this.changed = changed;
     }
 
@@ -56,12 +58,13 @@ public class CanaryService {
             return;
         }
         boolean made = QuarkusTransaction.requiringNew().call(() -> {
-            Platform.findById(platformId, LockModeType.PESSIMISTIC_WRITE);
-            List<Canary> have = Canary.ofPlatform(platformId);
+            store.lock(platformId);
+            List<CanaryRecord> have = store.canariesOf(platformId);
             if (have.size() >= PER_PLATFORM) {
                 return false;
             }
-            List<PdqHash> taken = new ArrayList<>(Canary.<Canary>listAll().stream().map(c -> PdqHash.fromHex(c.pdq)).toList());
+            List<PdqHash> taken = new ArrayList<>(store.allCanaryPdqs().stream().map(PdqHash::fromHex).toList());
+            List<PlatformStore.NewCanary> fresh = new ArrayList<>();
             Random random = new Random(SEEDS.nextLong());
             for (int n = have.size(), tries = 0; n < PER_PLATFORM; tries++) {
                 if (tries == MAX_TRIES) {
@@ -69,20 +72,15 @@ public class CanaryService {
                 }
                 CanaryImages.Hashed h = CanaryImages.generate(random);
                 if (fits(h, taken)) {
-                    Canary c = new Canary();
-                    c.platformId = platformId;
-                    c.md5 = h.md5();
-                    c.pdq = h.pdq();
-                    c.pdqQuality = (short) h.quality();
-                    c.addedOn = LocalDate.now(ZoneOffset.UTC);
-                    c.persist();
+                    fresh.add(new PlatformStore.NewCanary(h.md5(), h.pdq(), h.quality(), LocalDate.now(ZoneOffset.UTC)));
                     taken.add(PdqHash.fromHex(h.pdq()));
                     n++;
                 }
             }
+            store.insertCanaries(platformId, fresh);
             return true;
         });
-        own.put(platformId, List.copyOf(QuarkusTransaction.requiringNew().call(() -> Canary.ofPlatform(platformId))));
+        own.put(platformId, QuarkusTransaction.requiringNew().call(() -> store.canariesOf(platformId)));
         if (made) {
             changed.fire(new ItemsChanged());
         }
@@ -96,32 +94,32 @@ public class CanaryService {
         if (taken.stream().anyMatch(t -> t.distance(hash) < MIN_DISTANCE)) {
             return false;
         }
-        return sync.index().query(PdqWords.parse(h.pdq()), MIN_DISTANCE - 1, 1).matches().isEmpty();
+        return indexes.index().query(PdqWords.parse(h.pdq()), MIN_DISTANCE - 1, 1).matches().isEmpty();
     }
 
     /** The platform's canaries whose PDQ is within {@code maxDistance} of {@code pdq} (its own only). */
     List<PlatformApi.Match> matchPdq(long platformId, String pdq, int maxDistance) {
         PdqHash q = PdqHash.fromHex(pdq);
-        return ownCanaries(platformId).stream().filter(c -> q.distance(PdqHash.fromHex(c.pdq)) <= maxDistance)
-                .map(c -> new PlatformApi.Match(c.id, q.distance(PdqHash.fromHex(c.pdq)))).toList();
+        return ownCanaries(platformId).stream().filter(c -> q.distance(PdqHash.fromHex(c.pdq())) <= maxDistance)
+                .map(c -> new PlatformApi.Match(c.id(), q.distance(PdqHash.fromHex(c.pdq())))).toList();
     }
 
     /** The ids of the platform's canaries with this MD5. */
     List<Long> matchMd5(long platformId, String md5) {
-        return ownCanaries(platformId).stream().filter(c -> c.md5.equals(md5)).map(c -> c.id).toList();
+        return ownCanaries(platformId).stream().filter(c -> c.md5().equals(md5)).map(CanaryRecord::id).toList();
     }
 
     /** Whether {@code id} is one of the platform's canaries. */
     boolean owns(long platformId, long id) {
-        return ownCanaries(platformId).stream().anyMatch(c -> c.id == id);
+        return ownCanaries(platformId).stream().anyMatch(c -> c.id() == id);
     }
 
-    /** The platform's canary with this exchange hash (PDQ, lowercase), or null. */
-    Canary ownByPdq(long platformId, String pdq) {
-        return ownCanaries(platformId).stream().filter(c -> c.pdq.equals(pdq)).findFirst().orElse(null);
+    /** The platform's canary with this exchange hash (PDQ, lowercase). */
+    Optional<CanaryRecord> ownByPdq(long platformId, String pdq) {
+        return ownCanaries(platformId).stream().filter(c -> c.pdq().equals(pdq)).findFirst();
     }
 
-    private List<Canary> ownCanaries(long platformId) {
+    private List<CanaryRecord> ownCanaries(long platformId) {
         return own.getOrDefault(platformId, List.of());
     }
 
@@ -140,13 +138,13 @@ public class CanaryService {
         Collection<String> hashes = hashesIn(text);
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<Long, Integer> found = new LinkedHashMap<>();
-            for (Canary c : Canary.withHashes(hashes)) {
-                found.merge(c.platformId, 1, Integer::sum);
+            for (CanaryRecord c : store.canariesWithHashes(hashes)) {
+                found.merge(c.platformId(), 1, Integer::sum);
             }
             List<PlatformApi.Leak> out = new ArrayList<>();
             for (Map.Entry<Long, Integer> e : found.entrySet()) {
-                Platform p = Platform.findById(e.getKey());
-                out.add(new PlatformApi.Leak(p.id, p.name, e.getValue(), PER_PLATFORM));
+                PlatformRecord p = store.find(e.getKey()).orElseThrow();
+                out.add(new PlatformApi.Leak(p.id(), p.name(), e.getValue(), PER_PLATFORM));
             }
             return out;
         });

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.pdq.PdqResult;
-import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
 import org.takeitdown.portal.cases.HashSeal;
@@ -43,8 +42,13 @@ public class ExchangeService {
     private final HashSeal seal;
     private final FeedbackService feedback;
     private final CanaryService canaries;
+    private final FeedStore feed;
+    private final PlatformStore platforms;
 
-    public ExchangeService(HashSeal seal, FeedbackService feedback, CanaryService canaries) {
+    public ExchangeService(HashSeal seal, FeedbackService feedback, CanaryService canaries, FeedStore feed,
+                           PlatformStore platforms) {
+        this.feed = feed;
+        this.platforms = platforms;
         this.seal = seal;
         this.feedback = feedback;
         this.canaries = canaries;
@@ -62,76 +66,73 @@ public class ExchangeService {
     }
 
     /** A scanned change: an item or one of the caller's canaries. */
-    private record Change(long seq, CaseItem item, Canary canary) {
+    private record Change(long seq, ItemRow item, CanaryRecord canary) {
     }
 
-    public ExchangeApi.FetchHashesResponse fetch(Platform platform, String startText, String sizeText, String token) {
+    public ExchangeApi.FetchHashesResponse fetch(PlatformRecord platform, String startText, String sizeText, String token) {
         long start = FeedService.parse("startTimestamp", startText, ExchangeCursor.OFFSET, 0, ExchangeCursor.MAX_TIMESTAMP);
         int size = (int) FeedService.parse("pageSize", sizeText, DEFAULT_PAGE, 1, MAX_PAGE);
         long runAfter = ExchangeCursor.after(start);
         long cursor = token == null || token.isEmpty() ? runAfter : ExchangeCursor.parse(token, runAfter);
         return QuarkusTransaction.requiringNew().call(() -> {
-            var em = Platform.getEntityManager();
-            em.createNativeQuery("SELECT exchange_mark FROM platform WHERE id = ?1 FOR UPDATE")
-                    .setParameter(1, platform.id).getSingleResult();
-            List<Change> rows = changedAfter(platform.id, cursor, size + 1);
+            platforms.lock(platform.id());
+            List<Change> rows = changedAfter(platform.id(), cursor, size + 1);
             boolean more = rows.size() > size;
             List<Change> scanned = more ? rows.subList(0, size) : rows;
             long last = scanned.isEmpty() ? cursor : scanned.get(scanned.size() - 1).seq();
-            List<ExchangeApi.HashRecord> records = records(platform.id, runAfter, scanned);
-            em.createNativeQuery("UPDATE platform SET exchange_mark = ?1 WHERE id = ?2 AND exchange_mark < ?1")
-                    .setParameter(1, last).setParameter(2, platform.id).executeUpdate();
+            List<ExchangeApi.HashRecord> records = records(platform.id(), runAfter, scanned);
+            platforms.markExchanged(platform.id(), last);
             long next = Math.max(start, ExchangeCursor.timestamp(last));
             return new ExchangeApi.FetchHashesResponse(records.size(), next, more,
                     more ? ExchangeCursor.token(last) : null, records);
         });
     }
 
-    private static List<Change> changedAfter(long platformId, long after, int limit) {
+    private List<Change> changedAfter(long platformId, long after, int limit) {
         List<Change> out = new ArrayList<>();
-        CaseItem.changedAfter(after, limit).forEach(i -> out.add(new Change(i.seq, i, null)));
-        Canary.changedAfter(platformId, after).forEach(c -> out.add(new Change(c.seq, null, c)));
+        feed.itemsChangedAfter(after, limit).forEach(i -> out.add(new Change(i.seq(), i, null)));
+        feed.canariesChangedAfter(platformId, after).forEach(c -> out.add(new Change(c.seq(), null, c)));
         out.sort(Comparator.comparingLong(Change::seq));
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     private List<ExchangeApi.HashRecord> records(long platformId, long runAfter, List<Change> scanned) {
-        Map<Long, WithdrawnHash> kept = new HashMap<>();
-        WithdrawnHash.forItems(scanned.stream().filter(c -> c.item() != null && c.item().status != CaseStatus.active)
-                .map(c -> c.item().id).toList()).forEach(w -> kept.put(w.itemId, w));
+        Map<Long, FeedStore.Withdrawn> kept = feed.withdrawnHashes(scanned.stream()
+                .filter(c -> c.item() != null && c.item().status() != CaseStatus.active).map(c -> c.item().id()).toList());
         Map<String, ExchangeApi.HashRecord> out = new LinkedHashMap<>();
         List<Object[]> pending = new ArrayList<>();
         for (Change c : scanned) {
             if (c.canary() != null) {
-                Canary k = c.canary();
-                put(out, new ExchangeApi.HashRecord(epoch(k.addedOn), ExchangeHash.IMAGE_PDQ, k.pdq, ACTIVE,
-                        Map.of(Long.toString(k.id), ACTIVE), List.of()));
+                CanaryRecord k = c.canary();
+                put(out, new ExchangeApi.HashRecord(epoch(k.addedOn()), ExchangeHash.IMAGE_PDQ, k.pdq(), ACTIVE,
+                        Map.of(Long.toString(k.id()), ACTIVE), List.of()));
                 continue;
             }
-            CaseItem i = c.item();
+            ItemRow i = c.item();
             ExchangeHash h;
-            if (i.status == CaseStatus.active) {
-                h = ExchangeHash.of(i.kind, i.md5, i.pdq, i.pdqQuality == null ? null : i.pdqQuality.intValue());
+            if (i.status() == CaseStatus.active) {
+                h = ExchangeHash.of(i.kind(), i.md5(), i.pdq(), i.pdqQuality());
             } else {
-                WithdrawnHash w = kept.get(i.id);
-                boolean received = w != null && w.firstSeq != null && w.firstSeq <= runAfter && w.receivedBy(platformId);
-                h = received ? seal.open(w) : null;
+                FeedStore.Withdrawn w = kept.get(i.id());
+                boolean received = w != null && w.firstSeq() != null && w.firstSeq() <= runAfter
+                        && w.receivedBy(platformId);
+                h = received ? open(w) : null;
             }
             if (h != null) {
                 pending.add(new Object[] {i, h});
                 put(out, null, h);
             }
         }
-        Map<String, List<CaseItem>> carriers = activeCarriers(pending.stream().map(p -> (ExchangeHash) p[1]).toList());
+        Map<String, List<ItemRow>> carriers = activeCarriers(pending.stream().map(p -> (ExchangeHash) p[1]).toList());
         for (Object[] p : pending) {
-            CaseItem i = (CaseItem) p[0];
+            ItemRow i = (ItemRow) p[0];
             ExchangeHash h = (ExchangeHash) p[1];
-            List<CaseItem> active = carriers.getOrDefault(key(h), List.of());
+            List<ItemRow> active = carriers.getOrDefault(key(h), List.of());
             Map<String, String> cases = new LinkedHashMap<>();
-            active.forEach(a -> cases.put(Long.toString(a.id), ACTIVE));
-            String own = status(i.status);
-            cases.put(Long.toString(i.id), own);
-            out.put(key(h), new ExchangeApi.HashRecord(epoch(i.changedOn), h.signalType(), h.value(),
+            active.forEach(a -> cases.put(Long.toString(a.id()), ACTIVE));
+            String own = status(i.status());
+            cases.put(Long.toString(i.id()), own);
+            out.put(key(h), new ExchangeApi.HashRecord(epoch(i.changedOn()), h.signalType(), h.value(),
                     active.isEmpty() ? own : ACTIVE, cases, List.of()));
         }
         return List.copyOf(out.values());
@@ -146,6 +147,14 @@ public class ExchangeService {
 
     private static void put(Map<String, ExchangeApi.HashRecord> out, ExchangeApi.HashRecord r) {
         put(out, r, new ExchangeHash(r.signalType(), r.hashValue()));
+    }
+
+    /** The exchange hash sealed for a retired item ({@link HashSeal} opens the row's two fields). */
+    private ExchangeHash open(FeedStore.Withdrawn w) {
+        WithdrawnHash row = new WithdrawnHash();
+        row.itemId = w.itemId();
+        row.sealed = w.sealed();
+        return seal.open(row);
     }
 
     private static String key(ExchangeHash h) {
@@ -165,30 +174,24 @@ public class ExchangeService {
     }
 
     /** The active items carrying each of these exchange hashes, by {@link #key}. */
-    private static Map<String, List<CaseItem>> activeCarriers(List<ExchangeHash> hashes) {
+    private Map<String, List<ItemRow>> activeCarriers(List<ExchangeHash> hashes) {
         Set<String> pdqs = new java.util.HashSet<>();
         Set<String> md5s = new java.util.HashSet<>();
         for (ExchangeHash h : hashes) {
             (ExchangeHash.IMAGE_PDQ.equals(h.signalType()) ? pdqs : md5s).add(h.value());
         }
-        Map<String, List<CaseItem>> out = new HashMap<>();
-        if (!pdqs.isEmpty()) {
-            for (CaseItem i : CaseItem.<CaseItem>list("status = ?1 and kind = 'image' and pdq in ?2 and pdqQuality >= ?3 "
-                    + "order by id", CaseStatus.active, pdqs, (short) PdqResult.MIN_USEFUL_QUALITY)) {
-                out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq, k -> new ArrayList<>()).add(i);
-            }
+        Map<String, List<ItemRow>> out = new HashMap<>();
+        for (ItemRow i : feed.activeImagesByPdq(pdqs, PdqResult.MIN_USEFUL_QUALITY)) {
+            out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq(), k -> new ArrayList<>()).add(i);
         }
-        if (!md5s.isEmpty()) {
-            for (CaseItem i : CaseItem.<CaseItem>list("status = ?1 and kind = 'video' and md5 in ?2 order by id",
-                    CaseStatus.active, md5s)) {
-                out.computeIfAbsent(ExchangeHash.VIDEO_MD5 + ":" + i.md5, k -> new ArrayList<>()).add(i);
-            }
+        for (ItemRow i : feed.activeVideosByMd5(md5s)) {
+            out.computeIfAbsent(ExchangeHash.VIDEO_MD5 + ":" + i.md5(), k -> new ArrayList<>()).add(i);
         }
         return out;
     }
 
     /** Records the platform's feedback by hash; checks the whole request first, so a bad one changes nothing. */
-    public ExchangeApi.FeedbackAnswer submitFeedback(Platform platform, ExchangeApi.SubmitFeedback request) {
+    public ExchangeApi.FeedbackAnswer submitFeedback(PlatformRecord platform, ExchangeApi.SubmitFeedback request) {
         if (request == null || request.hashFeedbacks() == null) {
             throw ApiProblemException.badRequest("Send {\"count\":n,\"hashFeedbacks\":[{\"hashValue\":...,"
                     + "\"feedbackValue\":\"Blocked\",\"tags\":[]}]}.");
@@ -217,7 +220,7 @@ public class ExchangeService {
         for (ExchangeApi.HashFeedback f : all) {
             String hash = f.hashValue().toLowerCase(Locale.ROOT);
             Outcome outcome = FEEDBACK_VALUES.get(f.feedbackValue());
-            List<Long> ids = itemsWith(platform.id, hash);
+            List<Long> ids = itemsWith(platform.id(), hash);
             String result = ids.isEmpty() ? "unknown" : outcome == null ? "ignored" : "recorded";
             if (outcome != null) {
                 boolean any = false;
@@ -239,14 +242,10 @@ public class ExchangeService {
 
     /** The active items, and the caller's own canaries, carrying this PDQ or MD5. */
     private List<Long> itemsWith(long platformId, String hash) {
-        List<Long> ids = new ArrayList<>(QuarkusTransaction.requiringNew().call(() -> hash.length() == Hex.PDQ_DIGITS
-                ? CaseItem.<CaseItem>list("status = ?1 and pdq = ?2", CaseStatus.active, hash)
-                : CaseItem.activeByMd5(List.of(hash))).stream().map(i -> i.id).toList());
+        List<Long> ids = new ArrayList<>(hash.length() == Hex.PDQ_DIGITS
+                ? feed.activeByPdq(hash) : feed.activeByMd5(List.of(hash)).getOrDefault(hash, List.of()));
         if (hash.length() == Hex.PDQ_DIGITS) {
-            Canary c = canaries.ownByPdq(platformId, hash);
-            if (c != null) {
-                ids.add(c.id);
-            }
+            canaries.ownByPdq(platformId, hash).ifPresent(c -> ids.add(c.id()));
         } else {
             ids.addAll(canaries.matchMd5(platformId, hash));
         }

@@ -3,32 +3,31 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import org.takeitdown.portal.cases.CaseApi;
-import org.takeitdown.portal.cases.CaseItem;
+import java.util.Optional;
 import org.takeitdown.portal.cases.CaseStatus;
-import org.takeitdown.portal.cases.MatchReportCounter;
 import org.takeitdown.portal.web.ApiProblemException;
 
-/** Platforms' reports on active items: one per platform and item (the latest wins), shown only in aggregate. */
+/**
+ * Platforms' reports on active items: one per platform and item (the latest wins), shown only in aggregate
+ * (the counts per case are {@link PlatformStore#countForCase}).
+ */
 @ApplicationScoped
-public class FeedbackService implements MatchReportCounter {
+public class FeedbackService {
     private final PlatformConfig config;
     private final CanaryService canaries;
+    private final PlatformStore store;
 
-    public FeedbackService(PlatformConfig config, CanaryService canaries) {
+    public FeedbackService(PlatformConfig config, CanaryService canaries, PlatformStore store) {
         this.config = config;
         this.canaries = canaries;
+        this.store = store;
     }
 
-    public void record(Platform platform, PlatformApi.Feedback feedback) {
+    public void record(PlatformRecord platform, PlatformApi.Feedback feedback) {
         if (feedback == null || feedback.id() == null) {
             throw ApiProblemException.badRequest("Send {\"id\":<item id>,\"outcome\":...}.");
         }
@@ -42,61 +41,33 @@ public class FeedbackService implements MatchReportCounter {
      * Records one outcome on an item (404 unknown, 409 no longer active); on one of the platform's own
      * canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
      */
-    void record(Platform platform, long itemId, Outcome outcome) {
-        if (canaries.owns(platform.id, itemId)) {
+    void record(PlatformRecord platform, long itemId, Outcome outcome) {
+        if (canaries.owns(platform.id(), itemId)) {
             return;
         }
-        PlatformApi.Feedback feedback = new PlatformApi.Feedback(itemId, outcome.name());
+        Optional<CaseStatus> status;
         try {
-            QuarkusTransaction.requiringNew().run(() -> upsert(platform.id, feedback.id(), outcome));
+            status = upsert(platform.id(), itemId, outcome);
         } catch (PersistenceException raced) {
             // The same platform reported the same item at the same moment: the other insert won; update it.
-            QuarkusTransaction.requiringNew().run(() -> upsert(platform.id, feedback.id(), outcome));
+            status = upsert(platform.id(), itemId, outcome);
         }
-    }
-
-    private static void upsert(long platformId, long itemId, Outcome outcome) {
-        CaseItem item = CaseItem.findById(itemId);
-        if (item == null) {
+        if (status.isEmpty()) {
             throw new ApiProblemException(404, "Not found", "There is no item with id " + itemId + ".");
         }
-        if (item.status != CaseStatus.active) {
-            throw ApiProblemException.conflict("Item " + itemId + " was " + item.status
+        if (status.get() != CaseStatus.active) {
+            throw ApiProblemException.conflict("Item " + itemId + " was " + status.get()
                     + " and is no longer on the list; feedback on it is not recorded.");
         }
-        MatchFeedback f = MatchFeedback.findByItemAndPlatform(itemId, platformId).orElseGet(MatchFeedback::new);
-        f.itemId = itemId;
-        f.platformId = platformId;
-        f.outcome = outcome;
-        f.updatedOn = LocalDate.now(ZoneOffset.UTC);
-        f.persistAndFlush();
     }
 
-    @Override
-    public CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
-        long pending = 0;
-        long blocked = 0;
-        long notBlocked = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT f.outcome, COUNT(*) FROM match_feedback f "
-                + "JOIN case_item i ON i.id = f.item_id WHERE i.case_id = ? GROUP BY f.outcome")) {
-            s.setLong(1, caseId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long n = r.getLong(2);
-                    switch (Outcome.valueOf(r.getString(1))) {
-                        case pending_review -> pending = n;
-                        case blocked -> blocked = n;
-                        case not_blocked -> notBlocked = n;
-                        default -> throw new IllegalStateException();
-                    }
-                }
-            }
-        }
-        return new CaseApi.MatchReports(pending, blocked, notBlocked);
+    private Optional<CaseStatus> upsert(long platformId, long itemId, Outcome outcome) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                store.upsertFeedback(platformId, itemId, outcome, LocalDate.now(ZoneOffset.UTC)));
     }
 
     /** Active items reported not blocked by at least the configured number of distinct platforms. */
     public List<Long> flagged() {
-        return QuarkusTransaction.requiringNew().call(() -> MatchFeedback.flaggedItems(config.flagThreshold()));
+        return QuarkusTransaction.requiringNew().call(() -> store.flaggedItems(config.flagThreshold()));
     }
 }

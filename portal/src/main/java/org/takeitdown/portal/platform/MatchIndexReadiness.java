@@ -9,15 +9,15 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class MatchIndexReadiness implements HealthCheck {
-    private final SyncService sync;
+    private final MatchIndexes indexes;
 
-    public MatchIndexReadiness(SyncService sync) {
-        this.sync = sync;
+    public MatchIndexReadiness(MatchIndexes indexes) {
+        this.indexes = indexes;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("match-index").status(sync.loaded())
-                .withData("hashes", sync.index().size()).build();
+        return HealthCheckResponse.named("match-index").status(indexes.loaded())
+                .withData("hashes", indexes.index().size()).build();
     }
 }

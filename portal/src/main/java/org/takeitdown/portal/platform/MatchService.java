@@ -1,10 +1,8 @@
 package org.takeitdown.portal.platform;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +10,6 @@ import java.util.Map;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.vpdq.VpdqMatcher;
 import org.takeitdown.portal.cases.CaseApi;
-import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.VpdqRules;
 import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqQueryResult;
@@ -35,19 +32,22 @@ public class MatchService {
     public static final int DEFAULT_DISTANCE = 31;
     public static final int MAX_VIDEOS = 10;
 
-    private final SyncService sync;
+    private final MatchIndexes indexes;
+    private final FeedStore store;
     private final Counters counters;
     private final PlatformConfig config;
     private final CanaryService canaries;
 
-    public MatchService(SyncService sync, Counters counters, PlatformConfig config, CanaryService canaries) {
+    public MatchService(MatchIndexes indexes, FeedStore store, Counters counters, PlatformConfig config,
+                        CanaryService canaries) {
         this.canaries = canaries;
-        this.sync = sync;
+        this.indexes = indexes;
+        this.store = store;
         this.counters = counters;
         this.config = config;
     }
 
-    public PlatformApi.MatchResponse match(Platform platform, PlatformApi.MatchRequest request) {
+    public PlatformApi.MatchResponse match(PlatformRecord platform, PlatformApi.MatchRequest request) {
         if (request == null) {
             throw ApiProblemException.badRequest("Send a JSON body with \"md5\" and/or \"pdq\" arrays.");
         }
@@ -72,7 +72,7 @@ public class MatchService {
             if (videos.get(v) == null) {
                 throw ApiProblemException.badRequest("vpdq[" + v + "] must be a list of frames.");
             }
-            videoQueries.add(VideoIndex.usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]"), SyncService.MIN_QUALITY));
+            videoQueries.add(VideoIndex.usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]"), MatchIndexes.MIN_QUALITY));
         }
         if (md5s.size() + pdqs.size() > MAX_QUERIES) {
             throw ApiProblemException.badRequest("At most " + MAX_QUERIES + " queries per request; got "
@@ -86,26 +86,26 @@ public class MatchService {
         Map<String, List<Long>> byMd5 = md5Matches(md5Queries);
         for (String q : md5Queries) {
             List<Long> ids = new ArrayList<>(byMd5.getOrDefault(q, List.of()));
-            ids.addAll(canaries.matchMd5(platform.id, q));
+            ids.addAll(canaries.matchMd5(platform.id(), q));
             List<PlatformApi.Match> matches = ids.stream().sorted().limit(MAX_MATCHES)
                     .map(id -> new PlatformApi.Match(id, 0)).toList();
             results.add(new PlatformApi.MatchResult(q, matches, ids.size() > MAX_MATCHES));
         }
         MatchBudget budget = new MatchBudget(config.matchBudget(), pdqQueries.size() + videoQueries.size());
-        MatchIndex index = sync.index();
+        MatchIndex index = indexes.index();
         for (String q : pdqQueries) {
             PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES, budget.allowance());
             budget.spend(r.examined(), r.budgetSpent());
             List<PlatformApi.Match> matches = new ArrayList<>(
                     r.matches().stream().map(m -> new PlatformApi.Match(m.id(), m.distance())).toList());
-            matches.addAll(canaries.matchPdq(platform.id, q, maxDistance));
+            matches.addAll(canaries.matchPdq(platform.id(), q, maxDistance));
             matches.sort(Comparator.comparingInt(PlatformApi.Match::distance).thenComparingLong(PlatformApi.Match::id));
             results.add(new PlatformApi.MatchResult(q, matches.size() > MAX_MATCHES ? matches.subList(0, MAX_MATCHES) : matches,
                     r.truncated() || matches.size() > MAX_MATCHES));
         }
         List<PlatformApi.VideoResult> videoResults = new ArrayList<>(videoQueries.size());
         for (int v = 0; v < videoQueries.size(); v++) {
-            VideoIndex.Result r = sync.videos().query(videoQueries.get(v), VpdqMatcher.DEFAULT_DISTANCE_TOLERANCE,
+            VideoIndex.Result r = indexes.videos().query(videoQueries.get(v), VpdqMatcher.DEFAULT_DISTANCE_TOLERANCE,
                     queryThreshold, comparedThreshold, MAX_MATCHES, budget.allowance());
             budget.spend(r.examined(), r.budgetSpent());
             videoResults.add(new PlatformApi.VideoResult(v, r.matches().stream()
@@ -143,16 +143,7 @@ public class MatchService {
         return out;
     }
 
-    private static Map<String, List<Long>> md5Matches(List<String> md5s) {
-        Map<String, List<Long>> out = new HashMap<>();
-        if (md5s.isEmpty()) {
-            return out;
-        }
-        List<CaseItem> items = QuarkusTransaction.requiringNew().call(() ->
-                CaseItem.activeByMd5(new LinkedHashSet<>(md5s)));
-        for (CaseItem i : items) {
-            out.computeIfAbsent(i.md5, k -> new ArrayList<>()).add(i.id);
-        }
-        return out;
+    private Map<String, List<Long>> md5Matches(List<String> md5s) {
+        return store.activeByMd5(new LinkedHashSet<>(md5s));
     }
 }

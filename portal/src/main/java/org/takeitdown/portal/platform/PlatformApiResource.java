@@ -68,7 +68,7 @@ public class PlatformApiResource {
     @APIResponse(responseCode = "403")
     @APIResponse(responseCode = "429")
     public Response export(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        Platform platform = caller.get();
+        PlatformRecord platform = caller.get();
         boolean csv = accept != null && accept.toLowerCase().contains(CSV)
                 && !accept.toLowerCase().contains(NDJSON);
         long through = feed.consistentSeq();

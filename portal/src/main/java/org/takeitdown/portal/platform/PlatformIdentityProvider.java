@@ -42,17 +42,17 @@ public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyReq
     }
 
     private SecurityIdentity identity(PlatformKeyRequest request) {
-        Platform p;
+        PlatformRecord p;
         try {
             p = limits.lookup(request.address, () -> platforms.authenticateKey(request.key, request.challenge));
         } catch (UnauthorizedException wrong) {
             throw new AuthenticationFailedException(wrong.getMessage());
         }
-        limits.platformRequest(p.id);
+        limits.platformRequest(p.id());
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                .setPrincipal(() -> "platform-" + p.id).addRole(PLATFORM).addAttribute(ATTRIBUTE, p);
-        if (Scope.parse(p.scope) == Scope.FULL) {
-            canaries.ensure(p.id);
+                .setPrincipal(() -> "platform-" + p.id()).addRole(PLATFORM).addAttribute(ATTRIBUTE, p);
+        if (Scope.parse(p.scope()) == Scope.FULL) {
+            canaries.ensure(p.id());
             b.addRole(PLATFORM_LIST);
         }
         return b.build();

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.takeitdown.portal.cases.CaseItem;
-import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.HashSeal;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.cases.Secrets;
@@ -27,8 +25,11 @@ public class PlatformService {
     private final Event<ItemsChanged> changed;
     private final HashSeal seal;
     private final CanaryService canaries;
+    private final PlatformStore store;
 
-    public PlatformService(Secrets secrets, Event<ItemsChanged> changed, HashSeal seal, CanaryService canaries) {
+    public PlatformService(Secrets secrets, Event<ItemsChanged> changed, HashSeal seal, CanaryService canaries,
+                           PlatformStore store) {
+        this.store = store;
         this.canaries = canaries;
         this.seal = seal;
         this.secrets = secrets;
@@ -48,15 +49,10 @@ public class PlatformService {
         }
         Scope scope = Scope.parse(request.scope());
         String key = newKey();
+        String hmac = secrets.hmac(KEY_PURPOSE, key);
         PlatformApi.PlatformKey created = QuarkusTransaction.requiringNew().call(() -> {
-            Platform p = new Platform();
-            p.scope = scope.text();
-            p.name = name.strip();
-            p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
-            p.createdOn = LocalDate.now(ZoneOffset.UTC);
-            p.revoked = false;
-            p.persist();
-            return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
+            PlatformRecord p = store.create(name.strip(), scope.text(), hmac, LocalDate.now(ZoneOffset.UTC));
+            return new PlatformApi.PlatformKey(p.id(), p.name(), p.scope(), key);
         });
         if (scope == Scope.FULL) {
             canaries.ensure(created.id());
@@ -65,34 +61,41 @@ public class PlatformService {
     }
 
     public List<PlatformApi.PlatformView> list() {
-        return QuarkusTransaction.requiringNew().call(() -> Platform.listInOrder().stream()
-                .map(p -> new PlatformApi.PlatformView(p.id, p.name, p.scope, p.createdOn, p.revoked, p.listed, p.scans)).toList());
+        return QuarkusTransaction.requiringNew().call(() -> store.listInOrder().stream()
+                .map(p -> new PlatformApi.PlatformView(p.id(), p.name(), p.scope(), p.createdOn(), p.revoked(), p.listed(),
+                        p.scans())).toList());
     }
 
     /** A new key for an active platform (the old one stops working); 409 for a revoked platform, which stays revoked. */
     public PlatformApi.PlatformKey rotate(long id) {
         String key = newKey();
+        String hmac = secrets.hmac(KEY_PURPOSE, key);
         return QuarkusTransaction.requiringNew().call(() -> {
-            Platform p = find(id);
-            if (p.revoked) {
+            store.lock(id);
+            PlatformRecord p = find(id);
+            if (p.revoked()) {
                 throw ApiProblemException.conflict("Platform " + id + " is revoked, and a revoked platform stays "
                         + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
             }
-            p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
-            return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
+            store.setKeyHmac(id, hmac);
+            return new PlatformApi.PlatformKey(p.id(), p.name(), p.scope(), key);
         });
     }
 
     public void revoke(long id) {
-        QuarkusTransaction.requiringNew().run(() -> find(id).revoked = true);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!store.revoke(id)) {
+                throw noSuchPlatform(id);
+            }
+        });
     }
 
-    private static Platform find(long id) {
-        Platform p = Platform.findById(id);
-        if (p == null) {
-            throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
-        }
-        return p;
+    private PlatformRecord find(long id) {
+        return store.find(id).orElseThrow(() -> noSuchPlatform(id));
+    }
+
+    private static ApiProblemException noSuchPlatform(long id) {
+        return new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
     }
 
     /** Longest "what they scan" text shown on the public list. */
@@ -114,12 +117,9 @@ public class PlatformService {
                     "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            Platform p = Platform.findById(id);
-            if (p == null) {
-                throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+            if (!store.setListing(id, listed, text)) {
+                throw noSuchPlatform(id);
             }
-            p.listed = listed;
-            p.scans = text;
         });
     }
 
@@ -130,17 +130,17 @@ public class PlatformService {
     /** The active platforms that chose to be listed publicly, by name. */
     public List<Listed> listedPublicly() {
         return QuarkusTransaction.requiringNew().call(
-                () -> Platform.listedPublicly().stream().map(p -> new Listed(p.name, p.scans)).toList());
+                () -> store.listedPublicly().stream().map(p -> new Listed(p.name(), p.scans())).toList());
     }
 
     public long countActive() {
-        return QuarkusTransaction.requiringNew().call(Platform::countActive);
+        return QuarkusTransaction.requiringNew().call(store::countActive);
     }
 
     /** The platform holding this key; 401 with {@code challenge} when it is wrong or revoked. */
-    public Platform authenticateKey(String key, String challenge) {
+    public PlatformRecord authenticateKey(String key, String challenge) {
         String hmac = secrets.hmac(KEY_PURPOSE, key);
-        return QuarkusTransaction.requiringNew().call(() -> Platform.findActiveByKeyHmac(hmac)).orElseThrow(
+        return QuarkusTransaction.requiringNew().call(() -> store.findActiveByKeyHmac(hmac)).orElseThrow(
                 () -> new UnauthorizedException(challenge, "This API key is not valid or has been revoked."));
     }
 
@@ -150,16 +150,11 @@ public class PlatformService {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            CaseItem item = CaseItem.findById(id);
-            if (item == null) {
-                throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
-            }
-            if (item.status == CaseStatus.active) {
-                item.retire(CaseStatus.removed, LocalDate.now(ZoneOffset.UTC), seal);
-                item.removalReason = reason.strip();
-            }
-        });
+        PlatformStore.Removal done = QuarkusTransaction.requiringNew().call(() ->
+                store.removeItem(id, reason.strip(), LocalDate.now(ZoneOffset.UTC), seal));
+        if (done == PlatformStore.Removal.NO_SUCH_ITEM) {
+            throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+        }
         changed.fire(new ItemsChanged());
     }
 }

@@ -38,7 +38,7 @@ public class PlatformsPageResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get() {
         boolean jar = PlatformsPageResource.class.getResource(HASHER_JAR) != null;
-        return Templates.platforms(jar, new Rules(SyncService.MIN_QUALITY, config.purgeAfter().toDays(),
+        return Templates.platforms(jar, new Rules(MatchIndexes.MIN_QUALITY, config.purgeAfter().toDays(),
                 MatchService.MAX_QUERIES, MatchService.DEFAULT_DISTANCE, MatchService.MAX_VIDEOS, VpdqRules.MAX_FRAMES,
                 VpdqMatcher.DEFAULT_MATCH_PERCENT));
     }

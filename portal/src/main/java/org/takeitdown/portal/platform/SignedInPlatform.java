@@ -13,8 +13,8 @@ public class SignedInPlatform {
     }
 
     /** The signed-in platform; only operations allowed to role {@link PlatformIdentityProvider#PLATFORM} have one. */
-    public Platform get() {
-        Platform p = identity.getAttribute(PlatformIdentityProvider.ATTRIBUTE);
+    public PlatformRecord get() {
+        PlatformRecord p = identity.getAttribute(PlatformIdentityProvider.ATTRIBUTE);
         if (p == null) {
             throw new IllegalStateException("no platform signed in: is the operation @RolesAllowed(\"platform\")?");
         }

@@ -27,7 +27,7 @@ import org.takeitdown.portal.cases.DegenerateHashes;
 @QuarkusTest
 class CanaryTest {
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     private String keyA;
     private String keyB;
@@ -53,7 +53,7 @@ class CanaryTest {
     }
 
     private static List<Canary> canaries(long platformId) {
-        return QuarkusTransaction.requiringNew().call(() -> Canary.ofPlatform(platformId));
+        return QuarkusTransaction.requiringNew().call(() -> Canary.<Canary>list("platformId", platformId));
     }
 
     private static Set<Long> feedIds(String key) {

@@ -41,7 +41,7 @@ class ClusteredMatchApiTest {
     PlatformConfig config;
 
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     /** A realistic PDQ hash: 256 bits of which exactly 128 are set, at random places. */
     private static long[] balanced() {

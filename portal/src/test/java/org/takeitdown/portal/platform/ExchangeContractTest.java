@@ -44,7 +44,7 @@ class ExchangeContractTest {
     CaseService cases;
 
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     /** A tracked item this test made: its exchange key (signalType:hash) and whether it ended withdrawn. */
     private record Made(String key, boolean withdrawn) {
@@ -78,7 +78,7 @@ class ExchangeContractTest {
                     out.add(h.signalType() + ":" + h.value());
                 }
             }
-            for (Canary c : Canary.ofPlatform(platformId)) {
+            for (Canary c : Canary.<Canary>list("platformId", platformId)) {
                 out.add("ImagePDQ:" + c.pdq);
             }
         });

@@ -34,7 +34,7 @@ import org.takeitdown.portal.cases.CaseItem;
 @QuarkusTest
 class PlatformApiTest {
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     private static void assertProblem(Response r, int status, String detail) {
         r.then().statusCode(status).contentType("application/problem+json")

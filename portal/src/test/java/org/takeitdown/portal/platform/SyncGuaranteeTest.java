@@ -36,7 +36,10 @@ class SyncGuaranteeTest {
     FeedService feed;
 
     @Inject
-    SyncService sync;
+    SyncJob sync;
+
+    @Inject
+    Sequencer sequencer;
 
     private record Seen(long id, long seq, String status) {
     }
@@ -70,7 +73,7 @@ class SyncGuaranteeTest {
             pool.submit(() -> {
                 while (writing.get()) {
                     try {
-                        sync.sequence();
+                        sequencer.sequence();
                     } catch (Exception e) {
                         errors.add(e);
                     }
@@ -79,8 +82,7 @@ class SyncGuaranteeTest {
             });
         }
         List<Seen> seen = new ArrayList<>();
-        Platform noCanaries = new Platform();
-        noCanaries.id = -1L;
+        PlatformRecord noCanaries = new PlatformRecord(-1L, "none", "full", null, false, false, null);
         Future<?> consumer = pool.submit(() -> {
             long cursor = start;
             while (true) {

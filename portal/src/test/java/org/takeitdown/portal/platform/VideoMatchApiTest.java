@@ -43,7 +43,7 @@ class VideoMatchApiTest {
     private static String key;
 
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     /** One platform key for the class, made on first use (the application runs by then). */
     private static String key() {

@@ -32,7 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseItem;
-import org.takeitdown.portal.platform.SyncService;
+import org.takeitdown.portal.platform.SyncJob;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
@@ -57,7 +57,7 @@ class VideoBrowserTest {
     URL root;
 
     @Inject
-    SyncService sync;
+    SyncJob sync;
 
     @TempDir
     Path tmp;

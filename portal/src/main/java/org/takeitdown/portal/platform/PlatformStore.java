@@ -1,0 +1,230 @@
+package org.takeitdown.portal.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.HashSeal;
+import org.takeitdown.portal.cases.MatchReportCounter;
+import org.takeitdown.portal.db.Jdbc;
+import org.takeitdown.portal.db.Sequences;
+
+/**
+ * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them.
+ * Callers own the transaction; ids come from {@link Sequences} ({@code platform_seq}, {@code match_feedback_seq},
+ * and for canaries the items' {@code case_item_seq}). Answers are records, never managed entities.
+ */
+@ApplicationScoped
+public class PlatformStore implements MatchReportCounter {
+    private final Jdbc jdbc;
+    private final Sequences sequences;
+
+    public PlatformStore(Jdbc jdbc, Sequences sequences) {
+        this.jdbc = jdbc;
+        this.sequences = sequences;
+    }
+
+    private long nextId(String sequence) {
+        return jdbc.onConnection(c -> sequences.next(c, sequence));
+    }
+
+    /** Inserts an active platform. */
+    public PlatformRecord create(String name, String scope, String keyHmac, LocalDate today) {
+        Platform p = new Platform();
+        p.id = nextId("platform_seq");
+        p.name = name;
+        p.scope = scope;
+        p.keyHmac = keyHmac;
+        p.createdOn = today;
+        p.revoked = false;
+        p.persist();
+        return PlatformRecord.of(p);
+    }
+
+    public Optional<PlatformRecord> find(long id) {
+        return Platform.<Platform>findByIdOptional(id).map(PlatformRecord::of);
+    }
+
+    /** The platform holding this key HMAC, unless it is revoked. */
+    public Optional<PlatformRecord> findActiveByKeyHmac(String keyHmac) {
+        return Platform.<Platform>find("keyHmac = ?1 and revoked = false", keyHmac).firstResultOptional()
+                .map(PlatformRecord::of);
+    }
+
+    public List<PlatformRecord> listInOrder() {
+        return Platform.<Platform>list("order by id").stream().map(PlatformRecord::of).toList();
+    }
+
+    /** Active platforms that chose to be listed publicly, by name. */
+    public List<PlatformRecord> listedPublicly() {
+        return Platform.<Platform>list("listed = true and revoked = false order by name").stream()
+                .map(PlatformRecord::of).toList();
+    }
+
+    public long countActive() {
+        return Platform.count("revoked", false);
+    }
+
+    /** Sets the key HMAC; false when there is no such platform. */
+    public boolean setKeyHmac(long id, String keyHmac) {
+        return Platform.update("keyHmac = ?1 where id = ?2", keyHmac, id) > 0;
+    }
+
+    /** Revokes the platform's key for good; false when there is no such platform. */
+    public boolean revoke(long id) {
+        return Platform.update("revoked = true where id = ?1", id) > 0;
+    }
+
+    /** Sets whether the platform is listed publicly and what it scans; false when there is no such platform. */
+    public boolean setListing(long id, boolean listed, String scans) {
+        return Platform.update("listed = ?1, scans = ?2 where id = ?3", listed, scans, id) > 0;
+    }
+
+    /**
+     * Locks the platform's row until the transaction ends: exchange pages and canary making of one platform
+     * run one at a time, and a withdrawal reads exchange marks under the same lock.
+     */
+    public void lock(long id) {
+        Platform.getEntityManager().createNativeQuery("SELECT exchange_mark FROM platform WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+    }
+
+    /** Moves the platform's exchange mark up to {@code seq} (never down). */
+    public void markExchanged(long id, long seq) {
+        Platform.getEntityManager().createNativeQuery(
+                        "UPDATE platform SET exchange_mark = ?1 WHERE id = ?2 AND exchange_mark < ?1")
+                .setParameter(1, seq).setParameter(2, id).executeUpdate();
+    }
+
+    /**
+     * Records the platform's outcome on an item if the item is active (a later report replaces an earlier
+     * one); returns the item's status, empty when there is no such item.
+     */
+    public Optional<CaseStatus> upsertFeedback(long platformId, long itemId, Outcome outcome, LocalDate today) {
+        CaseItem item = CaseItem.findById(itemId);
+        if (item == null) {
+            return Optional.empty();
+        }
+        if (item.status == CaseStatus.active) {
+            MatchFeedback f = MatchFeedback.<MatchFeedback>find("itemId = ?1 and platformId = ?2", itemId, platformId)
+                    .firstResultOptional().orElse(null);
+            if (f == null) {
+                f = new MatchFeedback();
+                f.id = nextId("match_feedback_seq");
+                f.itemId = itemId;
+                f.platformId = platformId;
+            }
+            f.outcome = outcome;
+            f.updatedOn = today;
+            f.persistAndFlush();
+        }
+        return Optional.of(item.status);
+    }
+
+    @Override
+    public CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
+        long pending = 0;
+        long blocked = 0;
+        long notBlocked = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT f.outcome, COUNT(*) FROM match_feedback f "
+                + "JOIN case_item i ON i.id = f.item_id WHERE i.case_id = ? GROUP BY f.outcome")) {
+            s.setLong(1, caseId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long n = r.getLong(2);
+                    switch (Outcome.ofStored(r.getString(1))) {
+                        case pending_review -> pending = n;
+                        case blocked -> blocked = n;
+                        case not_blocked -> notBlocked = n;
+                        default -> throw new IllegalStateException();
+                    }
+                }
+            }
+        }
+        return new CaseApi.MatchReports(pending, blocked, notBlocked);
+    }
+
+    /** Active items that at least {@code platforms} distinct platforms reported as not blocked, by id. */
+    public List<Long> flaggedItems(int platforms) {
+        return jdbc.onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT f.item_id FROM match_feedback f "
+                    + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
+                    + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ? ORDER BY f.item_id")) {
+                s.setString(1, CaseStatus.active.stored());
+                s.setString(2, Outcome.not_blocked.stored());
+                s.setLong(3, platforms);
+                List<Long> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getLong(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A canary to insert: its hashes and day. */
+    public record NewCanary(String md5, String pdq, int pdqQuality, LocalDate addedOn) {
+    }
+
+    /** Inserts the platform's new canaries, unsequenced, with ids from the items' sequence. */
+    public void insertCanaries(long platformId, List<NewCanary> canaries) {
+        long[] ids = jdbc.onConnection(c -> sequences.next(c, "case_item_seq", canaries.size()));
+        for (int i = 0; i < canaries.size(); i++) {
+            NewCanary n = canaries.get(i);
+            Canary c = new Canary();
+            c.id = ids[i];
+            c.platformId = platformId;
+            c.md5 = n.md5();
+            c.pdq = n.pdq();
+            c.pdqQuality = (short) n.pdqQuality();
+            c.addedOn = n.addedOn();
+            c.persist();
+        }
+    }
+
+    public List<CanaryRecord> canariesOf(long platformId) {
+        return Canary.<Canary>list("platformId = ?1 order by id", platformId).stream().map(CanaryRecord::of).toList();
+    }
+
+    /** The PDQs of every platform's canaries. */
+    public List<String> allCanaryPdqs() {
+        return Canary.<Canary>listAll().stream().map(c -> c.pdq).toList();
+    }
+
+    /** Canaries, of any platform, with one of these PDQs or MD5s. */
+    public List<CanaryRecord> canariesWithHashes(Collection<String> hashes) {
+        return hashes.isEmpty() ? List.of()
+                : Canary.<Canary>list("pdq in ?1 or md5 in ?1", hashes).stream().map(CanaryRecord::of).toList();
+    }
+
+    /** What became of an item the administrator asked to remove. */
+    public enum Removal { REMOVED, ALREADY_RETIRED, NO_SUCH_ITEM }
+
+    /**
+     * Retires an active item as removed by the administrator, with the reason (see {@link CaseItem#retire}).
+     * Case items are the cases package's table; this write moves to its store with the rest of them.
+     */
+    public Removal removeItem(long id, String reason, LocalDate today, HashSeal seal) {
+        CaseItem item = CaseItem.findById(id);
+        if (item == null) {
+            return Removal.NO_SUCH_ITEM;
+        }
+        if (item.status != CaseStatus.active) {
+            return Removal.ALREADY_RETIRED;
+        }
+        item.retire(CaseStatus.removed, today, seal);
+        item.removalReason = reason;
+        return Removal.REMOVED;
+    }
+}

@@ -1,0 +1,69 @@
+package org.takeitdown.portal.platform;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+import org.takeitdown.portal.cases.ItemsChanged;
+
+/**
+ * Keeps the platforms' view current: every {@link PlatformConfig#syncInterval()}, and soon after a commit
+ * changed items, the {@link Sequencer} numbers pending changes and {@link MatchIndexes} catch up.
+ */
+@ApplicationScoped
+public class SyncJob {
+    private static final Logger LOG = Logger.getLogger(SyncJob.class);
+    private static final long KICK_DELAY_MS = 50;
+
+    private final Sequencer sequencer;
+    private final MatchIndexes indexes;
+    private final Executor kickLater;
+    private final AtomicBoolean kicked = new AtomicBoolean();
+
+    public SyncJob(Sequencer sequencer, MatchIndexes indexes, ManagedExecutor workers) {
+        this.sequencer = sequencer;
+        this.indexes = indexes;
+        this.kickLater = CompletableFuture.delayedExecutor(KICK_DELAY_MS, TimeUnit.MILLISECONDS, workers);
+    }
+
+    @Scheduled(identity = "item-sync", every = "${portal.platform.sync-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            runNow();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Item sync failed and will be retried: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A commit changed items: sequence them soon, off the request thread. Kicks within {@link #KICK_DELAY_MS}
+     * share one run (the flag is cleared when the run starts), so a busy instance sequences in batches.
+     */
+    void onChange(@Observes ItemsChanged changed) {
+        if (kicked.compareAndSet(false, true)) {
+            try {
+                kickLater.execute(() -> {
+                    kicked.set(false);
+                    tick();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                // The change is committed; the next start sequences it. The request must still succeed.
+                kicked.set(false);
+            }
+        }
+    }
+
+    /** Sequences pending changes and catches this instance's match indexes up, now. */
+    public synchronized void runNow() throws SQLException {
+        sequencer.sequence();
+        indexes.catchUp();
+    }
+}
