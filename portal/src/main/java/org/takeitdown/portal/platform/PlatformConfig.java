@@ -7,8 +7,11 @@ import java.time.Duration;
 /** Platform sharing: sync cadence, the false-submission flag, retention of withdrawn items, match work. */
 @ConfigMapping(prefix = "portal.platform")
 public interface PlatformConfig {
-    /** How often this instance sequences committed changes and catches its match index up. */
-    @WithDefault("PT0.2S")
+    /**
+     * How often this instance sequences committed changes and catches its match index up ({@link SyncJob});
+     * Quarkus's scheduler checks its jobs once a second, so shorter intervals act as one second.
+     */
+    @WithDefault("PT1S")
     Duration syncInterval();
 
     /** Distinct platforms answering not_blocked that flag an item as a possible false submission. */
