@@ -5,10 +5,6 @@ import java.time.LocalDate;
 /** A canary's row (see {@link Canary}); {@code seq} is null until the sequencer numbers it. */
 public record CanaryRecord(long id, long platformId, String md5, String pdq, int pdqQuality, Long seq,
                            LocalDate addedOn) {
-    static CanaryRecord of(Canary c) {
-        return new CanaryRecord(c.id, c.platformId, c.md5, c.pdq, c.pdqQuality, c.seq, c.addedOn);
-    }
-
     PlatformApi.FeedItem toFeedItem() {
         return new PlatformApi.FeedItem(id, seq, "image", md5, pdq, pdqQuality, "active", addedOn, null);
     }

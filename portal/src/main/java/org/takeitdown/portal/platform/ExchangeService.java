@@ -17,7 +17,6 @@ import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
 import org.takeitdown.portal.cases.HashSeal;
-import org.takeitdown.portal.cases.WithdrawnHash;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /**
@@ -25,7 +24,7 @@ import org.takeitdown.portal.web.ApiProblemException;
  * SubmitFeedback records outcomes by hash. One record per changed item with an exchange hash
  * ({@link ExchangeHash}); others move the cursor and send nothing. A hash is Active while any active item
  * carries it. A retired item's Withdrawn (withdrawn by the teen) or Deleted (removed by the operator) record
- * goes only to platforms whose client was given the item while it was active (see {@link WithdrawnHash}), in
+ * goes only to platforms whose client was given the item while it was active (see {@link org.takeitdown.portal.cases.WithdrawnHash}), in
  * runs that start past it. Each page moves the platform's exchange mark under its row lock.
  */
 @ApplicationScoped
@@ -116,7 +115,7 @@ public class ExchangeService {
                 FeedStore.Withdrawn w = kept.get(i.id());
                 boolean received = w != null && w.firstSeq() != null && w.firstSeq() <= runAfter
                         && w.receivedBy(platformId);
-                h = received ? open(w) : null;
+                h = received ? seal.open(w.row()) : null;
             }
             if (h != null) {
                 pending.add(new Object[] {i, h});
@@ -147,14 +146,6 @@ public class ExchangeService {
 
     private static void put(Map<String, ExchangeApi.HashRecord> out, ExchangeApi.HashRecord r) {
         put(out, r, new ExchangeHash(r.signalType(), r.hashValue()));
-    }
-
-    /** The exchange hash sealed for a retired item ({@link HashSeal} opens the row's two fields). */
-    private ExchangeHash open(FeedStore.Withdrawn w) {
-        WithdrawnHash row = new WithdrawnHash();
-        row.itemId = w.itemId();
-        row.sealed = w.sealed();
-        return seal.open(row);
     }
 
     private static String key(ExchangeHash h) {

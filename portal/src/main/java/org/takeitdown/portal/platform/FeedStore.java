@@ -1,6 +1,7 @@
 package org.takeitdown.portal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,12 +19,13 @@ import java.util.Optional;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.WithdrawnHash;
 import org.takeitdown.portal.db.Dialect;
 import org.takeitdown.portal.db.Jdbc;
 
 /**
  * Feed and sync: every read of items in the platforms' shape or in seq order, and the sequencer's one write.
- * Plain JDBC (these are the fast paths); SQL failures come out as {@link jakarta.persistence.PersistenceException}.
+ * Plain JDBC (these are the fast paths); SQL failures come out as {@link PersistenceException}.
  * Inside a caller's transaction the reads use its connection.
  */
 @ApplicationScoped
@@ -42,8 +44,8 @@ public class FeedStore {
      * Gives every pending change (seq NULL) of items and canaries a new seq, in one local transaction under the
      * lock row every instance shares: so seq values become visible in commit order.
      */
-    public void sequence() throws SQLException {
-        jdbc.inTransaction(c -> {
+    public void sequence() {
+        inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT id FROM sync_lock WHERE id = 1 FOR UPDATE").close();
                 for (String table : new String[] {"case_item", "canary"}) {
@@ -53,6 +55,15 @@ public class FeedStore {
             }
             return null;
         });
+    }
+
+    /** {@link Jdbc#inTransaction} with SQL failures rethrown unchecked, as {@link Jdbc#onConnection} does. */
+    private <T> T inTransaction(Jdbc.Work<T> work) {
+        try {
+            return jdbc.inTransaction(work);
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
     }
 
     private static ItemRow item(ResultSet r) throws SQLException {
@@ -165,7 +176,7 @@ public class FeedStore {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
+            throw new PersistenceException(e);
         }
     }
 
@@ -180,8 +191,8 @@ public class FeedStore {
      * The index's first load: every active item sequenced so far with a PDQ of at least {@code minQuality}, and
      * every active video's frames; returns the seq read through.
      */
-    public long loadIndex(int minQuality, IndexSink sink) throws SQLException {
-        return jdbc.inTransaction(c -> {
+    public long loadIndex(int minQuality, IndexSink sink) {
+        return inTransaction(c -> {
             long last;
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(seq) FROM case_item")) {
                 r.next();
@@ -227,8 +238,8 @@ public class FeedStore {
      * Up to {@code limit} item changes above {@code after} in seq order, each with its frames (one query);
      * returns how many were read.
      */
-    public int changesAfter(long after, int limit, ChangeSink sink) throws SQLException {
-        return jdbc.inTransaction(c -> {
+    public int changesAfter(long after, int limit, ChangeSink sink) {
+        return inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT i.id, i.seq, i.status, i.pdq, i.pdq_quality, v.frames "
                     + "FROM case_item i LEFT JOIN item_vpdq v ON v.item_id = i.id "
                     + "WHERE i.seq > ? ORDER BY i.seq FETCH FIRST ? ROWS ONLY")) {
@@ -292,11 +303,21 @@ public class FeedStore {
         }, r -> r.getLong(1));
     }
 
-    /** A retired item's sealed exchange hash (see {@link org.takeitdown.portal.cases.WithdrawnHash}). */
+    /** A retired item's sealed exchange hash (see {@link WithdrawnHash}). */
     public record Withdrawn(long itemId, Long firstSeq, String receivers, String sealed) {
         /** Whether the platform's exchange client was given the item while it was active. */
         public boolean receivedBy(long platformId) {
             return receivers.contains("," + platformId + ",");
+        }
+
+        /** A detached copy of the row, for {@link org.takeitdown.portal.cases.HashSeal#open} to open. */
+        public WithdrawnHash row() {
+            WithdrawnHash row = new WithdrawnHash();
+            row.itemId = itemId;
+            row.firstSeq = firstSeq;
+            row.receivers = receivers;
+            row.sealed = sealed;
+            return row;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.takeitdown.portal.platform;
 
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,7 +44,7 @@ public class MatchIndexes {
     }
 
     /** Loads the indexes the first time, then applies every change sequenced since. */
-    public synchronized void catchUp() throws SQLException {
+    public synchronized void catchUp() {
         if (!loaded) {
             load();
             loaded = true;
@@ -78,7 +77,7 @@ public class MatchIndexes {
     }
 
     /** First load: every indexable item into arrays, then one bulk build of each index. */
-    private void load() throws SQLException {
+    private void load() {
         Loaded all = new Loaded();
         indexedThrough = store.loadIndex(MIN_QUALITY, all);
         videos.load(all.frames);

@@ -5,7 +5,4 @@ import java.time.LocalDate;
 /** A platform as the services see it: a copy of its row, never a managed entity. */
 public record PlatformRecord(long id, String name, String scope, LocalDate createdOn, boolean revoked, boolean listed,
                              String scans) {
-    static PlatformRecord of(Platform p) {
-        return new PlatformRecord(p.id, p.name, p.scope, p.createdOn, p.revoked, p.listed, p.scans);
-    }
 }

@@ -33,6 +33,14 @@ public class PlatformStore implements MatchReportCounter {
         this.sequences = sequences;
     }
 
+    private static PlatformRecord record(Platform p) {
+        return new PlatformRecord(p.id, p.name, p.scope, p.createdOn, p.revoked, p.listed, p.scans);
+    }
+
+    private static CanaryRecord record(Canary c) {
+        return new CanaryRecord(c.id, c.platformId, c.md5, c.pdq, c.pdqQuality, c.seq, c.addedOn);
+    }
+
     private long nextId(String sequence) {
         return jdbc.onConnection(c -> sequences.next(c, sequence));
     }
@@ -47,27 +55,27 @@ public class PlatformStore implements MatchReportCounter {
         p.createdOn = today;
         p.revoked = false;
         p.persist();
-        return PlatformRecord.of(p);
+        return record(p);
     }
 
     public Optional<PlatformRecord> find(long id) {
-        return Platform.<Platform>findByIdOptional(id).map(PlatformRecord::of);
+        return Platform.<Platform>findByIdOptional(id).map(PlatformStore::record);
     }
 
     /** The platform holding this key HMAC, unless it is revoked. */
     public Optional<PlatformRecord> findActiveByKeyHmac(String keyHmac) {
         return Platform.<Platform>find("keyHmac = ?1 and revoked = false", keyHmac).firstResultOptional()
-                .map(PlatformRecord::of);
+                .map(PlatformStore::record);
     }
 
     public List<PlatformRecord> listInOrder() {
-        return Platform.<Platform>list("order by id").stream().map(PlatformRecord::of).toList();
+        return Platform.<Platform>list("order by id").stream().map(PlatformStore::record).toList();
     }
 
     /** Active platforms that chose to be listed publicly, by name. */
     public List<PlatformRecord> listedPublicly() {
         return Platform.<Platform>list("listed = true and revoked = false order by name").stream()
-                .map(PlatformRecord::of).toList();
+                .map(PlatformStore::record).toList();
     }
 
     public long countActive() {
@@ -194,7 +202,7 @@ public class PlatformStore implements MatchReportCounter {
     }
 
     public List<CanaryRecord> canariesOf(long platformId) {
-        return Canary.<Canary>list("platformId = ?1 order by id", platformId).stream().map(CanaryRecord::of).toList();
+        return Canary.<Canary>list("platformId = ?1 order by id", platformId).stream().map(PlatformStore::record).toList();
     }
 
     /** The PDQs of every platform's canaries. */
@@ -205,7 +213,7 @@ public class PlatformStore implements MatchReportCounter {
     /** Canaries, of any platform, with one of these PDQs or MD5s. */
     public List<CanaryRecord> canariesWithHashes(Collection<String> hashes) {
         return hashes.isEmpty() ? List.of()
-                : Canary.<Canary>list("pdq in ?1 or md5 in ?1", hashes).stream().map(CanaryRecord::of).toList();
+                : Canary.<Canary>list("pdq in ?1 or md5 in ?1", hashes).stream().map(PlatformStore::record).toList();
     }
 
     /** What became of an item the administrator asked to remove. */

@@ -1,7 +1,6 @@
 package org.takeitdown.portal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 
 /**
  * Numbers pending changes: writers commit changed items and canaries with {@code seq = NULL}, and this gives
@@ -17,7 +16,7 @@ public class Sequencer {
     }
 
     /** Sequences every change committed so far. */
-    public void sequence() throws SQLException {
+    public void sequence() {
         store.sequence();
     }
 }

@@ -3,7 +3,6 @@ package org.takeitdown.portal.platform;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +37,7 @@ public class SyncJob {
     void tick() {
         try {
             runNow();
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Item sync failed and will be retried: %s", e.getClass().getSimpleName());
         }
     }
@@ -62,7 +61,7 @@ public class SyncJob {
     }
 
     /** Sequences pending changes and catches this instance's match indexes up, now. */
-    public synchronized void runNow() throws SQLException {
+    public synchronized void runNow() {
         sequencer.sequence();
         indexes.catchUp();
     }

@@ -185,11 +185,7 @@ class CanaryTest {
         String key = newPlatformKey("Canary impact " + System.nanoTime());
         String before = given().get("/impact").then().statusCode(200).extract().asString();
         platform(key).get("/api/platform/v1/hashes?limit=1").then().statusCode(200);
-        try {
-            sync.runNow();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sync.runNow();
         String after = given().get("/impact").then().statusCode(200).extract().asString();
         assertThat(after).as("new canaries change nothing on /impact").isEqualTo(before);
     }

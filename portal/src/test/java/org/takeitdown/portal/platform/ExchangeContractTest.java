@@ -296,10 +296,6 @@ class ExchangeContractTest {
     }
 
     private void runNow() {
-        try {
-            sync.runNow();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        sync.runNow();
     }
 }
