@@ -227,6 +227,33 @@ class PlatformApiTest {
     }
 
     @Test
+    void everyNdjsonExportLineIsTheFeedsJsonOfTheSameItemByteForByte() throws Exception {
+        String key = newPlatformKey("Export shape");
+        newCase(image(md5(), randomPdq(), 88), other(md5()));
+        synced();
+        List<String> lines = platform(key).get("/api/platform/v1/hashes/export").asString().lines().toList();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<Long, String> feed = new HashMap<>();
+        boolean more = true;
+        long cursor = 0;
+        while (more) {
+            String page = platform(key).queryParam("after", cursor).queryParam("limit", 1000)
+                    .get("/api/platform/v1/hashes").then().statusCode(200).extract().asString();
+            com.fasterxml.jackson.databind.JsonNode p = json.readTree(page);
+            for (com.fasterxml.jackson.databind.JsonNode i : p.get("items")) {
+                feed.put(i.get("id").asLong(), json.writeValueAsString(i));
+            }
+            cursor = p.get("next").asLong();
+            more = p.get("hasMore").asBoolean();
+        }
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2 + CanaryService.PER_PLATFORM)
+                .anyMatch(l -> l.contains("\"pdq\":null")).anyMatch(l -> l.contains("\"pdqQuality\":88"));
+        for (String line : lines) {
+            assertThat(line).isEqualTo(feed.get(json.readTree(line).get("id").asLong()));
+        }
+    }
+
+    @Test
     void matchFindsMd5AndPdqWithinDistanceInQueryOrderActiveAndGoodQualityOnly() throws Exception {
         String key = newPlatformKey("Matcher");
         String pdq = randomPdq();
