@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -44,19 +43,16 @@ public class SyncJob {
 
     /**
      * A commit changed items: sequence them soon, off the request thread. Kicks within {@link #KICK_DELAY_MS}
-     * share one run (the flag is cleared when the run starts), so a busy instance sequences in batches.
+     * share one run (the flag is cleared when the run starts), so a busy instance sequences in batches. The
+     * run waits on the JDK's shared delay thread and runs on the application's {@link ManagedExecutor}; once
+     * that is shut down the run is dropped, and the committed change waits for the next run of any instance.
      */
     void onChange(@Observes ItemsChanged changed) {
         if (kicked.compareAndSet(false, true)) {
-            try {
-                kickLater.execute(() -> {
-                    kicked.set(false);
-                    tick();
-                });
-            } catch (RejectedExecutionException shuttingDown) {
-                // The change is committed; the next start sequences it. The request must still succeed.
+            kickLater.execute(() -> {
                 kicked.set(false);
-            }
+                tick();
+            });
         }
     }
 
