@@ -3,10 +3,8 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -15,6 +13,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.MatchReportCounter;
+import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** Platforms' reports on active items: one per platform and item (the latest wins), shown only in aggregate. */
@@ -22,8 +21,10 @@ import org.takeitdown.portal.web.ApiProblemException;
 public class FeedbackService implements MatchReportCounter {
     private final PlatformConfig config;
     private final CanaryService canaries;
+    private final Jdbc jdbc;
 
-    public FeedbackService(PlatformConfig config, CanaryService canaries) {
+    public FeedbackService(PlatformConfig config, CanaryService canaries, Jdbc jdbc) {
+        this.jdbc = jdbc;
         this.config = config;
         this.canaries = canaries;
     }
@@ -73,7 +74,8 @@ public class FeedbackService implements MatchReportCounter {
     }
 
     @Override
-    public CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
+    public CaseApi.MatchReports countForCase(long caseId) {
+        return jdbc.onConnection(c -> {
         long pending = 0;
         long blocked = 0;
         long notBlocked = 0;
@@ -93,10 +95,23 @@ public class FeedbackService implements MatchReportCounter {
             }
         }
         return new CaseApi.MatchReports(pending, blocked, notBlocked);
+        });
     }
 
     /** Active items reported not blocked by at least the configured number of distinct platforms. */
     public List<Long> flagged() {
         return QuarkusTransaction.requiringNew().call(() -> MatchFeedback.flaggedItems(config.flagThreshold()));
+    }
+
+    /** Reports of "blocked" kept, over every platform and item (for the impact page). */
+    public long countBlocked() {
+        return QuarkusTransaction.requiringNew().call(() -> MatchFeedback.count("outcome", Outcome.blocked));
+    }
+
+    /** Deletes the reports on retired items last changed before {@code before}, in the caller's transaction. */
+    void deleteForItemsRetiredBefore(LocalDate before) {
+        MatchFeedback.getEntityManager().createQuery("delete from MatchFeedback f where f.itemId in (select i.id from "
+                + "CaseItem i where i.status <> ?1 and i.changedOn < ?2)")
+                .setParameter(1, CaseStatus.active).setParameter(2, before).executeUpdate();
     }
 }

@@ -2,16 +2,12 @@ package org.takeitdown.portal.platform;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.takeitdown.portal.cases.CaseItem;
-import org.takeitdown.portal.cases.CaseStatus;
-import org.takeitdown.portal.cases.HashSeal;
-import org.takeitdown.portal.cases.ItemsChanged;
+import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.Secrets;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.UnauthorizedException;
@@ -24,15 +20,13 @@ public class PlatformService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Secrets secrets;
-    private final Event<ItemsChanged> changed;
-    private final HashSeal seal;
+    private final CaseService cases;
     private final CanaryService canaries;
 
-    public PlatformService(Secrets secrets, Event<ItemsChanged> changed, HashSeal seal, CanaryService canaries) {
+    public PlatformService(Secrets secrets, CaseService cases, CanaryService canaries) {
         this.canaries = canaries;
-        this.seal = seal;
         this.secrets = secrets;
-        this.changed = changed;
+        this.cases = cases;
     }
 
     private static String newKey() {
@@ -150,16 +144,8 @@ public class PlatformService {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            CaseItem item = CaseItem.findById(id);
-            if (item == null) {
-                throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
-            }
-            if (item.status == CaseStatus.active) {
-                item.retire(CaseStatus.removed, LocalDate.now(ZoneOffset.UTC), seal);
-                item.removalReason = reason.strip();
-            }
-        });
-        changed.fire(new ItemsChanged());
+        if (!cases.removeItem(id, reason.strip())) {
+            throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+        }
     }
 }
