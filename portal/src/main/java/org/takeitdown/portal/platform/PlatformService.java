@@ -10,7 +10,7 @@ import java.util.List;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.Secrets;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.WrongCredentials;
 
 /** Platforms and their API keys (stored as HMACs), key checks, and admin removal of items. */
 @ApplicationScoped
@@ -131,11 +131,11 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(Platform::countActive);
     }
 
-    /** The platform holding this key; 401 with {@code challenge} when it is wrong or revoked. */
-    public Platform authenticateKey(String key, String challenge) {
+    /** The platform holding this key; {@link WrongCredentials} when it is wrong or revoked. */
+    public Platform authenticateKey(String key) {
         String hmac = secrets.hmac(KEY_PURPOSE, key);
         return QuarkusTransaction.requiringNew().call(() -> Platform.findActiveByKeyHmac(hmac)).orElseThrow(
-                () -> new UnauthorizedException(challenge, "This API key is not valid or has been revoked."));
+                () -> new WrongCredentials("This API key is not valid or has been revoked."));
     }
 
     /** Removes an item (e.g. a false submission): out of the index, into the feed as removed. */
