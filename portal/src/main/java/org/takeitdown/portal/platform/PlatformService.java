@@ -69,8 +69,7 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Platform p = find(id);
             if (p.revoked) {
-                throw ApiProblemException.conflict("Platform " + id + " is revoked, and a revoked platform stays "
-                        + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
+                throw new PlatformRevoked(id);
             }
             p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
             return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
@@ -84,7 +83,7 @@ public class PlatformService {
     private static Platform find(long id) {
         Platform p = Platform.findById(id);
         if (p == null) {
-            throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+            throw new NoSuchPlatform(id);
         }
         return p;
     }
@@ -104,13 +103,13 @@ public class PlatformService {
         String scans = listing.scans();
         String text = scans == null || scans.isBlank() ? null : scans.strip();
         if (text != null && text.length() > SCANS_MAX) {
-            throw new ApiProblemException(400, "Bad request",
+            throw ApiProblemException.badRequest(
                     "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Platform p = Platform.findById(id);
             if (p == null) {
-                throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+                throw new NoSuchPlatform(id);
             }
             p.listed = listed;
             p.scans = text;
@@ -145,7 +144,7 @@ public class PlatformService {
             throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
         }
         if (!cases.removeItem(id, reason.strip())) {
-            throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+            throw new NoSuchItem(id);
         }
     }
 }
