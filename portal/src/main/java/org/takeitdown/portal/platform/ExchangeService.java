@@ -225,7 +225,7 @@ public class ExchangeService {
                     try {
                         feedback.record(platform, id, outcome);
                         any = true;
-                    } catch (ApiProblemException retiredMeanwhile) {
+                    } catch (NoSuchItem | ItemNotActive retiredMeanwhile) {
                         // withdrawn or removed since it was looked up: nothing to record on it
                     }
                 }

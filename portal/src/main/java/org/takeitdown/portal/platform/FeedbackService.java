@@ -40,8 +40,8 @@ public class FeedbackService implements MatchReportCounter {
     }
 
     /**
-     * Records one outcome on an item (404 unknown, 409 no longer active); on one of the platform's own
-     * canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
+     * Records one outcome on an item ({@link NoSuchItem}, {@link ItemNotActive} when no longer active); on one of
+     * the platform's own canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
      */
     void record(Platform platform, long itemId, Outcome outcome) {
         if (canaries.owns(platform.id, itemId)) {
@@ -59,11 +59,10 @@ public class FeedbackService implements MatchReportCounter {
     private static void upsert(long platformId, long itemId, Outcome outcome) {
         CaseItem item = CaseItem.findById(itemId);
         if (item == null) {
-            throw new ApiProblemException(404, "Not found", "There is no item with id " + itemId + ".");
+            throw new NoSuchItem(itemId);
         }
         if (item.status != CaseStatus.active) {
-            throw ApiProblemException.conflict("Item " + itemId + " was " + item.status
-                    + " and is no longer on the list; feedback on it is not recorded.");
+            throw new ItemNotActive(itemId, item.status);
         }
         MatchFeedback f = MatchFeedback.findByItemAndPlatform(itemId, platformId).orElseGet(MatchFeedback::new);
         f.itemId = itemId;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.Secrets;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.WrongCredentials;
 
 /** Platforms and their API keys (stored as HMACs), key checks, and admin removal of items. */
 @ApplicationScoped
@@ -69,8 +69,7 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Platform p = find(id);
             if (p.revoked) {
-                throw ApiProblemException.conflict("Platform " + id + " is revoked, and a revoked platform stays "
-                        + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
+                throw new PlatformRevoked(id);
             }
             p.keyHmac = secrets.hmac(KEY_PURPOSE, key);
             return new PlatformApi.PlatformKey(p.id, p.name, p.scope, key);
@@ -84,7 +83,7 @@ public class PlatformService {
     private static Platform find(long id) {
         Platform p = Platform.findById(id);
         if (p == null) {
-            throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+            throw new NoSuchPlatform(id);
         }
         return p;
     }
@@ -104,13 +103,13 @@ public class PlatformService {
         String scans = listing.scans();
         String text = scans == null || scans.isBlank() ? null : scans.strip();
         if (text != null && text.length() > SCANS_MAX) {
-            throw new ApiProblemException(400, "Bad request",
+            throw ApiProblemException.badRequest(
                     "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Platform p = Platform.findById(id);
             if (p == null) {
-                throw new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+                throw new NoSuchPlatform(id);
             }
             p.listed = listed;
             p.scans = text;
@@ -131,11 +130,11 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(Platform::countActive);
     }
 
-    /** The platform holding this key; 401 with {@code challenge} when it is wrong or revoked. */
-    public Platform authenticateKey(String key, String challenge) {
+    /** The platform holding this key; {@link WrongCredentials} when it is wrong or revoked. */
+    public Platform authenticateKey(String key) {
         String hmac = secrets.hmac(KEY_PURPOSE, key);
         return QuarkusTransaction.requiringNew().call(() -> Platform.findActiveByKeyHmac(hmac)).orElseThrow(
-                () -> new UnauthorizedException(challenge, "This API key is not valid or has been revoked."));
+                () -> new WrongCredentials("This API key is not valid or has been revoked."));
     }
 
     /** Removes an item (e.g. a false submission): out of the index, into the feed as removed. */
@@ -145,7 +144,7 @@ public class PlatformService {
             throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
         }
         if (!cases.removeItem(id, reason.strip())) {
-            throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+            throw new NoSuchItem(id);
         }
     }
 }
