@@ -38,7 +38,10 @@ class MediaSnifferJsParityTest {
         }
         assertThat(expected).contains("image", "video", "unknown");
         List<String> js = NodeRunner.run("sniff", files.stream().map(Path::toString).toArray(String[]::new));
-        assertThat(js).as(files.toString()).isEqualTo(expected);
+        assertThat(js).hasSameSizeAs(files);
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(js.get(i)).as(files.get(i).toString()).isEqualTo(expected.get(i));
+        }
     }
 
     @Test
