@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
-import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
@@ -174,7 +174,7 @@ public class ExchangeService {
         Map<String, List<CaseItem>> out = new HashMap<>();
         if (!pdqs.isEmpty()) {
             for (CaseItem i : CaseItem.<CaseItem>list("status = ?1 and kind = 'image' and pdq in ?2 and pdqQuality >= ?3 "
-                    + "order by id", CaseStatus.active, pdqs, (short) PdqResult.MIN_USEFUL_QUALITY)) {
+                    + "order by id", CaseStatus.active, pdqs, (short) HashRules.PDQ_MIN_QUALITY)) {
                 out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq, k -> new ArrayList<>()).add(i);
             }
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.platform.index.MatchIndex;
@@ -40,8 +41,6 @@ import org.takeitdown.portal.platform.index.VideoIndex;
 @ApplicationScoped
 public class SyncService {
     private static final Logger LOG = Logger.getLogger(SyncService.class);
-    /** Only hashes of at least this PDQ quality are matched (the PDQ paper's usual cut-off). */
-    public static final int MIN_QUALITY = 50;
     private static final int CATCH_UP_PAGE = 50_000;
     private static final long KICK_DELAY_MS = 50;
 
@@ -119,7 +118,7 @@ public class SyncService {
                 }
                 try (PreparedStatement q = c.prepareStatement("SELECT id, pdq FROM case_item WHERE status = 'active' "
                         + "AND pdq IS NOT NULL AND pdq_quality >= ? AND seq <= ?")) {
-                    q.setInt(1, MIN_QUALITY);
+                    q.setInt(1, HashRules.PDQ_MIN_QUALITY);
                     q.setLong(2, last);
                     q.setFetchSize(10_000);
                     try (ResultSet r = q.executeQuery()) {
@@ -155,7 +154,7 @@ public class SyncService {
 
     /** The hashes of the stored frames good enough to match on, four longs a frame. */
     private static long[] usableFrames(String text) {
-        return VideoIndex.usable(VpdqText.parse(text), MIN_QUALITY);
+        return VideoIndex.usable(VpdqText.parse(text), HashRules.PDQ_MIN_QUALITY);
     }
 
     /** Sequences pending changes and catches the index up, now. */
@@ -224,7 +223,7 @@ public class SyncService {
                         String status = r.getString(3);
                         String pdq = r.getString(4);
                         int quality = r.getInt(5);
-                        boolean indexed = "active".equals(status) && pdq != null && !r.wasNull() && quality >= MIN_QUALITY;
+                        boolean indexed = "active".equals(status) && pdq != null && !r.wasNull() && quality >= HashRules.PDQ_MIN_QUALITY;
                         if (indexed) {
                             index.put(id, PdqWords.parse(pdq));
                         } else {
