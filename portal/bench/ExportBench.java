@@ -13,14 +13,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Export benchmark (not a test): loads N items into a running portal through its API, then times
- * the NDJSON and CSV exports. Usage: java ExportBench.java BASE_URL ADMIN_PASSWORD N
+ * Export and match benchmark (not a test): loads N items into a running portal through its API, follows
+ * the feed, times the NDJSON and CSV exports, then platform match requests (4 threads; each request 50 MD5s
+ * and 50 PDQs, half of them stored items' hashes, the PDQs a few bits off).
+ * Usage: java ExportBench.java BASE_URL ADMIN_PASSWORD N [MATCH_REQUESTS]
  */
 public class ExportBench {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + args[1]).getBytes(StandardCharsets.UTF_8));
         int n = Integer.parseInt(args[2]);
+        int matchRequests = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        java.util.List<String[]> stored = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String platform = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/platforms"))
                 .header("Authorization", admin).header("Content-Type", "application/json")
@@ -39,9 +43,13 @@ public class ExportBench {
                 StringBuilder sb = new StringBuilder("{\"items\":[");
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 for (int i = 0; i < 100; i++) {
+                    String md5 = String.format("%016x%016x", r.nextLong(), r.nextLong());
+                    String pdq = halfSet(r);
+                    if (i == 0 && stored.size() < 10_000) {
+                        stored.add(new String[] {md5, pdq});
+                    }
                     sb.append(i == 0 ? "" : ",").append(String.format(
-                            "{\"kind\":\"image\",\"md5\":\"%016x%016x\",\"pdq\":\"%s\",\"pdqQuality\":90}",
-                            r.nextLong(), r.nextLong(), halfSet(r)));
+                            "{\"kind\":\"image\",\"md5\":\"%s\",\"pdq\":\"%s\",\"pdqQuality\":90}", md5, pdq));
                 }
                 HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
                         .header("Content-Type", "application/json")
@@ -101,6 +109,59 @@ public class ExportBench {
                         bytes / 1e6, sec, lines / sec);
             }
         }
+        match(http, base, key, stored, matchRequests);
+    }
+
+    /** {@code requests} match requests on 4 threads; prints requests/s and the matches found. */
+    private static void match(HttpClient http, String base, String key, java.util.List<String[]> stored, int requests)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        java.util.concurrent.atomic.AtomicLong found = new java.util.concurrent.atomic.AtomicLong();
+        Future<?>[] sent = new Future<?>[requests];
+        long s = System.nanoTime();
+        for (int q = 0; q < requests; q++) {
+            sent[q] = pool.submit(() -> {
+                ThreadLocalRandom r = ThreadLocalRandom.current();
+                StringBuilder md5 = new StringBuilder();
+                StringBuilder pdq = new StringBuilder();
+                for (int i = 0; i < 50; i++) {
+                    String[] item = stored.get(r.nextInt(stored.size()));
+                    boolean known = i % 2 == 0;
+                    md5.append(i == 0 ? "" : ",").append('"')
+                            .append(known ? item[0] : String.format("%016x%016x", r.nextLong(), r.nextLong())).append('"');
+                    pdq.append(i == 0 ? "" : ",").append('"').append(known ? flip(item[1], r) : halfSet(r)).append('"');
+                }
+                HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base + "/api/platform/v1/match"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"md5\":[" + md5 + "],\"pdq\":[" + pdq + "]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (res.statusCode() != 200) {
+                    throw new IllegalStateException(res.statusCode() + " " + res.body());
+                }
+                found.addAndGet(res.body().split("\"distance\"", -1).length - 1);
+                return null;
+            });
+        }
+        for (Future<?> f : sent) {
+            f.get();
+        }
+        pool.shutdown();
+        double sec = (System.nanoTime() - s) / 1e9;
+        System.out.printf("match: %d requests of 100 hashes in %.2f s = %.0f requests/s (%d matches)%n", requests, sec,
+                requests / sec, found.get());
+    }
+
+    /** The PDQ with 4 of its set bits cleared (a near copy; a real PDQ never sets more than 128). */
+    private static String flip(String pdq, ThreadLocalRandom r) {
+        java.math.BigInteger v = new java.math.BigInteger(pdq, 16);
+        for (int cleared = 0; cleared < 4; ) {
+            int bit = r.nextInt(256);
+            if (v.testBit(bit)) {
+                v = v.clearBit(bit);
+                cleared++;
+            }
+        }
+        return String.format("%064x", v);
     }
 
     /** 256 random bits with exactly 128 set, as a real image's PDQ (the portal refuses more than 128). */

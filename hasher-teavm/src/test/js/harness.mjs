@@ -98,6 +98,15 @@ switch (command) {
     out.push(`hammingMixedCase: ${h.hamming('F'.repeat(64), 'f'.repeat(64))}`);
     break;
   }
+  case 'sniff': {                     // ARGS: files -> what sniff() says of each file's first bytes
+    const n = h.rules().sniffBytes;
+    for (const file of args) out.push(h.sniff(new Uint8Array(fs.readFileSync(file).subarray(0, n))));
+    break;
+  }
+  case 'rules': {                     // -> the rules() object as JSON
+    out.push(JSON.stringify(h.rules()));
+    break;
+  }
   default:
     console.error(`unknown command ${command}`);
     process.exit(2);

@@ -14,16 +14,18 @@ class ArchitectureTest {
 
     @Test
     void algorithmPackagesDependOnlyOnJavaAndEachOther() {
-        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..")
+        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..",
+                        "..hasher.rules..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.takeitdown.hasher.md5..", "org.takeitdown.hasher.pdq..",
-                        "org.takeitdown.hasher.hex..", "org.takeitdown.hasher.vpdq..")
+                        "org.takeitdown.hasher.hex..", "org.takeitdown.hasher.vpdq..", "org.takeitdown.hasher.rules..")
                 .check(main);
     }
 
     @Test
     void algorithmPackagesAvoidAwtImageIoAndTeaVm() {
-        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..")
+        classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..",
+                        "..hasher.rules..")
                 .should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("java.awt..", "javax..", "org.teavm..")
                 .check(main);

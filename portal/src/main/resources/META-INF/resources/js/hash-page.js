@@ -12,6 +12,12 @@ const inputAny = document.getElementById('file-input-any');
 const drop = document.getElementById('drop-zone');
 root.hidden = false;
 
+// The server's rules, rendered into the page from the code and the running configuration that enforce
+// them (report/HashPageResource).
+const rules = {
+  pdqMinQuality: Number(t.pdqMinQuality), itemsPerRequest: Number(t.itemsPerRequest),
+  bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
+};
 const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, el}
 let nextId = 1;
@@ -131,7 +137,7 @@ function update() {
 function items() {
   return [...entries.values()].filter((e) => e.state === 'done' && !e.sent).map((entry) => {
     const r = entry.result;
-    const usePdq = r.pdq && r.quality >= 50;
+    const usePdq = r.pdq && r.quality >= rules.pdqMinQuality;
     const item = { kind: r.kind, md5: r.md5, pdq: usePdq ? r.pdq : null, pdqQuality: usePdq ? r.quality : null };
     if (r.vpdq && r.vpdq.length) item.vpdq = r.vpdq;
     return { entry, item };
@@ -145,15 +151,24 @@ function newIdempotencyKey() {
   return key;
 }
 
-// Requests of at most 100 items, and under the server's body limits: 256 KiB, or 1 MiB with video frames.
+// A request's body around its items, {"items":[...]}: the items' JSON is ASCII only (kinds, hex, numbers),
+// so a body's length in characters is its size in bytes.
+const ENVELOPE = JSON.stringify({ items: [] }).length;
+
+// Requests of at most rules.itemsPerRequest items, each body within the server's limits: rules.bodyLimit
+// bytes, or rules.framesBodyLimit when it carries video frames.
 function batches(all) {
   const out = [];
-  let current = [], size = 0;
+  let current = [], size = ENVELOPE;
   for (const part of all) {
-    const bytes = JSON.stringify(part.item).length + 1;
+    const bytes = JSON.stringify(part.item).length + 1;   // the item and the comma before the next
     const frames = current.some((p) => p.item.vpdq) || part.item.vpdq;
-    const limit = frames ? 1000 * 1000 : 250 * 1000;
-    if (current.length && (current.length === 100 || size + bytes > limit)) { out.push(current); current = []; size = 0; }
+    const limit = frames ? rules.framesBodyLimit : rules.bodyLimit;
+    if (current.length && (current.length === rules.itemsPerRequest || size + bytes > limit)) {
+      out.push(current);
+      current = [];
+      size = ENVELOPE;
+    }
     current.push(part);
     size += bytes;
   }

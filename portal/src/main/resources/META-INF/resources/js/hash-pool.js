@@ -17,8 +17,6 @@
 const WORKER_URL = '/js/hash-worker.js';
 // The most workers at once, whatever the number of cores: bounds memory as above.
 export const MAX_WORKERS = 4;
-// One video's frames sampled on this page: one a second for at most an hour, as the worker keeps.
-const MAX_SECONDS = 3600;
 // Second k is sampled by seeking just past k, like the CLI's ffmpeg, which takes the first frame at or
 // after k. Seeking to k exactly, WebKitGTK 2.50 (GStreamer) shows the frame before k (0.967 s for 1 s
 // in a 30 fps WebM). One millisecond is WebM's timestamp step, so no other frame fits between k and
@@ -109,7 +107,7 @@ export class HashPool {
     const data = event.data;
     const job = slot.job;
     if (!job || data.id !== job.id) return;
-    if (data.type === 'need-frames') { this.sendVideoFrames(slot, job); return; }
+    if (data.type === 'need-frames') { this.sendVideoFrames(slot, job, data.maxFrames); return; }
     if (data.type === 'frame-done') { if (job.frameDone) job.frameDone(); return; }
     if (data.type === 'done' || data.type === 'error') {
       slot.job = null;
@@ -119,20 +117,21 @@ export class HashPool {
   }
 
   // The <video> fallback for videos the worker can't decode itself: seek to each whole second, draw
-  // the frame and hand its pixels to the worker, one at a time (the next waits for the worker).
-  async sendVideoFrames(slot, job) {
+  // the frame and hand its pixels to the worker, one at a time (the next waits for the worker). One
+  // frame a second, for at most as many seconds as the worker keeps frames (maxFrames, from the hasher).
+  async sendVideoFrames(slot, job, maxFrames) {
     let limited = false;
     try {
-      limited = await seekAndSend(job, (message, transfer) => slot.worker.postMessage(message, transfer));
+      limited = await seekAndSend(job, maxFrames, (message, transfer) => slot.worker.postMessage(message, transfer));
     } finally {
       if (!job.abort.signal.aborted) slot.worker.postMessage({ type: 'frames-end', id: job.id, limited });
     }
   }
 }
 
-// Returns whether the video is longer than the hour that is hashed. Stops, sending nothing more,
-// as soon as the job is aborted.
-async function seekAndSend(job, post) {
+// Sends the frames of the video's first maxSeconds seconds; returns whether the video is longer.
+// Stops, sending nothing more, as soon as the job is aborted.
+async function seekAndSend(job, maxSeconds, post) {
   const signal = job.abort.signal;
   // Each wait below ends with false as soon as the file is removed.
   const stopped = new Promise((resolve) => {
@@ -158,8 +157,8 @@ async function seekAndSend(job, post) {
     canvas.width = w;
     canvas.height = h;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    const seconds = Math.min(Math.ceil(video.duration), MAX_SECONDS);
-    limited = video.duration > MAX_SECONDS;
+    const seconds = Math.min(Math.ceil(video.duration), maxSeconds);
+    limited = video.duration > maxSeconds;
     for (let k = 0; k < seconds && !signal.aborted; k++) {
       const seeked = await unlessAborted(new Promise((resolve) => {
         const timer = setTimeout(() => resolve(false), 10000);

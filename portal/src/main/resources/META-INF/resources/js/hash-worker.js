@@ -4,13 +4,15 @@
 // first frame at or after each whole second. Videos are decoded here with WebCodecs when the browser
 // has it and the file is MP4/MOV; otherwise the page seeks a <video> element second by second and
 // sends the frames' pixels here.
-import { md5Start, pdq, vpdqStart } from '/js/hasher.js';
+import { md5Start, pdq, vpdqStart, sniff as sniffHead, rules } from '/js/hasher.js';
 import { videoTrack } from '/js/mp4-demux.js';
 
 const CHUNK = 4 * 1024 * 1024;
 const TILE = 4096;
-// One frame a second for an hour: the most the portal takes for one video.
-const MAX_FRAMES = 3600;
+// The rules this device shares with the server, from the hasher's Java (rules.HashRules): the PDQ
+// quality below which a hash is not used, the most vPDQ frames the portal takes for one video (one a
+// second), and how many first bytes sniff reads.
+const { pdqMinQuality: PDQ_MIN_QUALITY, vpdqMaxFrames: MAX_FRAMES, sniffBytes: SNIFF_BYTES } = rules();
 // Decoded frames waiting at most; each is released as soon as it is hashed or skipped.
 const DECODE_QUEUE = 8;
 
@@ -24,19 +26,12 @@ async function md5Of(id, file, share) {
   return md5.finish();
 }
 
-// What the first bytes say the file is; only images go to the decoder, so a big video or
-// archive is never handed to createImageBitmap (which would read it whole).
+// What the first bytes say the file is (the hasher's rules.MediaSniffer, the CLI's too); only images
+// go to the decoder, so a big video or archive is never handed to createImageBitmap (which would read
+// it whole). Bytes of no format it knows fall back to the type the browser gives the file.
 async function sniff(file) {
-  const b = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-  const ascii = (from, to) => String.fromCharCode(...b.subarray(from, to));
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image';
-  if (ascii(1, 4) === 'PNG' || ascii(0, 3) === 'GIF' || ascii(0, 2) === 'BM') return 'image';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image';
-  if (ascii(4, 8) === 'ftyp') {
-    const brand = ascii(8, 12);
-    return ['avif', 'avis', 'heic', 'heix', 'mif1', 'msf1'].includes(brand) ? 'image' : 'video';
-  }
-  if (b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3) return 'video';
+  const kind = sniffHead(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (kind !== 'unknown') return kind;
   const type = file.type || '';
   return type.startsWith('video/') ? 'video' : type.startsWith('image/') ? 'image' : 'other';
 }
@@ -167,7 +162,7 @@ let pageFrames = null;
 function pageVpdq(id) {
   return new Promise((resolve) => {
     pageFrames = { id, v: vpdqStart(), hashed: 0, resolve };
-    postMessage({ type: 'need-frames', id });
+    postMessage({ type: 'need-frames', id, maxFrames: MAX_FRAMES });
   });
 }
 
@@ -217,7 +212,7 @@ onmessage = async (event) => {
     const { width, height } = bitmap;
     bitmap.close();   // released before hashing: the RGBA copy is all PDQ needs
     const { hash, quality } = pdq(pixels, width, height);
-    postMessage({ type: 'done', id, result: { kind: 'image', md5, pdq: hash, quality, note: quality < 50 ? 'low-quality' : null } });
+    postMessage({ type: 'done', id, result: { kind: 'image', md5, pdq: hash, quality, note: quality < PDQ_MIN_QUALITY ? 'low-quality' : null } });
   } catch (e) {
     postMessage({ type: 'error', id });
   }

@@ -29,6 +29,23 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
             .importPackages("org.takeitdown.portal");
 
+    private static final String ROOT = "org.takeitdown.portal";
+
+    @Test
+    void resourcesNeverCallStores() {
+        ArchitectureRules.resourcesNeverCallStores().check(main);
+    }
+
+    @Test
+    void storesNeverTouchWebTypes() {
+        ArchitectureRules.storesNeverTouchWebTypes(ROOT).check(main);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(main);
+    }
+
     @Test
     void resourcesReachTheDatabaseOnlyThroughServices() {
         noClasses().that().areAnnotatedWith(Path.class)

@@ -10,6 +10,9 @@ import java.util.List;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.MediaFormat;
+import org.takeitdown.hasher.rules.MediaKind;
+import org.takeitdown.hasher.rules.MediaSniffer;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 
@@ -39,11 +42,11 @@ public final class FileHasher {
     public static final class Result {
         public final String md5;
         public final PdqResult pdq;
-        public final FileKind kind;
+        public final MediaFormat kind;
         public final List<VpdqFrame> vpdq;
         public final String problem;
 
-        Result(String md5, PdqResult pdq, FileKind kind, List<VpdqFrame> vpdq, String problem) {
+        Result(String md5, PdqResult pdq, MediaFormat kind, List<VpdqFrame> vpdq, String problem) {
             this.md5 = md5;
             this.pdq = pdq;
             this.kind = kind;
@@ -75,13 +78,14 @@ public final class FileHasher {
 
     /** As {@link #hash(Path)} with {@code images} decoding, and a video's vPDQ from {@code video} when it is not null. */
     static Result hash(Path file, VideoFrameSource video, ImageDecoder images) throws IOException, VideoDecodeException {
-        byte[] head = new byte[FileKind.HEAD_BYTES];
+        byte[] head = new byte[MediaSniffer.HEAD_BYTES];
         int headLength;
         try (InputStream in = Files.newInputStream(file)) {
             headLength = in.readNBytes(head, 0, head.length);
         }
-        FileKind kind = FileKind.sniff(head, headLength);
-        if (kind.isImage() && Files.size(file) <= MAX_IMAGE_BYTES) {
+        MediaFormat kind = MediaSniffer.sniff(head, headLength);
+        boolean isImage = kind.kind() == MediaKind.IMAGE;
+        if (isImage && Files.size(file) <= MAX_IMAGE_BYTES) {
             byte[] bytes = Files.readAllBytes(file);
             MessageDigest md5 = md5();
             md5.update(bytes);
@@ -97,12 +101,12 @@ public final class FileHasher {
             }
         }
         String md5 = streamMd5(file);
-        if (kind == FileKind.VIDEO && video != null) {
+        if (kind.kind() == MediaKind.VIDEO && video != null) {
             VpdqBuilder builder = new VpdqBuilder();
             video.decode(file, builder);
             return new Result(md5, null, kind, builder.frames(), null);
         }
-        String problem = kind.isImage() ? "not decoded: larger than " + MAX_IMAGE_BYTES + " bytes" : null;
+        String problem = isImage ? "not decoded: larger than " + MAX_IMAGE_BYTES + " bytes" : null;
         return new Result(md5, null, kind, null, problem);
     }
 

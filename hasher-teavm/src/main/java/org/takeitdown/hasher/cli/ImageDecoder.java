@@ -17,6 +17,8 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.takeitdown.hasher.rules.MediaFormat;
+import org.takeitdown.hasher.rules.MediaSniffer;
 
 /**
  * Decodes an image to the pixels the portal's browser flow hashes, so that a platform's PDQ of a
@@ -135,7 +137,7 @@ public final class ImageDecoder {
     }
 
     private static boolean isWebp(byte[] b) {
-        return FileKind.sniff(b, Math.min(b.length, FileKind.HEAD_BYTES)) == FileKind.WEBP;
+        return MediaSniffer.sniff(b, b.length) == MediaFormat.WEBP;
     }
 
     /**
@@ -143,7 +145,7 @@ public final class ImageDecoder {
      * APP14 segment with transform 0, or none. YCCK (transform 2) is left to ImageIO.
      */
     static boolean isAdobeCmykJpeg(byte[] b) {
-        if (FileKind.sniff(b, Math.min(b.length, FileKind.HEAD_BYTES)) != FileKind.JPEG) {
+        if (MediaSniffer.sniff(b, b.length) != MediaFormat.JPEG) {
             return false;
         }
         int transform = -1;

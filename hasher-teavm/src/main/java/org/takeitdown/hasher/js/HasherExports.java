@@ -4,6 +4,8 @@ import org.takeitdown.hasher.md5.Md5;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
+import org.takeitdown.hasher.rules.MediaSniffer;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.teavm.jso.JSBody;
@@ -15,7 +17,7 @@ import org.teavm.jso.core.JSString;
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
  * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming},
- * {@code vpdqStart}.
+ * {@code vpdqStart}, {@code sniff}, {@code rules}.
  */
 public final class HasherExports {
     private HasherExports() {
@@ -92,6 +94,28 @@ public final class HasherExports {
         }
     }
 
+    /**
+     * What a file's first bytes (a Uint8Array of up to {@code rules().sniffBytes} bytes) say it is:
+     * {@code "image"}, {@code "video"} or {@code "unknown"} ({@link MediaSniffer}, as in the CLI).
+     */
+    @JSExport
+    public static String sniff(JSObject head) {
+        if (!JsErrors.isByteArray(head)) {
+            JsErrors.throwError("sniff needs a Uint8Array of the file's first bytes");
+        }
+        byte[] bytes = TypedArrays.bytes(head);
+        return MediaSniffer.kind(bytes, bytes.length).jsName();
+    }
+
+    /**
+     * The rules the browser shares with the server ({@link HashRules}): {@code {pdqMinQuality,
+     * vpdqMaxFrames, sniffBytes}}.
+     */
+    @JSExport
+    public static JSObject rules() {
+        return rulesObject(HashRules.PDQ_MIN_QUALITY, HashRules.VPDQ_MAX_FRAMES, MediaSniffer.HEAD_BYTES);
+    }
+
     private static byte[] rgbaPixels(JSObject pixels, JSObject width, JSObject height) {
         checkPixelArguments(pixels, width, height);
         return TypedArrays.bytes(pixels);
@@ -111,6 +135,10 @@ public final class HasherExports {
 
     @JSBody(params = {"hash", "quality"}, script = "return {hash: hash, quality: quality};")
     private static native JSObject hashAndQuality(String hash, int quality);
+
+    @JSBody(params = {"pdqMinQuality", "vpdqMaxFrames", "sniffBytes"},
+            script = "return {pdqMinQuality: pdqMinQuality, vpdqMaxFrames: vpdqMaxFrames, sniffBytes: sniffBytes};")
+    private static native JSObject rulesObject(int pdqMinQuality, int vpdqMaxFrames, int sniffBytes);
 
     @JSBody(params = {"t", "pdq", "q"}, script = "return {t: t, pdq: pdq, q: q};")
     private static native JSObject frame(double t, String pdq, int q);

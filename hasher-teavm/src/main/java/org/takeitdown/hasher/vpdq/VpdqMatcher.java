@@ -3,6 +3,7 @@ package org.takeitdown.hasher.vpdq;
 import java.util.ArrayList;
 import java.util.List;
 import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.rules.HashRules;
 
 /**
  * Meta's brute-force vPDQ comparison: drop frames below the quality tolerance on both sides, then
@@ -12,8 +13,8 @@ import org.takeitdown.hasher.pdq.PdqHash;
  * and a video match when both shares reach 80 %.
  */
 public final class VpdqMatcher {
-    /** Frames of lower PDQ quality are left out (Meta's recommended PDQ quality floor). */
-    public static final int DEFAULT_QUALITY_TOLERANCE = 50;
+    /** Frames of lower PDQ quality are left out (Meta's PDQ quality floor, {@link HashRules#PDQ_MIN_QUALITY}). */
+    public static final int DEFAULT_QUALITY_TOLERANCE = HashRules.PDQ_MIN_QUALITY;
     /** Frames match when their distance is strictly below this (the reference's {@code <}). */
     public static final int DEFAULT_DISTANCE_TOLERANCE = 31;
     /** Both shares must reach this many percent for a video match. */

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.takeitdown.portal.limits.Limits;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.WrongCredentials;
 
 /**
  * Checks {@code admin:<portal.admin.password>} in constant time; a refused attempt counts against the client
@@ -46,7 +46,7 @@ public class AdminIdentityProvider implements IdentityProvider<AdminPasswordRequ
                 verify(request.offered);
                 return null;
             });
-        } catch (UnauthorizedException wrong) {
+        } catch (WrongCredentials wrong) {
             throw new AuthenticationFailedException(wrong.getMessage());
         }
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(ADMIN)).addRole(ADMIN).build();
@@ -55,7 +55,7 @@ public class AdminIdentityProvider implements IdentityProvider<AdminPasswordRequ
     private void verify(byte[] offered) {
         byte[] expected = (ADMIN + ":" + config.password().orElseThrow()).getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected, offered)) {
-            throw new UnauthorizedException(AdminAuthMechanism.CHALLENGE, SIGN_IN);
+            throw new WrongCredentials(SIGN_IN);
         }
     }
 }

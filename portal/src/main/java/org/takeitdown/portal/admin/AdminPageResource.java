@@ -21,9 +21,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.takeitdown.portal.platform.CanaryService;
 import org.takeitdown.portal.platform.FeedbackService;
+import org.takeitdown.portal.platform.NoSuchItem;
+import org.takeitdown.portal.platform.NoSuchPlatform;
 import org.takeitdown.portal.platform.PlatformApi;
+import org.takeitdown.portal.platform.PlatformRevoked;
 import org.takeitdown.portal.platform.PlatformService;
-import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.BadRequest;
 import org.takeitdown.portal.web.WritesNothing;
 
 /**
@@ -64,11 +67,16 @@ public class AdminPageResource {
                 .build();
     }
 
+    /** Does {@code action} and shows the page again: with the new key if it made one, or with why it was refused. */
     private Response change(Supplier<PlatformApi.PlatformKey> action) {
         try {
             return render(200, action.get(), null);
-        } catch (ApiProblemException e) {
-            return render(e.status(), null, e.getMessage());
+        } catch (BadRequest e) {
+            return render(400, null, e.getMessage());
+        } catch (NoSuchPlatform | NoSuchItem e) {
+            return render(404, null, e.getMessage());
+        } catch (PlatformRevoked e) {
+            return render(409, null, e.getMessage());
         }
     }
 

@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.PersistenceException;
 import java.security.GeneralSecurityException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.limits.LimitsConfig;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
@@ -33,16 +32,19 @@ public class CaseService {
     private final Event<ItemsChanged> changed;
     private final MatchReportCounter reports;
     private final Counters counters;
-    private final CaseJdbc jdbc;
+    private final CaseStore store;
     private final int framesPerCase;
     private final HashSeal seal;
+    private final ExchangeReceivers receivers;
 
     public CaseService(Secrets secrets, ObjectMapper json, Event<ItemsChanged> changed, MatchReportCounter reports,
-                       Counters counters, CaseJdbc jdbc, LimitsConfig limits, HashSeal seal) {
+                       Counters counters, CaseStore store, LimitsConfig limits, HashSeal seal,
+                       ExchangeReceivers receivers) {
         this.seal = seal;
+        this.receivers = receivers;
         this.framesPerCase = limits.framesPerCase();
         this.counters = counters;
-        this.jdbc = jdbc;
+        this.store = store;
         this.secrets = secrets;
         this.json = json;
         this.changed = changed;
@@ -70,7 +72,10 @@ public class CaseService {
         String body = ItemRules.canonical(items);
         try {
             return QuarkusTransaction.requiringNew().call(() -> createOnce(items, idempotencyKey, keyHmac, body));
-        } catch (PersistenceException raced) {
+        } catch (RuntimeException raced) {
+            if (!Jdbc.isUniqueViolation(raced)) {
+                throw raced;
+            }
             // A concurrent request with the same key committed first: answer as it was answered.
             return QuarkusTransaction.requiringNew().call(() -> createOnce(items, idempotencyKey, keyHmac, body));
         }
@@ -83,88 +88,83 @@ public class CaseService {
     private CaseApi.Created createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
             throws GeneralSecurityException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        IdempotentAnswer earlier = IdempotentAnswer.findLive(keyHmac, now);
+        CaseStore.StoredAnswer earlier = store.liveAnswer(keyHmac, now).orElse(null);
         if (earlier != null) {
-            if (!AnswerSeal.sameBody(earlier.bodyMac, AnswerSeal.bodyMac(idempotencyKey, earlier.salt, body))) {
+            if (!AnswerSeal.sameBody(earlier.bodyMac(), AnswerSeal.bodyMac(idempotencyKey, earlier.salt(), body))) {
                 throw new ApiProblemException(422, "Unprocessable request",
                         "This Idempotency-Key was already used with a different body.");
             }
-            return read(AnswerSeal.open(idempotencyKey, earlier.salt, keyHmac, earlier.answer));
+            return read(AnswerSeal.open(idempotencyKey, earlier.salt(), keyHmac, earlier.answer()));
         }
         // Answers older than 24 hours go now, this key's included.
-        IdempotentAnswer.deleteExpired(now);
-        CaseApi.Created created;
+        store.deleteExpiredAnswers(now);
+        CaseApi.Created created = createCase(items, true);
+        // A concurrent request with the same key fails this insert (and the caller retries); on plain JDBC,
+        // so no ORM logs the failed statement's values.
         String salt = AnswerSeal.newSalt();
-        try (Connection c = jdbc.connection()) {
-            created = createCase(c, items, true);
-            // On plain JDBC: a concurrent request with the same key fails this insert (and the caller
-            // retries), and no ORM logs the failed statement's values.
-            jdbc.insertAnswer(c, keyHmac, salt, AnswerSeal.bodyMac(idempotencyKey, salt, body),
-                    AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created)), now.plusHours(IDEMPOTENCY_HOURS));
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+        store.insertAnswer(keyHmac, new CaseStore.StoredAnswer(salt, AnswerSeal.bodyMac(idempotencyKey, salt, body),
+                AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created))), now.plusHours(IDEMPOTENCY_HOURS));
         counters.caseCreated(items.size());
         return created;
     }
 
     /**
-     * A case in a transaction of its own, on one connection. A case number already taken (one
-     * chance in about 10^14 per case) fails the insert; the whole case is then tried again.
+     * A case in a transaction of its own. A case number already taken (one chance in about 10^14 per
+     * case) fails the insert; the whole case is then tried again.
      */
     private CaseApi.Created createAlone(List<NewItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                CaseApi.Created created = jdbc.inTransaction(c -> createCase(c, items, false));
+                CaseApi.Created created = QuarkusTransaction.requiringNew().call(() -> createCase(items, false));
                 counters.caseCreated(items.size());
                 return created;
-            } catch (SQLException e) {
-                if (!CaseJdbc.isUniqueViolation(e) || attempt == 5) {
-                    throw new PersistenceException(e);
+            } catch (RuntimeException e) {
+                if (!Jdbc.isUniqueViolation(e) || attempt == 5) {
+                    throw e;
                 }
             }
         }
     }
 
     /**
-     * Inserts a case and its items on {@code c}. Inside a shared transaction ({@code checkNumber}),
+     * Inserts a case and its items. Inside a transaction that must go on after it ({@code checkNumber}),
      * a taken number is looked for first, since a failed insert would end that transaction.
      */
-    private CaseApi.Created createCase(Connection c, List<NewItem> items, boolean checkNumber) throws SQLException {
+    private CaseApi.Created createCase(List<NewItem> items, boolean checkNumber) {
         String number;
         do {
             number = CaseNumbers.newNumber();
-        } while (checkNumber && jdbc.findCase(c, number) != null);
+        } while (checkNumber && store.findCase(number).isPresent());
         String key = CaseNumbers.newKey();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        long id = jdbc.insertCase(c, number, secrets.hmac(KEY_PURPOSE, key), today);
-        jdbc.insertItems(c, id, items, today);
+        long id = store.insertCase(number, secrets.hmac(KEY_PURPOSE, key), today);
+        store.insertItems(id, items, today);
         return new CaseApi.Created(CaseNumbers.formatNumber(number), key, CaseStatus.active.name(), items.size());
     }
 
     /** The case's status, or 404 for an unknown number or a wrong key. */
     public CaseApi.View view(String number, String key) {
-        return onConnection(c -> toView(c, authorized(c, number, key)));
+        return QuarkusTransaction.requiringNew().call(() -> toView(authorized(number, key)));
     }
 
     /** Adds items to an active case (repeats of MD5s it already holds are ignored). */
     public CaseApi.View addItems(String number, String key, CaseApi.ItemsRequest request) {
         List<NewItem> items = ItemRules.normalize(request);
-        CaseApi.View view = inTransaction(c -> {
-            CaseJdbc.CaseRow row = authorized(c, number, key);
-            if (jdbc.lock(c, row.id()) != CaseStatus.active) {
+        CaseApi.View view = QuarkusTransaction.requiringNew().call(() -> {
+            CaseStore.CaseRow row = authorized(number, key);
+            if (store.lock(row.id()) != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
             }
-            Set<String> have = jdbc.md5s(c, row.id());
+            Set<String> have = store.md5s(row.id());
             List<NewItem> fresh = items.stream().filter(i -> !have.contains(i.md5())).toList();
             if (have.size() + fresh.size() > ItemRules.MAX_PER_CASE) {
                 throw ApiProblemException.conflict("A case holds at most " + ItemRules.MAX_PER_CASE
                         + " items; this one holds " + have.size() + ". Start a new case for more.");
             }
-            checkFrames(jdbc.countFrames(c, row.id()), fresh);
-            jdbc.insertItems(c, row.id(), fresh, LocalDate.now(ZoneOffset.UTC));
+            checkFrames(store.countFrames(row.id()), fresh);
+            store.insertItems(row.id(), fresh, LocalDate.now(ZoneOffset.UTC));
             counters.itemsAdded(fresh.size());
-            return toView(c, row);
+            return toView(row);
         });
         changed.fire(new ItemsChanged());
         return view;
@@ -185,70 +185,83 @@ public class CaseService {
 
     /**
      * Withdraws the case and all its items; 409 when already withdrawn. A transaction the database aborted
-     * as a deadlock with the sequencer (see {@link CaseJdbc#isRetryable}) changed nothing and is run again.
+     * as a deadlock with the sequencer (see {@link Jdbc#isRetryable}) changed nothing and is run again:
+     * a withdrawal updates its items while the sequencer numbers pending rows in its own order.
      */
     public void withdraw(String number, String key) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> withdrawOnce(number, key));
-                break;
-            } catch (RuntimeException e) {
-                if (attempt == 3 || !CaseJdbc.isRetryable(e)) {
-                    throw e;
-                }
-            }
-        }
+        retrying(() -> withdrawOnce(number, key));
         counters.caseWithdrawn();
         changed.fire(new ItemsChanged());
     }
 
     private void withdrawOnce(String number, String key) {
-        ReportCase c = ReportCase.findById(onConnection(connection -> authorized(connection, number, key)).id());
-        if (c.status == CaseStatus.withdrawn) {
+        long caseId = authorized(number, key).id();
+        if (store.lock(caseId) == CaseStatus.withdrawn) {
             throw new AlreadyWithdrawn();
         }
-        c.status = CaseStatus.withdrawn;
+        store.markWithdrawn(caseId);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        for (CaseItem item : CaseItem.listByCase(c.id)) {
-            if (item.status == CaseStatus.active) {
-                item.retire(CaseStatus.withdrawn, today, seal);
+        for (long item : store.activeItems(caseId)) {
+            store.retire(item, CaseStatus.withdrawn, null, today, seal, receivers);
+        }
+    }
+
+    /**
+     * An administrator's removal of one item (e.g. a false submission): out of the index, into the feed as
+     * removed; false when there is no such item. An item no longer active is left as it is.
+     */
+    public boolean removeItem(long itemId, String reason) {
+        boolean found = retrying(() -> store.retire(itemId, CaseStatus.removed, reason, LocalDate.now(ZoneOffset.UTC),
+                seal, receivers) != CaseStore.Retired.NO_SUCH_ITEM);
+        if (found) {
+            changed.fire(new ItemsChanged());
+        }
+        return found;
+    }
+
+    /**
+     * Deletes retired items last changed before {@code before}, their sealed hashes, and withdrawn cases left
+     * with no items, in the caller's transaction (after whatever else refers to those items); returns the items.
+     */
+    public long purgeRetiredBefore(LocalDate before) {
+        return store.purgeRetiredBefore(before);
+    }
+
+    /** Runs {@code work} in a transaction of its own, again (up to three times) when the database aborted it as a deadlock. */
+    private <T> T retrying(Callable<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !Jdbc.isRetryable(e)) {
+                    throw e;
+                }
             }
         }
     }
 
-    /** Runs work in a transaction of its own on one connection. */
-    private <T> T inTransaction(CaseJdbc.Work<T> work) {
-        try {
-            return jdbc.inTransaction(work);
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
-    }
-
-    /** Runs read work on a connection of the data source (inside a JTA transaction, its own). */
-    private <T> T onConnection(CaseJdbc.Work<T> work) {
-        try (Connection c = jdbc.connection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+    private void retrying(Runnable work) {
+        retrying(() -> {
+            work.run();
+            return null;
+        });
     }
 
     /** The case for a number and key, or 404 for an unknown number or a wrong key alike. */
-    private CaseJdbc.CaseRow authorized(Connection c, String numberText, String keyText) throws SQLException {
+    private CaseStore.CaseRow authorized(String numberText, String keyText) {
         String number = CaseNumbers.parseNumber(numberText);
         String key = CaseNumbers.parseKey(keyText);
         String offered = secrets.hmac(KEY_PURPOSE, key == null ? "" : key);
-        CaseJdbc.CaseRow row = number == null ? null : jdbc.findCase(c, number);
+        CaseStore.CaseRow row = number == null ? null : store.findCase(number).orElse(null);
         if (row == null || key == null || !Secrets.same(offered, row.keyHmac())) {
             throw new NoSuchCase();
         }
         return row;
     }
 
-    private CaseApi.View toView(Connection c, CaseJdbc.CaseRow row) throws SQLException {
-        return new CaseApi.View(CaseNumbers.formatNumber(row.number()), row.status().name(), jdbc.countItems(c, row.id()),
-                reports.countForCase(c, row.id()));
+    private CaseApi.View toView(CaseStore.CaseRow row) {
+        return new CaseApi.View(CaseNumbers.formatNumber(row.number()), row.status().name(), store.countItems(row.id()),
+                reports.countForCase(row.id()));
     }
 
     private String write(CaseApi.Created c) {

@@ -1,6 +1,6 @@
 package org.takeitdown.portal.cases;
 
-import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
 
 /**
  * The one hash of an item that the StopNCII-compatible exchange carries: an image's PDQ of matching
@@ -12,7 +12,7 @@ public record ExchangeHash(String signalType, String value) {
 
     /** The item's exchange hash, or null when the exchange has no type for it. */
     public static ExchangeHash of(String kind, String md5, String pdq, Integer pdqQuality) {
-        if ("image".equals(kind) && pdq != null && pdqQuality != null && pdqQuality >= PdqResult.MIN_USEFUL_QUALITY) {
+        if ("image".equals(kind) && pdq != null && pdqQuality != null && pdqQuality >= HashRules.PDQ_MIN_QUALITY) {
             return new ExchangeHash(IMAGE_PDQ, pdq);
         }
         if ("video".equals(kind) && md5 != null) {

@@ -29,13 +29,4 @@ public class IdempotentAnswer extends PanacheEntityBase {
 
     @Column(name = "expires_at")
     public LocalDateTime expiresAt;
-
-    static IdempotentAnswer findLive(String keyHmac, LocalDateTime now) {
-        IdempotentAnswer a = findById(keyHmac);
-        return a != null && a.expiresAt.isAfter(now) ? a : null;
-    }
-
-    static long deleteExpired(LocalDateTime now) {
-        return delete("expiresAt <= ?1", now);
-    }
 }

@@ -12,8 +12,9 @@ import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** Validation and normalisation of submitted items; every problem says which item and what. */
-final class ItemRules {
-    static final int MAX_PER_REQUEST = 100;
+public final class ItemRules {
+    /** Items one request may carry (the hashing page splits larger submissions). */
+    public static final int MAX_PER_REQUEST = 100;
     static final int MAX_PER_CASE = 1000;
     private static final Set<String> KINDS = Set.of("image", "video", "other");
 

@@ -10,7 +10,7 @@ import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 
 /**
- * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseJdbc}); deleted
+ * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseStore}); deleted
  * when the item retires.
  */
 @Entity
@@ -30,9 +30,5 @@ public class ItemVpdq extends PanacheEntityBase {
     public static List<VpdqFrame> framesOf(Long itemId) {
         ItemVpdq row = findById(itemId);
         return row == null ? null : VpdqText.parse(row.frames);
-    }
-
-    static void deleteFor(Long itemId) {
-        delete("itemId", itemId);
     }
 }

@@ -1,6 +1,5 @@
 package org.takeitdown.portal.cases;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.takeitdown.portal.db.Jdbc;
 
 /**
  * Keyed operations with the server secret: HMAC-SHA-256 of case keys and idempotency keys
@@ -29,15 +25,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretConfig config;
-    private final AgroalDataSource db;
-    private final boolean h2;
+    private final CaseStore store;
+    private final Jdbc jdbc;
     private volatile byte[] secret;
 
-    public Secrets(SecretConfig config, AgroalDataSource db,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public Secrets(SecretConfig config, CaseStore store, Jdbc jdbc) {
         this.config = config;
-        this.db = db;
-        this.h2 = "h2".equals(dbKind);
+        this.store = store;
+        this.jdbc = jdbc;
     }
 
     /** Quarkus opens the HTTP port only after start-up observers return (and fails to start if one throws). */
@@ -64,42 +59,32 @@ public class Secrets {
         }
         byte[] stored;
         try {
-            stored = QuarkusTransaction.requiringNew().call(Secrets::storedOrNew);
+            stored = QuarkusTransaction.requiringNew().call(this::storedOrNew);
         } catch (RuntimeException raced) {
             // Another instance stored its secret first: use that one.
-            stored = QuarkusTransaction.requiringNew().call(Secrets::storedOrNew);
+            stored = QuarkusTransaction.requiringNew().call(this::storedOrNew);
         }
         syncToDisk();
         return stored;
     }
 
     /**
-     * PostgreSQL flushes every commit to disk (synchronous_commit); embedded H2 writes a commit to the
-     * file (WRITE_DELAY=0) but leaves the flush to the operating system, so a power cut could lose a
-     * just generated secret and with it every case key. CHECKPOINT SYNC makes H2 call fsync, once per start.
+     * A just generated secret must survive a power cut, or every case key made with it is lost: flushed to
+     * disk once per start where commits do not reach it by themselves (embedded H2, see {@link Jdbc#syncToDisk}).
      */
     private void syncToDisk() {
-        if (!h2) {
-            return;
-        }
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not flush the database file to disk", e);
-        }
+        jdbc.syncToDisk();
     }
 
-    private static byte[] storedOrNew() {
-        ServerSecret row = ServerSecret.current();
-        if (row == null) {
+    private byte[] storedOrNew() {
+        String stored = store.serverSecret().orElse(null);
+        if (stored == null) {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            row = new ServerSecret();
-            row.id = ServerSecret.ROW;
-            row.secret = HexFormat.of().formatHex(fresh);
-            row.persistAndFlush();
+            stored = HexFormat.of().formatHex(fresh);
+            store.insertServerSecret(stored);
         }
-        return row.secret.getBytes(StandardCharsets.UTF_8);
+        return stored.getBytes(StandardCharsets.UTF_8);
     }
 
     /** HMAC-SHA-256 of {@code value} under a purpose-specific key, as 64 hex digits. */

@@ -9,13 +9,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "server_secret")
 public class ServerSecret extends PanacheEntityBase {
-    static final int ROW = 1;
-
     @Id
     public Integer id;
     public String secret;
-
-    static ServerSecret current() {
-        return findById(ROW);
-    }
 }

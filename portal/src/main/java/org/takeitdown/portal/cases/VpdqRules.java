@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Set;
 import org.takeitdown.hasher.hex.HexFormatException;
 import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** Checks submitted vPDQ frames; every problem names the frame and what is wrong. */
 public final class VpdqRules {
-    /** One frame a second for an hour. */
-    public static final int MAX_FRAMES = 3600;
     /** Timestamps up to about 11.5 days: anything later is not a real frame time. */
     private static final double MAX_SECONDS = 1_000_000;
 
@@ -24,8 +23,8 @@ public final class VpdqRules {
      * frame's hash dropped (vPDQ's own pruning). Times must not go backwards.
      */
     public static List<VpdqFrame> check(List<CaseApi.Frame> frames, String where) {
-        if (frames.isEmpty() || frames.size() > MAX_FRAMES) {
-            throw ApiProblemException.badRequest(where + " must hold 1 to " + MAX_FRAMES + " frames; it holds "
+        if (frames.isEmpty() || frames.size() > HashRules.VPDQ_MAX_FRAMES) {
+            throw ApiProblemException.badRequest(where + " must hold 1 to " + HashRules.VPDQ_MAX_FRAMES + " frames; it holds "
                     + frames.size() + ".");
         }
         List<VpdqFrame> out = new ArrayList<>(frames.size());

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.takeitdown.hasher.pdq.PdqHash;
-import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.DegenerateHashes;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.platform.index.PdqWords;
@@ -87,7 +87,7 @@ public class CanaryService {
     }
 
     private boolean fits(CanaryImages.Hashed h, List<PdqHash> taken) {
-        if (h.quality() < PdqResult.MIN_USEFUL_QUALITY || DegenerateHashes.pdqRefusal(h.pdq()) != null) {
+        if (h.quality() < HashRules.PDQ_MIN_QUALITY || DegenerateHashes.pdqRefusal(h.pdq()) != null) {
             return false;
         }
         PdqHash hash = PdqHash.fromHex(h.pdq());

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
-import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
 import org.takeitdown.portal.cases.HashSeal;
@@ -115,7 +115,7 @@ public class ExchangeService {
                 FeedStore.Withdrawn w = kept.get(i.id());
                 boolean received = w != null && w.firstSeq() != null && w.firstSeq() <= runAfter
                         && w.receivedBy(platformId);
-                h = received ? seal.open(w.row()) : null;
+                h = received ? FeedStore.open(w, seal) : null;
             }
             if (h != null) {
                 pending.add(new Object[] {i, h});
@@ -172,7 +172,7 @@ public class ExchangeService {
             (ExchangeHash.IMAGE_PDQ.equals(h.signalType()) ? pdqs : md5s).add(h.value());
         }
         Map<String, List<ItemRow>> out = new HashMap<>();
-        for (ItemRow i : feed.activeImagesByPdq(pdqs, PdqResult.MIN_USEFUL_QUALITY)) {
+        for (ItemRow i : feed.activeImagesByPdq(pdqs, HashRules.PDQ_MIN_QUALITY)) {
             out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq(), k -> new ArrayList<>()).add(i);
         }
         for (ItemRow i : feed.activeVideosByMd5(md5s)) {
@@ -219,7 +219,7 @@ public class ExchangeService {
                     try {
                         feedback.record(platform, id, outcome);
                         any = true;
-                    } catch (ApiProblemException retiredMeanwhile) {
+                    } catch (NoSuchItem | ItemNotActive retiredMeanwhile) {
                         // withdrawn or removed since it was looked up: nothing to record on it
                     }
                 }

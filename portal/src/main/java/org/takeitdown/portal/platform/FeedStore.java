@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.cases.ExchangeHash;
+import org.takeitdown.portal.cases.HashSeal;
 import org.takeitdown.portal.cases.WithdrawnHash;
 import org.takeitdown.portal.db.Dialect;
 import org.takeitdown.portal.db.Jdbc;
@@ -307,16 +309,16 @@ public class FeedStore {
         public boolean receivedBy(long platformId) {
             return receivers.contains("," + platformId + ",");
         }
+    }
 
-        /** A detached copy of the row, for {@link org.takeitdown.portal.cases.HashSeal#open} to open. */
-        public WithdrawnHash row() {
-            WithdrawnHash row = new WithdrawnHash();
-            row.itemId = itemId;
-            row.firstSeq = firstSeq;
-            row.receivers = receivers;
-            row.sealed = sealed;
-            return row;
-        }
+    /** The exchange hash sealed in a withdrawn item's row (the seal opens a detached copy of the row). */
+    public static ExchangeHash open(Withdrawn w, HashSeal seal) {
+        WithdrawnHash row = new WithdrawnHash();
+        row.itemId = w.itemId();
+        row.firstSeq = w.firstSeq();
+        row.receivers = w.receivers();
+        row.sealed = w.sealed();
+        return seal.open(row);
     }
 
     /** The sealed exchange hashes kept for these retired items, by item id. */

@@ -2,13 +2,13 @@ package org.takeitdown.portal.platform;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.takeitdown.portal.cases.CaseStatus;
+import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /**
@@ -38,8 +38,8 @@ public class FeedbackService {
     }
 
     /**
-     * Records one outcome on an item (404 unknown, 409 no longer active); on one of the platform's own
-     * canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
+     * Records one outcome on an item ({@link NoSuchItem}, {@link ItemNotActive} when no longer active); on one of
+     * the platform's own canaries it is accepted like on an item and kept nowhere, since no case holder is behind it.
      */
     void record(PlatformRecord platform, long itemId, Outcome outcome) {
         if (canaries.owns(platform.id(), itemId)) {
@@ -48,22 +48,34 @@ public class FeedbackService {
         Optional<CaseStatus> status;
         try {
             status = upsert(platform.id(), itemId, outcome);
-        } catch (PersistenceException raced) {
+        } catch (RuntimeException e) {
+            if (!Jdbc.isUniqueViolation(e)) {
+                throw e;
+            }
             // The same platform reported the same item at the same moment: the other insert won; update it.
             status = upsert(platform.id(), itemId, outcome);
         }
         if (status.isEmpty()) {
-            throw new ApiProblemException(404, "Not found", "There is no item with id " + itemId + ".");
+            throw new NoSuchItem(itemId);
         }
         if (status.get() != CaseStatus.active) {
-            throw ApiProblemException.conflict("Item " + itemId + " was " + status.get()
-                    + " and is no longer on the list; feedback on it is not recorded.");
+            throw new ItemNotActive(itemId, status.get());
         }
     }
 
     private Optional<CaseStatus> upsert(long platformId, long itemId, Outcome outcome) {
         return QuarkusTransaction.requiringNew().call(() ->
                 store.upsertFeedback(platformId, itemId, outcome, LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** Reports of "blocked" kept, over every platform and item (for the impact page). */
+    public long countBlocked() {
+        return QuarkusTransaction.requiringNew().call(store::countBlocked);
+    }
+
+    /** Deletes the reports on retired items last changed before {@code before}, in the caller's transaction. */
+    void deleteForItemsRetiredBefore(LocalDate before) {
+        store.deleteFeedbackOnItemsRetiredBefore(before);
     }
 
     /** Active items reported not blocked by at least the configured number of distinct platforms. */

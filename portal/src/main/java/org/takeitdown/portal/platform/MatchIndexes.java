@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.platform.index.MatchIndex;
 import org.takeitdown.portal.platform.index.PdqWords;
@@ -16,8 +17,6 @@ import org.takeitdown.portal.platform.index.VideoIndex;
  */
 @ApplicationScoped
 public class MatchIndexes {
-    /** Only hashes of at least this PDQ quality are matched (the PDQ paper's usual cut-off). */
-    public static final int MIN_QUALITY = 50;
     private static final int CATCH_UP_PAGE = 50_000;
 
     private final FeedStore store;
@@ -64,7 +63,7 @@ public class MatchIndexes {
     }
 
     private void apply(FeedStore.IndexChange c) {
-        if (c.active() && c.pdq() != null && c.pdqQuality() != null && c.pdqQuality() >= MIN_QUALITY) {
+        if (c.active() && c.pdq() != null && c.pdqQuality() != null && c.pdqQuality() >= HashRules.PDQ_MIN_QUALITY) {
             index.put(c.id(), PdqWords.parse(c.pdq()));
         } else {
             index.remove(c.id());
@@ -79,7 +78,7 @@ public class MatchIndexes {
     /** First load: every indexable item into arrays, then one bulk build of each index. */
     private void load() {
         Loaded all = new Loaded();
-        indexedThrough = store.loadIndex(MIN_QUALITY, all);
+        indexedThrough = store.loadIndex(HashRules.PDQ_MIN_QUALITY, all);
         videos.load(all.frames);
         index.load(all.ids, all.hashes, all.n);
     }
@@ -109,6 +108,6 @@ public class MatchIndexes {
 
     /** The hashes of the stored frames good enough to match on, four longs a frame. */
     private static long[] usableFrames(String text) {
-        return VideoIndex.usable(VpdqText.parse(text), MIN_QUALITY);
+        return VideoIndex.usable(VpdqText.parse(text), HashRules.PDQ_MIN_QUALITY);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.takeitdown.hasher.hex.Hex;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqMatcher;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.VpdqRules;
@@ -72,7 +73,7 @@ public class MatchService {
             if (videos.get(v) == null) {
                 throw ApiProblemException.badRequest("vpdq[" + v + "] must be a list of frames.");
             }
-            videoQueries.add(VideoIndex.usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]"), MatchIndexes.MIN_QUALITY));
+            videoQueries.add(VideoIndex.usable(VpdqRules.check(videos.get(v), "vpdq[" + v + "]"), HashRules.PDQ_MIN_QUALITY));
         }
         if (md5s.size() + pdqs.size() > MAX_QUERIES) {
             throw ApiProblemException.badRequest("At most " + MAX_QUERIES + " queries per request; got "

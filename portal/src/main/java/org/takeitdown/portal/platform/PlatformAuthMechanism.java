@@ -36,25 +36,22 @@ public class PlatformAuthMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String path = context.normalizedPath();
         String key = null;
-        String challenge = null;
         if (path.startsWith(NATIVE_PATH)) {
             String authorization = context.request().getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, BEARER + " ", 0, 7)) {
                 key = authorization.substring(7).strip();
             }
-            challenge = BEARER;
         } else if (path.startsWith(EXCHANGE_PATH)) {
             String k = context.request().getHeader(FUNCTIONS_KEY);
             String subscription = context.request().getHeader(SUBSCRIPTION_KEY);
             if (k != null && !k.isBlank() && subscription != null && !subscription.isBlank()) {
                 key = k.strip();
             }
-            challenge = EXCHANGE_CHALLENGE;
         }
         if (key == null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(new PlatformKeyRequest(key, challenge, clients.of(context.request())));
+        return identities.authenticate(new PlatformKeyRequest(key, clients.of(context.request())));
     }
 
     @Override

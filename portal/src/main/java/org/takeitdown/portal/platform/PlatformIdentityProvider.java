@@ -8,7 +8,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.takeitdown.portal.limits.Limits;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.WrongCredentials;
 
 /**
  * Checks a platform key: wrong keys count against the client address's failed look-ups, the key's request
@@ -44,8 +44,8 @@ public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyReq
     private SecurityIdentity identity(PlatformKeyRequest request) {
         PlatformRecord p;
         try {
-            p = limits.lookup(request.address, () -> platforms.authenticateKey(request.key, request.challenge));
-        } catch (UnauthorizedException wrong) {
+            p = limits.lookup(request.address, () -> platforms.authenticateKey(request.key));
+        } catch (WrongCredentials wrong) {
             throw new AuthenticationFailedException(wrong.getMessage());
         }
         limits.platformRequest(p.id());

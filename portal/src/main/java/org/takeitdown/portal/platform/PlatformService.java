@@ -2,17 +2,15 @@ package org.takeitdown.portal.platform;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
-import org.takeitdown.portal.cases.HashSeal;
-import org.takeitdown.portal.cases.ItemsChanged;
+import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.Secrets;
 import org.takeitdown.portal.web.ApiProblemException;
-import org.takeitdown.portal.web.UnauthorizedException;
+import org.takeitdown.portal.web.WrongCredentials;
 
 /** Platforms and their API keys (stored as HMACs), key checks, and admin removal of items. */
 @ApplicationScoped
@@ -22,18 +20,15 @@ public class PlatformService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Secrets secrets;
-    private final Event<ItemsChanged> changed;
-    private final HashSeal seal;
+    private final CaseService cases;
     private final CanaryService canaries;
     private final PlatformStore store;
 
-    public PlatformService(Secrets secrets, Event<ItemsChanged> changed, HashSeal seal, CanaryService canaries,
-                           PlatformStore store) {
+    public PlatformService(Secrets secrets, CaseService cases, CanaryService canaries, PlatformStore store) {
         this.store = store;
         this.canaries = canaries;
-        this.seal = seal;
         this.secrets = secrets;
-        this.changed = changed;
+        this.cases = cases;
     }
 
     private static String newKey() {
@@ -74,8 +69,7 @@ public class PlatformService {
             store.lock(id);
             PlatformRecord p = find(id);
             if (p.revoked()) {
-                throw ApiProblemException.conflict("Platform " + id + " is revoked, and a revoked platform stays "
-                        + "revoked: its key cannot be rotated. Create a new platform to issue a new key.");
+                throw new PlatformRevoked(id);
             }
             store.setKeyHmac(id, hmac);
             return new PlatformApi.PlatformKey(p.id(), p.name(), p.scope(), key);
@@ -94,8 +88,8 @@ public class PlatformService {
         return store.find(id).orElseThrow(() -> noSuchPlatform(id));
     }
 
-    private static ApiProblemException noSuchPlatform(long id) {
-        return new ApiProblemException(404, "Not found", "There is no platform with id " + id + ".");
+    private static NoSuchPlatform noSuchPlatform(long id) {
+        return new NoSuchPlatform(id);
     }
 
     /** Longest "what they scan" text shown on the public list. */
@@ -113,7 +107,7 @@ public class PlatformService {
         String scans = listing.scans();
         String text = scans == null || scans.isBlank() ? null : scans.strip();
         if (text != null && text.length() > SCANS_MAX) {
-            throw new ApiProblemException(400, "Bad request",
+            throw ApiProblemException.badRequest(
                     "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
         }
         QuarkusTransaction.requiringNew().run(() -> {
@@ -137,11 +131,11 @@ public class PlatformService {
         return QuarkusTransaction.requiringNew().call(store::countActive);
     }
 
-    /** The platform holding this key; 401 with {@code challenge} when it is wrong or revoked. */
-    public PlatformRecord authenticateKey(String key, String challenge) {
+    /** The platform holding this key; {@link WrongCredentials} when it is wrong or revoked. */
+    public PlatformRecord authenticateKey(String key) {
         String hmac = secrets.hmac(KEY_PURPOSE, key);
         return QuarkusTransaction.requiringNew().call(() -> store.findActiveByKeyHmac(hmac)).orElseThrow(
-                () -> new UnauthorizedException(challenge, "This API key is not valid or has been revoked."));
+                () -> new WrongCredentials("This API key is not valid or has been revoked."));
     }
 
     /** Removes an item (e.g. a false submission): out of the index, into the feed as removed. */
@@ -150,11 +144,8 @@ public class PlatformService {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiProblemException.badRequest("reason must be 1 to 500 characters.");
         }
-        PlatformStore.Removal done = QuarkusTransaction.requiringNew().call(() ->
-                store.removeItem(id, reason.strip(), LocalDate.now(ZoneOffset.UTC), seal));
-        if (done == PlatformStore.Removal.NO_SUCH_ITEM) {
-            throw new ApiProblemException(404, "Not found", "There is no item with id " + id + ".");
+        if (!cases.removeItem(id, reason.strip())) {
+            throw new NoSuchItem(id);
         }
-        changed.fire(new ItemsChanged());
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
-import org.takeitdown.portal.cases.HashSeal;
+import org.takeitdown.portal.cases.ExchangeReceivers;
 import org.takeitdown.portal.cases.MatchReportCounter;
 import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.db.Sequences;
@@ -24,7 +24,7 @@ import org.takeitdown.portal.db.Sequences;
  * and for canaries the items' {@code case_item_seq}). Answers are records, never managed entities.
  */
 @ApplicationScoped
-public class PlatformStore implements MatchReportCounter {
+public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
     private final Jdbc jdbc;
     private final Sequences sequences;
 
@@ -139,7 +139,11 @@ public class PlatformStore implements MatchReportCounter {
     }
 
     @Override
-    public CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
+    public CaseApi.MatchReports countForCase(long caseId) {
+        return jdbc.onConnection(c -> countForCase(c, caseId));
+    }
+
+    private static CaseApi.MatchReports countForCase(Connection c, long caseId) throws SQLException {
         long pending = 0;
         long blocked = 0;
         long notBlocked = 0;
@@ -159,6 +163,39 @@ public class PlatformStore implements MatchReportCounter {
             }
         }
         return new CaseApi.MatchReports(pending, blocked, notBlocked);
+    }
+
+    /** Reports of "blocked" kept, over every platform and item. */
+    public long countBlocked() {
+        return MatchFeedback.count("outcome", Outcome.blocked);
+    }
+
+    /** Deletes the reports on retired items last changed before {@code before}. */
+    public void deleteFeedbackOnItemsRetiredBefore(LocalDate before) {
+        jdbc.onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM match_feedback WHERE item_id IN "
+                    + "(SELECT id FROM case_item WHERE status <> ? AND changed_on < ?)")) {
+                s.setString(1, CaseStatus.active.stored());
+                s.setObject(2, before);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public String lockAndList(Long firstSeq) {
+        return jdbc.onConnection(c -> {
+            StringBuilder out = new StringBuilder(",");
+            try (PreparedStatement s = c.prepareStatement("SELECT id, exchange_mark FROM platform ORDER BY id FOR UPDATE");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (firstSeq != null && r.getLong(2) >= firstSeq) {
+                        out.append(r.getLong(1)).append(',');
+                    }
+                }
+            }
+            return out.toString();
+        });
     }
 
     /** Active items that at least {@code platforms} distinct platforms reported as not blocked, by id. */
@@ -214,25 +251,5 @@ public class PlatformStore implements MatchReportCounter {
     public List<CanaryRecord> canariesWithHashes(Collection<String> hashes) {
         return hashes.isEmpty() ? List.of()
                 : Canary.<Canary>list("pdq in ?1 or md5 in ?1", hashes).stream().map(PlatformStore::record).toList();
-    }
-
-    /** What became of an item the administrator asked to remove. */
-    public enum Removal { REMOVED, ALREADY_RETIRED, NO_SUCH_ITEM }
-
-    /**
-     * Retires an active item as removed by the administrator, with the reason (see {@link CaseItem#retire}).
-     * Case items are the cases package's table; this write moves to its store with the rest of them.
-     */
-    public Removal removeItem(long id, String reason, LocalDate today, HashSeal seal) {
-        CaseItem item = CaseItem.findById(id);
-        if (item == null) {
-            return Removal.NO_SUCH_ITEM;
-        }
-        if (item.status != CaseStatus.active) {
-            return Removal.ALREADY_RETIRED;
-        }
-        item.retire(CaseStatus.removed, today, seal);
-        item.removalReason = reason;
-        return Removal.REMOVED;
     }
 }

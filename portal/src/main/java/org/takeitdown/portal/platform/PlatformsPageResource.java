@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqMatcher;
-import org.takeitdown.portal.cases.VpdqRules;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /** The integrators' page: how to sync (natively or with threatexchange/HMA), match, send feedback, and the hasher jar. */
@@ -38,8 +38,8 @@ public class PlatformsPageResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance get() {
         boolean jar = PlatformsPageResource.class.getResource(HASHER_JAR) != null;
-        return Templates.platforms(jar, new Rules(MatchIndexes.MIN_QUALITY, config.purgeAfter().toDays(),
-                MatchService.MAX_QUERIES, MatchService.DEFAULT_DISTANCE, MatchService.MAX_VIDEOS, VpdqRules.MAX_FRAMES,
+        return Templates.platforms(jar, new Rules(HashRules.PDQ_MIN_QUALITY, config.purgeAfter().toDays(),
+                MatchService.MAX_QUERIES, MatchService.DEFAULT_DISTANCE, MatchService.MAX_VIDEOS, HashRules.VPDQ_MAX_FRAMES,
                 VpdqMatcher.DEFAULT_MATCH_PERCENT));
     }
 

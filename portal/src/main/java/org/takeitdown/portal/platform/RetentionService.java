@@ -1,70 +1,47 @@
 package org.takeitdown.portal.platform;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
-import org.takeitdown.portal.cases.CaseItem;
+import org.takeitdown.portal.cases.CaseService;
 
 /**
  * Deletes withdrawn and removed items completely once the retention period has passed since the
- * change (default 180 days), their feedback with them, and withdrawn cases left with no items.
+ * change (default 180 days), their feedback with them, and withdrawn cases left with no items. A
+ * scheduled job: every six hours, first a minute after start, never two runs at once.
  */
-@Startup
 @ApplicationScoped
 public class RetentionService {
     private static final Logger LOG = Logger.getLogger(RetentionService.class);
     private final PlatformConfig config;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final FeedbackService feedback;
+    private final CaseService cases;
 
-    public RetentionService(PlatformConfig config) {
+    public RetentionService(PlatformConfig config, FeedbackService feedback, CaseService cases) {
         this.config = config;
+        this.feedback = feedback;
+        this.cases = cases;
     }
 
-    @PostConstruct
-    void start() {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                purge(LocalDate.now(ZoneOffset.UTC));
-            } catch (RuntimeException e) {
-                LOG.warnf("Retention purge failed and will be retried: %s", e.getClass().getSimpleName());
-            }
-        }, 1, 6 * 60, TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        timer.shutdownNow();
+    @Scheduled(identity = "retention", every = "6h", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            purge(LocalDate.now(ZoneOffset.UTC));
+        } catch (RuntimeException e) {
+            LOG.warnf("Retention purge failed and will be retried: %s", e.getClass().getSimpleName());
+        }
     }
 
     /** Purges what changed before {@code today} minus the retention period; returns the items deleted. */
     public long purge(LocalDate today) {
         LocalDate before = today.minusDays(config.purgeAfter().toDays());
         return QuarkusTransaction.requiringNew().call(() -> {
-            var em = CaseItem.getEntityManager();
-            em.createQuery("delete from MatchFeedback f where f.itemId in (select i.id from CaseItem i "
-                    + "where i.status <> org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1)")
-                    .setParameter(1, before).executeUpdate();
-            em.createQuery("delete from WithdrawnHash w where w.itemId in (select i.id from CaseItem i "
-                    + "where i.status <> org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1)")
-                    .setParameter(1, before).executeUpdate();
-            long items = em.createQuery("delete from CaseItem i where i.status <> "
-                    + "org.takeitdown.portal.cases.CaseStatus.active and i.changedOn < ?1")
-                    .setParameter(1, before).executeUpdate();
-            em.createQuery("delete from ReportCase c where c.status = org.takeitdown.portal.cases.CaseStatus.withdrawn "
-                    + "and not exists (select i.id from CaseItem i where i.caseId = c.id)").executeUpdate();
-            return items;
+            feedback.deleteForItemsRetiredBefore(before);
+            return cases.purgeRetiredBefore(before);
         });
     }
 }

@@ -2,6 +2,7 @@ package org.takeitdown.portal.report;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -12,11 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.cases.ItemRules;
 import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.web.BodyLimits;
 import org.takeitdown.portal.web.Page;
 
 /**
@@ -28,26 +33,39 @@ import org.takeitdown.portal.web.Page;
 public class HashPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance hash(String caseNumber, String caseKey);
+        static native TemplateInstance hash(String caseNumber, String caseKey, Rules rules);
     }
+
+    /**
+     * The rules the page's script applies, rendered from the code and the running configuration the
+     * server enforces them with: the PDQ quality floor, the items and the body bytes one request may
+     * carry (without and with vPDQ frames).
+     */
+    public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit) {
+    }
+
     private final CaseService cases;
     private final Limits limits;
     private final ClientAddress clients;
     private final Page page;
+    private final Rules rules;
 
     @Context
     HttpServerRequest http;
 
-    public HashPageResource(CaseService cases, Limits limits, ClientAddress clients, Page page) {
+    public HashPageResource(CaseService cases, Limits limits, ClientAddress clients, Page page,
+                            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.clients = clients;
         this.cases = cases;
         this.limits = limits;
         this.page = page;
+        this.rules = new Rules(HashRules.PDQ_MIN_QUALITY, ItemRules.MAX_PER_REQUEST,
+                Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue());
     }
 
     @GET
     public TemplateInstance newCase() {
-        return Templates.hash(null, null);
+        return Templates.hash(null, null, rules);
     }
 
     @POST
@@ -55,7 +73,7 @@ public class HashPageResource {
     public Response addToCase(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-            return Response.ok(Templates.hash(view.caseNumber(), key)).build();
+            return Response.ok(Templates.hash(view.caseNumber(), key, rules)).build();
         } catch (NoSuchCase e) {
             return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();
         }

@@ -11,7 +11,7 @@ public class ApiProblemException extends RuntimeException {
         this(status, title, detail, null);
     }
 
-    private ApiProblemException(int status, String title, String detail, Integer item) {
+    ApiProblemException(int status, String title, String detail, Integer item) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -31,13 +31,13 @@ public class ApiProblemException extends RuntimeException {
         return item;
     }
 
-    public static ApiProblemException badRequest(String detail) {
-        return new ApiProblemException(400, "Bad request", detail);
+    public static BadRequest badRequest(String detail) {
+        return new BadRequest(detail, null);
     }
 
     /** A 400 about one item of the request's "items", by its index. */
-    public static ApiProblemException badItem(int index, String detail) {
-        return new ApiProblemException(400, "Bad request", detail, index);
+    public static BadRequest badItem(int index, String detail) {
+        return new BadRequest(detail, index);
     }
 
     public static ApiProblemException conflict(String detail) {

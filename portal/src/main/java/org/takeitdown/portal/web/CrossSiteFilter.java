@@ -4,14 +4,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses, before any resource runs, every request with a method other than GET/HEAD/OPTIONS/TRACE that a
- * browser sent from another site ({@link SameOrigin}): 403, problem JSON under {@code /api}, a calm page elsewhere.
+ * browser sent from another site ({@link SameOrigin}): 403 ({@link ErrorAnswers}).
  */
 public class CrossSiteFilter {
     @CheckedTemplate
@@ -30,14 +29,9 @@ public class CrossSiteFilter {
         if (SameOrigin.isSafe(request.getMethod()) || sameOrigin.allows(http)) {
             return null;
         }
-        if (uri.getPath().startsWith("/api")) {
-            return Problem.response(403, "Forbidden",
-                    "This request came from another website's page, so nothing was changed. "
-                            + "Requests that change something are accepted from this site's own pages and from "
-                            + "programs that are not browsers.");
-        }
-        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.refused().render())
-                .build();
+        return ErrorAnswers.answer(uri.getPath(), 403, "Forbidden",
+                "This request came from another website's page, so nothing was changed. "
+                        + "Requests that change something are accepted from this site's own pages and from "
+                        + "programs that are not browsers.", Templates::refused);
     }
 }

@@ -1,16 +1,12 @@
 package org.takeitdown.portal.web;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.takeitdown.portal.db.Jdbc;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -23,16 +19,14 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 @ApplicationScoped
 public class DurableAnswers {
-    private final AgroalDataSource db;
-    private final boolean h2;
+    private final Jdbc jdbc;
     private final Object flushing = new Object();
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong flushes = new AtomicLong();
     private long flushed;
 
-    public DurableAnswers(AgroalDataSource db, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.db = db;
-        this.h2 = "h2".equals(dbKind);
+    public DurableAnswers(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /**
@@ -42,7 +36,7 @@ public class DurableAnswers {
     @ServerResponseFilter
     public void beforeAnswering(ContainerRequestContext request, ContainerResponseContext response,
                                 ResourceInfo resource) {
-        if (h2 && response.getStatus() < 300 && !isSafe(request.getMethod()) && !writesNothing(resource)) {
+        if (!jdbc.commitsReachDisk() && response.getStatus() < 300 && !isSafe(request.getMethod()) && !writesNothing(resource)) {
             flushCommitted();
         }
     }
@@ -68,11 +62,7 @@ public class DurableAnswers {
                 return;
             }
             long covers = requested.get();
-            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CHECKPOINT SYNC");
-            } catch (SQLException e) {
-                throw new IllegalStateException("the database file could not be flushed to disk", e);
-            }
+            jdbc.syncToDisk();
             flushed = covers;
             flushes.incrementAndGet();
         }

@@ -5,15 +5,19 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps unreadable JSON (syntax, unknown or duplicate fields, wrong types) to a 400 problem. */
-@Provider
-public class JsonProblemMapper implements ExceptionMapper<JsonProcessingException> {
-    @Override
-    public Response toResponse(JsonProcessingException e) {
+/** Maps unreadable JSON (syntax, unknown or duplicate fields, wrong types) to a 400 problem saying where. */
+public class JsonProblemMapper {
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
         return Problem.response(400, "Bad request", describe(e));
+    }
+
+    /** JSON of the wrong shape: its own mapper, or the framework's built-in one for this type would answer instead. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     static String describe(JsonProcessingException e) {

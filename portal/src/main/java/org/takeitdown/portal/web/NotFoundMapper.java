@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,16 +28,8 @@ public class NotFoundMapper implements ExceptionMapper<NotFoundException> {
         return response(uri == null ? null : uri.getPath());
     }
 
-    /** The answer for an address where nothing is: problem JSON under {@code /api} (or with no path known), else the page. */
+    /** The answer for an address where nothing is ({@link ErrorAnswers}). */
     public static Response response(String path) {
-        if (path == null || path.startsWith("/api")) {
-            return Problem.response(404, "Not Found", "There is nothing at this address.");
-        }
-        return Response.status(404).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
-                .entity(render()).build();
-    }
-
-    static String render() {
-        return Templates.notFound().render();
+        return ErrorAnswers.answer(path, 404, "Not Found", "There is nothing at this address.", Templates::notFound);
     }
 }

@@ -1,36 +1,37 @@
 package org.takeitdown.portal.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.ext.web.RoutingContext;
-import java.util.function.Supplier;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+import java.io.UncheckedIOException;
 
-/** Addresses no resource or static file answers: the same calm 404 page as {@link NotFoundMapper}. */
+/** Addresses no resource or static file answers: the same answer as {@link NotFoundMapper}, outside JAX-RS. */
 @ApplicationScoped
 public class NotFoundRoute {
-    /** Paths that reach no JAX-RS resource (static-file misses) get the same page, or problem JSON on /api. */
-    void routes(@Observes Router router) {
-        router.errorHandler(404, ctx -> {
-            String path = ctx.normalizedPath();
-            if (path.startsWith("/api")) {
-                ctx.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
-                        .putHeader("Cache-Control", "no-store")
-                        .end("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-                                + "\"detail\":\"There is nothing at this address.\"}");
-                return;
-            }
-            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/html;charset=UTF-8")
-                    .putHeader("Cache-Control", "no-store").putHeader("Vary", "Accept-Language")
-                    .end(inRequest(ctx, NotFoundMapper::render));
-        });
+    private final ObjectMapper json;
+
+    public NotFoundRoute(ObjectMapper json) {
+        this.json = json;
     }
 
-    /** Renders with a request context for this routing context, so {@link Page} reads this request. */
-    private static String inRequest(RoutingContext ctx, Supplier<String> render) {
+    /** Paths that reach no JAX-RS resource (static-file misses) get {@link NotFoundMapper#response}. */
+    void routes(@Observes Router router) {
+        router.errorHandler(404, ctx -> send(ctx, inRequest(ctx)));
+    }
+
+    /**
+     * The 404 answer, with a request context for this routing context so that {@link Page} reads this request:
+     * Vert.x error handlers run outside the request context JAX-RS activates.
+     */
+    private static Response inRequest(RoutingContext ctx) {
         ManagedContext requests = Arc.container().requestContext();
         boolean started = !requests.isActive();
         if (started) {
@@ -38,11 +39,38 @@ public class NotFoundRoute {
         }
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
-            return render.get();
+            return NotFoundMapper.response(ctx.normalizedPath());
         } finally {
             if (started) {
                 requests.terminate();
             }
+        }
+    }
+
+    private void send(RoutingContext ctx, Response answer) {
+        HttpServerResponse out = ctx.response().setStatusCode(answer.getStatus())
+                .putHeader("Content-Type", contentType(answer)).putHeader("Vary", "Accept-Language");
+        answer.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                out.putHeader(name, values);
+            }
+        });
+        out.end(body(answer.getEntity()));
+    }
+
+    private static String contentType(Response answer) {
+        String type = answer.getMediaType().toString();
+        return type.startsWith("text/") ? type + ";charset=UTF-8" : type;
+    }
+
+    private String body(Object entity) {
+        if (entity instanceof String s) {
+            return s;
+        }
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.takeitdown.portal.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -12,7 +11,7 @@ import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
- * Maps every exception no other mapper takes to 500 (problem JSON on /api, a calm page elsewhere) and
+ * Maps every exception no other mapper takes to 500 ({@link ErrorAnswers}: problem JSON on /api, a calm page elsewhere) and
  * logs it without its messages or the request path: a database's message quotes the values of the
  * failed statement (a hash, a case number) and a path holds the case number.
  */
@@ -32,12 +31,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
         LOG.error(describe(e));
-        if (uri == null || uri.getPath().startsWith("/api")) {
-            return Problem.response(500, "Internal Server Error",
-                    "Something went wrong on our side. Nothing was changed; try again in a few minutes.");
-        }
-        return Response.status(500).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
-                .entity(Templates.error().render()).build();
+        return ErrorAnswers.answer(uri == null ? null : uri.getPath(), 500, "Internal Server Error",
+                "Something went wrong on our side. Nothing was changed; try again in a few minutes.", Templates::error);
     }
 
     /** The exception's class chain, SQL states and the innermost cause's first frames; no messages. */

@@ -20,7 +20,7 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        if (uriInfo == null || !uriInfo.getPath().startsWith("/api")) {
+        if (uriInfo == null || !ErrorAnswers.isApi(uriInfo.getPath())) {
             return original;
         }
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {

@@ -66,7 +66,7 @@ class CaseApiTest {
                 .body("status", equalTo("active")).body("items", equalTo(2));
         String number = r.path("caseNumber");
         List<CaseItem> items = QuarkusTransaction.requiringNew().call(() ->
-                CaseItem.listByCase(stored(number).id));
+                CaseItem.<CaseItem>list("caseId", stored(number).id));
         assertThat(items).extracting(i -> i.md5).containsExactlyInAnyOrder(m, m2);
         assertThat(items).filteredOn(i -> i.pdq != null).singleElement().satisfies(i -> {
             assertThat(i.pdq).isEqualTo(PDQ);
@@ -250,7 +250,7 @@ class CaseApiTest {
         given().header("X-Case-Key", c[1]).delete("/api/cases/" + c[0]).then().statusCode(204);
         given().header("X-Case-Key", c[1]).get("/api/cases/" + c[0]).then().statusCode(200).body("status", equalTo("withdrawn"));
         List<CaseItem> items = QuarkusTransaction.requiringNew().call(() ->
-                CaseItem.listByCase(stored(c[0]).id));
+                CaseItem.<CaseItem>list("caseId", stored(c[0]).id));
         assertThat(items).extracting(i -> i.status).containsOnly(CaseStatus.withdrawn);
         assertProblem(given().header("X-Case-Key", c[1]).delete("/api/cases/" + c[0]), 409, "This case is already withdrawn");
         assertProblem(given().contentType(ContentType.JSON).header("X-Case-Key", c[1]).body(body(item(md5(19))))

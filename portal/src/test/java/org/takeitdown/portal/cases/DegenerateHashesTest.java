@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
+import org.takeitdown.hasher.rules.HashRules;
 
 /** The deny-list and the bit-count rule refuse hashes of no picture and accept every real one measured. */
 class DegenerateHashesTest {
@@ -126,7 +127,7 @@ class DegenerateHashesTest {
             byte[] px = new byte[w * h * 4];
             random.nextBytes(px);
             PdqResult r = PdqHasher.hash(px, w, h, 4);
-            if (r.quality() >= PdqResult.MIN_USEFUL_QUALITY) {
+            if (r.quality() >= HashRules.PDQ_MIN_QUALITY) {
                 measured.add(r.hash().toHex());
                 assertThat(DegenerateHashes.pdqRefusal(r.hash().toHex())).as("noise %dx%d", w, h).isNull();
             }

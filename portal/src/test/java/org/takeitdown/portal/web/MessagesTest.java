@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every language file against the English one: the same keys, the same placeholders, plural choices only by
  * the language's own CLDR categories (with an "other" form), no value left in English, and the note that the
- * translation awaits a native speaker's review. The build checks each message against {@link Msg} too.
+ * translation awaits a native speaker's review; every English message used somewhere. The build checks each message
+ * against {@link Msg} too.
  */
 class MessagesTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]\\w*)}");
@@ -111,6 +116,30 @@ class MessagesTest {
             if (e.getValue().contains("{#when")) {
                 assertThat(e.getValue()).as(e.getKey()).matches(PLURAL).contains("{#is 'one'}").contains("{#else}");
             }
+        }
+    }
+
+    @Test
+    void everyEnglishMessageIsUsedByATemplateTheCodeOrAScript() throws IOException {
+        String templates = text(Path.of("src/main/resources/templates"), ".html");
+        String code = text(Path.of("src/main/java"), ".java");
+        String scripts = text(Path.of("src/main/resources/META-INF/resources/js"), ".js");
+        List<String> unused = Messages.of("en").keySet().stream()
+                .filter(key -> !Pattern.compile("msg:" + key + "\\b").matcher(templates).find()
+                        && !Pattern.compile("[.:]" + key + "\\b").matcher(code).find()
+                        && !Pattern.compile("\\b" + key + "\\b").matcher(scripts).find())
+                .toList();
+        assertThat(unused).as("keys of msg_en.properties that nothing uses").isEmpty();
+    }
+
+    /** The text of every file under {@code dir} whose name ends with {@code suffix}, but {@link Msg}'s declarations. */
+    private static String text(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.toString().endsWith(suffix) && !f.endsWith("web/Msg.java")).toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+            return all.toString();
         }
     }
 

@@ -1,0 +1,5 @@
+package org.takeitdown.portal.planted.web;
+
+/** A planted web-layer type. */
+public class PlantedProblem {
+}
