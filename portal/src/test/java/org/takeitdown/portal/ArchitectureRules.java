@@ -3,6 +3,8 @@ package org.takeitdown.portal;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
@@ -35,9 +37,13 @@ final class ArchitectureRules {
                 .because("a store answers in records and values; services turn them into problems and pages");
     }
 
+    /** A store, or a type nested in one (its row records and binders). */
+    private static final DescribedPredicate<JavaClass> STORES = DescribedPredicate.describe("stores (nested types included)",
+            c -> c.getName().matches(".*\\.[A-Za-z]+Store(\\$.*)?"));
+
     /** Only stores (with the shared db package and the entities' own mapping) reach the database. */
     static ArchRule onlyStoresReachTheDatabase(String root) {
-        return noClasses().that().haveSimpleNameNotEndingWith("Store")
+        return noClasses().that(DescribedPredicate.not(STORES))
                 .and().resideOutsideOfPackage(root + ".db..")
                 .and().areNotAnnotatedWith(Entity.class)
                 .and().areNotAssignableTo(AttributeConverter.class)

@@ -42,17 +42,13 @@ class ArchitectureTest {
     }
 
     @Test
-    void featurePackagesHaveNoCycles() {
-        ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(main);
+    void onlyStoresReachTheDatabase() {
+        ArchitectureRules.onlyStoresReachTheDatabase(ROOT).check(main);
     }
 
     @Test
-    void resourcesReachTheDatabaseOnlyThroughServices() {
-        noClasses().that().areAnnotatedWith(Path.class)
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "jakarta.persistence..",
-                        "io.quarkus.hibernate.orm..", "io.agroal..")
-                .orShould().dependOnClassesThat().areAssignableTo(PanacheEntityBase.class)
-                .check(main);
+    void featurePackagesHaveNoCycles() {
+        ArchitectureRules.noCyclesBetweenFeatures(ROOT).check(main);
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * One submitted file's hashes: kind, MD5, optional PDQ with quality, status, a stable id and the
@@ -49,14 +48,4 @@ public class CaseItem extends PanacheEntityBase {
     /** How many vPDQ frames a video item carries ({@link ItemVpdq}); null when none. */
     @Column(name = "vpdq_frames")
     public Integer vpdqFrames;
-
-    /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */
-    public static List<CaseItem> changedAfter(long after, int limit) {
-        return find("seq > ?1 order by seq", after).page(0, limit).list();
-    }
-
-    /** Active items with one of these MD5s. */
-    public static List<CaseItem> activeByMd5(java.util.Collection<String> md5s) {
-        return list("status = ?1 and md5 in ?2", CaseStatus.active, md5s);
-    }
 }

@@ -24,10 +24,10 @@ public class HashSeal {
         return Aead.seal(secrets.key(PURPOSE), associated(itemId), plain);
     }
 
-    /** The exchange hash sealed in {@code row}. */
-    public ExchangeHash open(WithdrawnHash row) {
+    /** The exchange hash sealed for item {@code itemId} (a {@code withdrawn_hash} row's {@code sealed}). */
+    public ExchangeHash open(long itemId, String sealed) {
         try {
-            return ExchangeHash.parse(Aead.open(secrets.key(PURPOSE), associated(row.itemId), row.sealed));
+            return ExchangeHash.parse(Aead.open(secrets.key(PURPOSE), associated(itemId), sealed));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a withdrawn hash does not open under this server secret", e);
         }

@@ -5,9 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.List;
-import org.takeitdown.hasher.vpdq.VpdqFrame;
-import org.takeitdown.hasher.vpdq.VpdqText;
 
 /**
  * A video item's vPDQ frames, stored in Meta's text form (written by {@link CaseStore}); deleted
@@ -25,10 +22,4 @@ public class ItemVpdq extends PanacheEntityBase {
 
     /** One line a frame: {@code frameNumber,quality,pdqHex,timestampSeconds}. */
     public String frames;
-
-    /** The frames of an item, or null when it has none. */
-    public static List<VpdqFrame> framesOf(Long itemId) {
-        ItemVpdq row = findById(itemId);
-        return row == null ? null : VpdqText.parse(row.frames);
-    }
 }

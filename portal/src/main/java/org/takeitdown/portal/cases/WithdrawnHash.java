@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * A retired item's exchange hash, sealed under the server secret ({@link HashSeal}), kept only so that
@@ -27,13 +25,4 @@ public class WithdrawnHash extends PanacheEntityBase {
     public String receivers;
 
     public String sealed;
-
-    /** Whether the platform's exchange client was given the item while it was active. */
-    public boolean receivedBy(long platformId) {
-        return receivers.contains("," + platformId + ",");
-    }
-
-    public static List<WithdrawnHash> forItems(Collection<Long> itemIds) {
-        return itemIds.isEmpty() ? List.of() : list("itemId in ?1", itemIds);
-    }
 }

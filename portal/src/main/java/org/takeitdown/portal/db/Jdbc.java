@@ -77,6 +77,11 @@ public class Jdbc {
         return hasState(e, "23505");
     }
 
+    /** The SQLState of {@code t} itself when it is a database failure, else null (for logs that must not quote messages). */
+    public static String sqlState(Throwable t) {
+        return t instanceof SQLException s ? s.getSQLState() : null;
+    }
+
     private static boolean hasState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s && state.equals(s.getSQLState())) {

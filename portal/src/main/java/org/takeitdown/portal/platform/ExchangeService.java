@@ -115,7 +115,7 @@ public class ExchangeService {
                 FeedStore.Withdrawn w = kept.get(i.id());
                 boolean received = w != null && w.firstSeq() != null && w.firstSeq() <= runAfter
                         && w.receivedBy(platformId);
-                h = received ? FeedStore.open(w, seal) : null;
+                h = received ? seal.open(w.itemId(), w.sealed()) : null;
             }
             if (h != null) {
                 pending.add(new Object[] {i, h});

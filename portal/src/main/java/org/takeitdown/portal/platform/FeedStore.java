@@ -311,16 +311,6 @@ public class FeedStore {
         }
     }
 
-    /** The exchange hash sealed in a withdrawn item's row (the seal opens a detached copy of the row). */
-    public static ExchangeHash open(Withdrawn w, HashSeal seal) {
-        WithdrawnHash row = new WithdrawnHash();
-        row.itemId = w.itemId();
-        row.firstSeq = w.firstSeq();
-        row.receivers = w.receivers();
-        row.sealed = w.sealed();
-        return seal.open(row);
-    }
-
     /** The sealed exchange hashes kept for these retired items, by item id. */
     public Map<Long, Withdrawn> withdrawnHashes(Collection<Long> itemIds) {
         Map<Long, Withdrawn> out = new HashMap<>();
@@ -335,6 +325,12 @@ public class FeedStore {
                             r.getString(3), r.getString(4))));
         }
         return out;
+    }
+
+    /** An item's status; empty when there is no such item. */
+    public Optional<CaseStatus> itemStatus(long id) {
+        return list("SELECT status FROM case_item WHERE id = ?", s -> s.setLong(1, id),
+                r -> CaseStatus.ofStored(r.getString(1))).stream().findFirst();
     }
 
     /** An active item's vPDQ frames; empty when the item is unknown, not active or has none. */

@@ -20,11 +20,13 @@ public class FeedbackService {
     private final PlatformConfig config;
     private final CanaryService canaries;
     private final PlatformStore store;
+    private final FeedStore items;
 
-    public FeedbackService(PlatformConfig config, CanaryService canaries, PlatformStore store) {
+    public FeedbackService(PlatformConfig config, CanaryService canaries, PlatformStore store, FeedStore items) {
         this.config = config;
         this.canaries = canaries;
         this.store = store;
+        this.items = items;
     }
 
     public void record(PlatformRecord platform, PlatformApi.Feedback feedback) {
@@ -63,9 +65,15 @@ public class FeedbackService {
         }
     }
 
+    /** The item's status, and the outcome recorded when it is active (a later report replaces an earlier one). */
     private Optional<CaseStatus> upsert(long platformId, long itemId, Outcome outcome) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                store.upsertFeedback(platformId, itemId, outcome, LocalDate.now(ZoneOffset.UTC)));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<CaseStatus> status = items.itemStatus(itemId);
+            if (status.orElse(null) == CaseStatus.active) {
+                store.upsertFeedback(platformId, itemId, outcome, LocalDate.now(ZoneOffset.UTC));
+            }
+            return status;
+        });
     }
 
     /** Reports of "blocked" kept, over every platform and item (for the impact page). */

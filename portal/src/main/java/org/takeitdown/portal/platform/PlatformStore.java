@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.takeitdown.portal.cases.CaseApi;
-import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeReceivers;
 import org.takeitdown.portal.cases.MatchReportCounter;
@@ -113,29 +112,19 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
                 .setParameter(1, seq).setParameter(2, id).executeUpdate();
     }
 
-    /**
-     * Records the platform's outcome on an item if the item is active (a later report replaces an earlier
-     * one); returns the item's status, empty when there is no such item.
-     */
-    public Optional<CaseStatus> upsertFeedback(long platformId, long itemId, Outcome outcome, LocalDate today) {
-        CaseItem item = CaseItem.findById(itemId);
-        if (item == null) {
-            return Optional.empty();
+    /** Records the platform's outcome on an item (a later report replaces an earlier one). */
+    public void upsertFeedback(long platformId, long itemId, Outcome outcome, LocalDate today) {
+        MatchFeedback f = MatchFeedback.<MatchFeedback>find("itemId = ?1 and platformId = ?2", itemId, platformId)
+                .firstResultOptional().orElse(null);
+        if (f == null) {
+            f = new MatchFeedback();
+            f.id = nextId("match_feedback_seq");
+            f.itemId = itemId;
+            f.platformId = platformId;
         }
-        if (item.status == CaseStatus.active) {
-            MatchFeedback f = MatchFeedback.<MatchFeedback>find("itemId = ?1 and platformId = ?2", itemId, platformId)
-                    .firstResultOptional().orElse(null);
-            if (f == null) {
-                f = new MatchFeedback();
-                f.id = nextId("match_feedback_seq");
-                f.itemId = itemId;
-                f.platformId = platformId;
-            }
-            f.outcome = outcome;
-            f.updatedOn = today;
-            f.persistAndFlush();
-        }
-        return Optional.of(item.status);
+        f.outcome = outcome;
+        f.updatedOn = today;
+        f.persistAndFlush();
     }
 
     @Override

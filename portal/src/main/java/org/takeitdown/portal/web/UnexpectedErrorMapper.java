@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
 import org.jboss.logging.Logger;
+import org.takeitdown.portal.db.Jdbc;
 
 /**
  * Maps every exception no other mapper takes to 500 ({@link ErrorAnswers}: problem JSON on /api, a calm page elsewhere) and
@@ -41,8 +41,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
         Throwable innermost = e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             b.append(' ').append(t.getClass().getName());
-            if (t instanceof SQLException s) {
-                b.append(" [SQLState ").append(s.getSQLState()).append(']');
+            String state = Jdbc.sqlState(t);
+            if (state != null) {
+                b.append(" [SQLState ").append(state).append(']');
             }
             innermost = t;
         }
