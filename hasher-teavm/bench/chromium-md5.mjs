@@ -48,7 +48,7 @@ const server = http.createServer((req, res) => {
     req.on('end', () => {
       res.end();
       console.log(body);
-      browser.kill();
+      process.kill(-browser.pid);
       server.close();
       process.exitCode = body.includes('error') ? 1 : 0;
     });
@@ -65,9 +65,10 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => {
   const url = `http://127.0.0.1:${server.address().port}/`;
   browser = spawn(process.env.CHROMIUM || 'chromium', ['--headless=new', '--no-sandbox', '--disable-gpu',
-    `--user-data-dir=${profile}`, url], { stdio: 'ignore' });
+    `--user-data-dir=${profile}`, url], { stdio: 'ignore', detached: true });
+  // Chromium's helper processes share its process group, so that all of them end with it.
   browser.on('exit', () => {
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (server.listening) {
       console.error('Chromium exited before the page reported');
       server.close();
