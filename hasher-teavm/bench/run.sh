@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Hasher benchmark (not a test): MD5 MB/s over 64 MiB and PDQ ms per 1600x1004 image from pixels,
-# on the JVM (MessageDigest, the CLI, our portable Md5) and in Node (ours, hash-wasm, spark-md5, OpenSSL), and vPDQ frames hashed per second from decoded video frames (needs
-# ffmpeg to decode them), with ratios measured in this one run. Usage: hasher-teavm/bench/run.sh
+# on the JVM (MessageDigest, the CLI, our portable Md5), in Node (ours, hash-wasm, spark-md5, OpenSSL)
+# and, when chromium is installed, MD5 in headless Chromium (ours, hash-wasm); and vPDQ frames hashed
+# per second from decoded video frames (needs ffmpeg to decode them), with ratios measured in this
+# one run. Usage: hasher-teavm/bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,6 +33,9 @@ out=""
 for ((i = 0; i < runs; i++)); do
   out+="$(java -Xmx2g -cp "$jar" "$here/JvmBench.java" "$rgba" 1600 1004)"$'\n'
   out+="$(node "$here/node-bench.mjs" "$js" "$rgba" 1600 1004)"$'\n'
+  if command -v "${CHROMIUM:-chromium}" >/dev/null; then
+    out+="$(node "$here/chromium-md5.mjs" "$js")"$'\n'
+  fi
 done
 out+="$(java -Xmx2g -cp "$jar" "$here/VpdqJvmBench.java" sd "$frames/sd.rgba" hd "$frames/hd.rgba")"$'\n'
 out+="$(node "$here/vpdq-node-bench.mjs" "$js" sd "$frames/sd.rgba" hd "$frames/hd.rgba")"
@@ -45,9 +50,10 @@ echo "$out" | awk '
   END {
     for (k in n) m[k] = median(k)
     printf "%-28s %8s  (runs)\n", "measure (median of runs)", "value"
-    split("js-teavm-md5-mbps js-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
+    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
     for (i = 1; i in keys; i++) if (keys[i] in m) printf "%-28s %8.2f  (%d)\n", keys[i], m[keys[i]], n[keys[i]]
     printf "ratio teavm-js-md5 / hash-wasm (Node)   %.2f  (target >= 1.00)\n", m["js-teavm-md5-mbps"] / m["js-hashwasm-md5-mbps"]
+    if ("chromium-teavm-md5-mbps" in m) printf "ratio teavm-js-md5 / hash-wasm (Chromium) %.2f  (target >= 1.00)\n", m["chromium-teavm-md5-mbps"] / m["chromium-hashwasm-md5-mbps"]
     printf "ratio teavm-js-md5 / spark-md5          %.2f\n", m["js-teavm-md5-mbps"] / m["js-sparkmd5-md5-mbps"]
     printf "ratio teavm-js-md5 / node-openssl       %.2f\n", m["js-teavm-md5-mbps"] / m["js-node-openssl-md5-mbps"]
     printf "ratio jvm-cli-md5 / jvm-messagedigest   %.2f  (the CLI uses MessageDigest; it also reads the file)\n", m["jvm-cli-md5-mbps"] / m["jvm-messagedigest-mbps"]

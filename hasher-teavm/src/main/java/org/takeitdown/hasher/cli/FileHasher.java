@@ -23,7 +23,7 @@ import org.takeitdown.hasher.vpdq.VpdqFrame;
  * source is given. An image that cannot be decoded (corrupt, crafted, or declaring more pixels
  * than the bound) still gets its MD5, with the reason in {@link Result#problem}.
  *
- * <p>On the JVM MD5 is the JDK's {@code MessageDigest} (intrinsics make it about 1.7 times our
+ * <p>On the JVM MD5 is the JDK's {@code MessageDigest} (intrinsics make it faster than our
  * portable {@code Md5}, which exists for TeaVM); both give the same digest.
  */
 public final class FileHasher {

@@ -7,17 +7,19 @@ import java.util.Objects;
  * to {@link JaroszFilter#filter} followed by {@link Downsample#decimate}.
  *
  * <p>The first pass's column boxes walk down the image one row at a time, and each row they add
- * is blurred along the row (four rows at a time, {@link RowBoxes}) just before it is
+ * is blurred along the row (eight rows at a time, {@link RowBoxes}) just before it is
  * needed; each row they write goes at once through the second pass's row box, which keeps only the
  * 64 sampled columns. So the only full-height buffer is those 64 columns, and everything else is a
  * few rows: a ring of the row-blurred rows still to be added or subtracted, the column sums, and
- * four rows of luma and of column output. Nothing the size of the image is allocated, written or
+ * eight rows of luma and four of column output. Nothing the size of the image is allocated, written or
  * read back, which matters most in JavaScript, where nothing is vectorised and a fresh image-sized
  * Float32Array each call was a cost of its own. Each running sum still sees the reference's values
  * in the reference's order.
  */
 final class DecimatingBlur {
-    /** Rows row-blurred together, and column-blurred rows collected before their sampled row box. */
+    /** Rows row-blurred together ({@link RowBoxes#boxEightRows}). */
+    private static final int ROW_GROUP = 8;
+    /** Column-blurred rows collected before their sampled row box ({@link RowBoxes#boxFourRowsSampled}). */
     private static final int GROUP = 4;
 
     private final LumaRows luma;
@@ -49,12 +51,12 @@ final class DecimatingBlur {
         this.rowWindow = JaroszFilter.windowSize(cols);
         this.sampleCols = Downsample.positions(cols);
         int colWindow = JaroszFilter.windowSize(rows);
-        // Adding row r (with r - colWindow subtracted) needs rows r - colWindow .. r + GROUP - 1 at once.
-        this.ringRows = (colWindow + 2 * GROUP - 1) / GROUP * GROUP;
+        // Adding row r (with r - colWindow subtracted) needs rows r - colWindow .. r + ROW_GROUP - 1 at once.
+        this.ringRows = (colWindow + 2 * ROW_GROUP - 1) / ROW_GROUP * ROW_GROUP;
         this.ring = cols;
         this.blurred = ring + ringRows * cols;
         this.lumaGroup = blurred + GROUP * cols;
-        this.work = new float[lumaGroup + GROUP * cols];
+        this.work = new float[lumaGroup + ROW_GROUP * cols];
         this.columns = new float[Downsample.SIZE * rows];
     }
 
@@ -106,10 +108,10 @@ final class DecimatingBlur {
     private int rowBlurred(int r) {
         while (produced <= r) {
             int at = ring + (produced % ringRows) * cols;
-            if (produced + GROUP <= rows) {
-                luma.fill(produced, GROUP, work, lumaGroup);
-                RowBoxes.boxFourRows(work, lumaGroup, at, cols, rowWindow);
-                produced += GROUP;
+            if (produced + ROW_GROUP <= rows) {
+                luma.fill(produced, ROW_GROUP, work, lumaGroup);
+                RowBoxes.boxEightRows(work, lumaGroup, at, cols, rowWindow);
+                produced += ROW_GROUP;
             } else {
                 luma.fill(produced, 1, work, lumaGroup);
                 RowBoxes.boxRow(work, lumaGroup, at, cols, rowWindow);

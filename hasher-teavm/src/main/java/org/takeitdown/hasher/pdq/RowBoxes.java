@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The 1-D boxes of {@link JaroszFilter} along rows, as {@link DecimatingBlur} runs them: one row, or
- * four rows at once with four independent running sums (the additions of one row form a dependency
+ * eight or four rows at once with independent running sums (the additions of one row form a dependency
  * chain; four chains keep the processor busy), writing every output or only sampled ones. Each
  * running sum is the reference's, operation for operation.
  *
@@ -62,19 +62,25 @@ final class RowBoxes {
     }
 
     /**
-     * Four consecutive rows of {@code a} from {@code in}, written to {@code a} from {@code out} (the
-     * two ranges apart); each row's sum follows exactly the operations of {@link #boxRow}.
+     * Eight consecutive rows of {@code a} from {@code in}, written to {@code a} from {@code out} (the
+     * two ranges apart); each row's sum follows exactly the operations of {@link #boxRow}. Eight
+     * independent sums, not four: in JavaScript each binary32 step is an addition and two conversions,
+     * so one sum's chain is long, and eight of them keep the processor busy.
      */
-    static void boxFourRows(float[] a, int in, int out, int length, int window) {
-        Objects.checkFromIndexSize(out, 4 * length, a.length);
+    static void boxEightRows(float[] a, int in, int out, int length, int window) {
+        Objects.checkFromIndexSize(out, 8 * length, a.length);
         int half = half(window);
         int warmUp = half - 1;
         int growing = window - half + 1;
         int full = length - window;
         int shrinking = half - 1;
-        int r1 = length;
+        int r1 = 1 * length;
         int r2 = 2 * length;
         int r3 = 3 * length;
+        int r4 = 4 * length;
+        int r5 = 5 * length;
+        int r6 = 6 * length;
+        int r7 = 7 * length;
         int li = in;
         int ri = in;
         int oi = out;
@@ -84,11 +90,19 @@ final class RowBoxes {
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
+        float s4 = 0f;
+        float s5 = 0f;
+        float s6 = 0f;
+        float s7 = 0f;
         for (int k = 0; k < warmUp; k++) {
             s0 = F32.r(s0 + a[ri]);
             s1 = F32.r(s1 + a[r1 + ri]);
             s2 = F32.r(s2 + a[r2 + ri]);
             s3 = F32.r(s3 + a[r3 + ri]);
+            s4 = F32.r(s4 + a[r4 + ri]);
+            s5 = F32.r(s5 + a[r5 + ri]);
+            s6 = F32.r(s6 + a[r6 + ri]);
+            s7 = F32.r(s7 + a[r7 + ri]);
             ri++;
             count++;
         }
@@ -97,6 +111,10 @@ final class RowBoxes {
             s1 = F32.r(s1 + a[r1 + ri]);
             s2 = F32.r(s2 + a[r2 + ri]);
             s3 = F32.r(s3 + a[r3 + ri]);
+            s4 = F32.r(s4 + a[r4 + ri]);
+            s5 = F32.r(s5 + a[r5 + ri]);
+            s6 = F32.r(s6 + a[r6 + ri]);
+            s7 = F32.r(s7 + a[r7 + ri]);
             ri++;
             count++;
             inverse = 1.0 / count;
@@ -104,6 +122,10 @@ final class RowBoxes {
             a[r1 + oi] = F32.quotient(s1, count, inverse);
             a[r2 + oi] = F32.quotient(s2, count, inverse);
             a[r3 + oi] = F32.quotient(s3, count, inverse);
+            a[r4 + oi] = F32.quotient(s4, count, inverse);
+            a[r5 + oi] = F32.quotient(s5, count, inverse);
+            a[r6 + oi] = F32.quotient(s6, count, inverse);
+            a[r7 + oi] = F32.quotient(s7, count, inverse);
             oi++;
         }
         for (int k = 0; k < full; k++) {
@@ -111,12 +133,20 @@ final class RowBoxes {
             s1 = F32.r(F32.r(s1 + a[r1 + ri]) - a[r1 + li]);
             s2 = F32.r(F32.r(s2 + a[r2 + ri]) - a[r2 + li]);
             s3 = F32.r(F32.r(s3 + a[r3 + ri]) - a[r3 + li]);
+            s4 = F32.r(F32.r(s4 + a[r4 + ri]) - a[r4 + li]);
+            s5 = F32.r(F32.r(s5 + a[r5 + ri]) - a[r5 + li]);
+            s6 = F32.r(F32.r(s6 + a[r6 + ri]) - a[r6 + li]);
+            s7 = F32.r(F32.r(s7 + a[r7 + ri]) - a[r7 + li]);
             ri++;
             li++;
             a[oi] = F32.quotient(s0, count, inverse);
             a[r1 + oi] = F32.quotient(s1, count, inverse);
             a[r2 + oi] = F32.quotient(s2, count, inverse);
             a[r3 + oi] = F32.quotient(s3, count, inverse);
+            a[r4 + oi] = F32.quotient(s4, count, inverse);
+            a[r5 + oi] = F32.quotient(s5, count, inverse);
+            a[r6 + oi] = F32.quotient(s6, count, inverse);
+            a[r7 + oi] = F32.quotient(s7, count, inverse);
             oi++;
         }
         for (int k = 0; k < shrinking; k++) {
@@ -124,6 +154,10 @@ final class RowBoxes {
             s1 = F32.r(s1 - a[r1 + li]);
             s2 = F32.r(s2 - a[r2 + li]);
             s3 = F32.r(s3 - a[r3 + li]);
+            s4 = F32.r(s4 - a[r4 + li]);
+            s5 = F32.r(s5 - a[r5 + li]);
+            s6 = F32.r(s6 - a[r6 + li]);
+            s7 = F32.r(s7 - a[r7 + li]);
             li++;
             count--;
             inverse = 1.0 / count;
@@ -131,6 +165,10 @@ final class RowBoxes {
             a[r1 + oi] = F32.quotient(s1, count, inverse);
             a[r2 + oi] = F32.quotient(s2, count, inverse);
             a[r3 + oi] = F32.quotient(s3, count, inverse);
+            a[r4 + oi] = F32.quotient(s4, count, inverse);
+            a[r5 + oi] = F32.quotient(s5, count, inverse);
+            a[r6 + oi] = F32.quotient(s6, count, inverse);
+            a[r7 + oi] = F32.quotient(s7, count, inverse);
             oi++;
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,8 @@ class HasherCliTest {
     @Test
     void cliMd5OnTheJvmEqualsThePortableMd5TheBrowserRuns() throws Exception {
         java.util.Random random = new java.util.Random(16);
-        for (int size : new int[] {0, 1, 55, 56, 64, (1 << 20) - 1, 3 * (1 << 20) + 17}) {
+        for (int size : new int[] {0, 1, 55, 56, 63, 64, 65, 127, 128, (1 << 20) - 1, (1 << 20) + 1, 3 * (1 << 20) + 17,
+                9 * (1 << 20) + 63}) {
             byte[] data = new byte[size];
             random.nextBytes(data);
             if (size > 0) {
@@ -161,8 +163,15 @@ class HasherCliTest {
             Path file = Files.write(tmp.resolve("random-" + size + ".bin"), data);
             assertThat(FileHasher.hash(file).md5).as("size " + size).isEqualTo(org.takeitdown.hasher.md5.Md5.hex(data));
         }
-        Path image = TestVectors.pdq().resolve("images/misc-images/c.png");
-        assertThat(FileHasher.hash(image).md5).isEqualTo(org.takeitdown.hasher.md5.Md5.hex(Files.readAllBytes(image)));
+        List<Path> vectors;
+        try (Stream<Path> files = Files.walk(TestVectors.root())) {
+            vectors = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(vectors).as("every file of the test vectors, images, pixels and videos").hasSizeGreaterThan(60);
+        for (Path vector : vectors) {
+            assertThat(FileHasher.hash(vector).md5).as(vector.toString())
+                    .isEqualTo(org.takeitdown.hasher.md5.Md5.hex(Files.readAllBytes(vector)));
+        }
     }
 
     @Test
