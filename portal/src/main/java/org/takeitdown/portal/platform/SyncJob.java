@@ -24,6 +24,8 @@ public class SyncJob {
     private final MatchIndexes indexes;
     private final Executor kickLater;
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean kickRunning = new AtomicBoolean();
+    private final AtomicBoolean kickAgain = new AtomicBoolean();
 
     public SyncJob(Sequencer sequencer, MatchIndexes indexes, ManagedExecutor workers) {
         this.sequencer = sequencer;
@@ -49,10 +51,24 @@ public class SyncJob {
      */
     void onChange(@Observes ItemsChanged changed) {
         if (kicked.compareAndSet(false, true)) {
-            kickLater.execute(() -> {
-                kicked.set(false);
+            kickLater.execute(this::kick);
+        }
+    }
+
+    /**
+     * One kicked run at a time, on one worker thread: a kick arriving while a run is going asks that run to go
+     * once more and returns, instead of holding a worker thread (shared with requests) blocked on the lock.
+     */
+    private void kick() {
+        kicked.set(false);
+        kickAgain.set(true);
+        while (kickAgain.get() && kickRunning.compareAndSet(false, true)) {
+            try {
+                kickAgain.set(false);
                 tick();
-            });
+            } finally {
+                kickRunning.set(false);
+            }
         }
     }
 
