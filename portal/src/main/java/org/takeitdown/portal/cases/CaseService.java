@@ -26,6 +26,10 @@ public class CaseService {
     static final String KEY_PURPOSE = "case-key";
     static final String IDEMPOTENCY_PURPOSE = "idempotency-key";
     private static final int IDEMPOTENCY_HOURS = 24;
+    /** Tries at a case whose random number is already taken (one chance in about 10^14 each). */
+    private static final int NUMBER_ATTEMPTS = 5;
+    /** Runs of a transaction the database aborted as a deadlock: the first, and two more. */
+    private static final int DEADLOCK_ATTEMPTS = 3;
 
     private final Secrets secrets;
     private final ObjectMapper json;
@@ -113,17 +117,10 @@ public class CaseService {
      * case) fails the insert; the whole case is then tried again.
      */
     private CaseApi.Created createAlone(List<NewItem> items) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                CaseApi.Created created = QuarkusTransaction.requiringNew().call(() -> createCase(items, false));
-                counters.caseCreated(items.size());
-                return created;
-            } catch (RuntimeException e) {
-                if (!Jdbc.isUniqueViolation(e) || attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        CaseApi.Created created = Jdbc.retrying(NUMBER_ATTEMPTS, Jdbc::isUniqueViolation,
+                () -> QuarkusTransaction.requiringNew().call(() -> createCase(items, false)));
+        counters.caseCreated(items.size());
+        return created;
     }
 
     /**
@@ -229,15 +226,7 @@ public class CaseService {
 
     /** Runs {@code work} in a transaction of its own, again (up to three times) when the database aborted it as a deadlock. */
     private <T> T retrying(Callable<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(work);
-            } catch (RuntimeException e) {
-                if (attempt == 3 || !Jdbc.isRetryable(e)) {
-                    throw e;
-                }
-            }
-        }
+        return Jdbc.retrying(DEADLOCK_ATTEMPTS, Jdbc::isRetryable, () -> QuarkusTransaction.requiringNew().call(work));
     }
 
     private void retrying(Runnable work) {

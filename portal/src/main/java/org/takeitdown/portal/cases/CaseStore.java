@@ -86,18 +86,8 @@ public class CaseStore {
 
     /** The MD5s a case holds. */
     Set<String> md5s(long caseId) {
-        return jdbc.onConnection(c -> {
-            Set<String> out = new HashSet<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT md5 FROM case_item WHERE case_id = ? AND md5 IS NOT NULL")) {
-                s.setLong(1, caseId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return new HashSet<>(jdbc.list("SELECT md5 FROM case_item WHERE case_id = ? AND md5 IS NOT NULL",
+                s -> s.setLong(1, caseId), r -> r.getString(1)));
     }
 
     /** The vPDQ frames a case's items hold. */
@@ -111,15 +101,7 @@ public class CaseStore {
     }
 
     private long count(String sql, long caseId) {
-        return jdbc.onConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setLong(1, caseId);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getLong(1);
-                }
-            }
-        });
+        return jdbc.list(sql, s -> s.setLong(1, caseId), r -> r.getLong(1)).get(0);
     }
 
     /** Inserts an active case; the number's uniqueness is the table's (SQLState 23505 when taken). */
@@ -245,19 +227,10 @@ public class CaseStore {
 
     /** The ids of a case's active items. */
     List<Long> activeItems(long caseId) {
-        return jdbc.onConnection(c -> {
-            List<Long> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM case_item WHERE case_id = ? AND status = ? ORDER BY id")) {
-                s.setLong(1, caseId);
-                s.setString(2, CaseStatus.active.stored());
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getLong(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return jdbc.list("SELECT id FROM case_item WHERE case_id = ? AND status = ? ORDER BY id", s -> {
+            s.setLong(1, caseId);
+            s.setString(2, CaseStatus.active.stored());
+        }, r -> r.getLong(1));
     }
 
     /** What {@link #retire} did. */
@@ -391,18 +364,12 @@ public class CaseStore {
     }
 
     private Map<LocalDate, Long> byDay(String sql, LocalDate from) {
-        return jdbc.onConnection(c -> {
-            Map<LocalDate, Long> out = new TreeMap<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                s.setDate(1, Date.valueOf(from));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.put(r.getDate(1).toLocalDate(), r.getLong(2));
-                    }
-                }
-            }
-            return out;
-        });
+        Map<LocalDate, Long> out = new TreeMap<>();
+        for (Map.Entry<LocalDate, Long> day : jdbc.list(sql, s -> s.setDate(1, Date.valueOf(from)),
+                r -> Map.entry(r.getDate(1).toLocalDate(), r.getLong(2)))) {
+            out.put(day.getKey(), day.getValue());
+        }
+        return out;
     }
 
     /** The generated server secret, if one was stored. */

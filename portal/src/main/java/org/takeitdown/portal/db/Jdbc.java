@@ -4,11 +4,19 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * Connections for the stores' plain-JDBC paths, and the two failures every store tells apart by SQLState.
- * Inside a JTA transaction a connection is the transaction's own; {@link #inTransaction} makes a local one.
+ * Connections for the stores' plain-JDBC paths, one query-to-list helper, the two failures every store tells
+ * apart by SQLState, and the one loop that runs work again after such a failure. Inside a JTA transaction a
+ * connection is the transaction's own; {@link #inTransaction} makes a local one. SQL failures are rethrown
+ * unchecked as {@link PersistenceException}.
  */
 @ApplicationScoped
 public class Jdbc {
@@ -48,8 +56,8 @@ public class Jdbc {
     }
 
     /** Runs {@code work} in a local transaction of its own: committed when it returns, rolled back when it throws. */
-    public <T> T inTransaction(Work<T> work) throws SQLException {
-        try (Connection c = db.getConnection()) {
+    public <T> T inTransaction(Work<T> work) {
+        return onConnection(c -> {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -60,6 +68,48 @@ public class Jdbc {
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Sets a statement's parameters. */
+    public interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    /** Reads the current row of a result. */
+    public interface Reader<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** The rows of one query, each read by {@code reader}, on the connection {@link #onConnection} gives. */
+    public <T> List<T> list(String sql, Binder binder, Reader<T> reader) {
+        return onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                binder.bind(s);
+                List<T> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(reader.read(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work}, and again while it fails in a way {@code again} accepts, at most {@code attempts} times in
+     * all. {@code work} must change nothing when it fails, as a transaction the database aborted changed nothing.
+     */
+    public static <T> T retrying(int attempts, Predicate<Throwable> again, Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !again.test(e)) {
+                    throw e;
+                }
             }
         }
     }

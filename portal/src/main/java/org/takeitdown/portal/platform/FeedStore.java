@@ -45,7 +45,7 @@ public class FeedStore {
      * lock row every instance shares: so seq values become visible in commit order.
      */
     public void sequence() {
-        inTransaction(c -> {
+        jdbc.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeQuery("SELECT id FROM sync_lock WHERE id = 1 FOR UPDATE").close();
                 for (String table : new String[] {"case_item", "canary"}) {
@@ -55,15 +55,6 @@ public class FeedStore {
             }
             return null;
         });
-    }
-
-    /** {@link Jdbc#inTransaction} with SQL failures rethrown unchecked, as {@link Jdbc#onConnection} does. */
-    private <T> T inTransaction(Jdbc.Work<T> work) {
-        try {
-            return jdbc.inTransaction(work);
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
     }
 
     private static ItemRow item(ResultSet r) throws SQLException {
@@ -77,32 +68,9 @@ public class FeedStore {
                 r.getObject(6, Long.class), r.getDate(7).toLocalDate());
     }
 
-    private interface Binder {
-        void bind(PreparedStatement s) throws SQLException;
-    }
-
-    private interface Reader<T> {
-        T read(ResultSet r) throws SQLException;
-    }
-
-    private <T> List<T> list(String sql, Binder binder, Reader<T> reader) {
-        return jdbc.onConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                List<T> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(reader.read(r));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
     /** Items whose latest change has a seq above {@code after}, in seq order; {@code limit} of them. */
     public List<ItemRow> itemsChangedAfter(long after, int limit) {
-        return list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
+        return jdbc.list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY",
                 s -> {
                     s.setLong(1, after);
                     s.setInt(2, limit);
@@ -113,7 +81,7 @@ public class FeedStore {
 
     /** The platform's sequenced canaries with a seq above {@code after}, in seq order (a platform has a few). */
     public List<CanaryRecord> canariesChangedAfter(long platformId, long after) {
-        return list("SELECT " + CANARY_COLUMNS + " FROM canary WHERE platform_id = ? AND seq > ? ORDER BY seq", s -> {
+        return jdbc.list("SELECT " + CANARY_COLUMNS + " FROM canary WHERE platform_id = ? AND seq > ? ORDER BY seq", s -> {
             s.setLong(1, platformId);
             s.setLong(2, after);
         }, FeedStore::canary);
@@ -144,7 +112,7 @@ public class FeedStore {
      * by seq, to {@code sink} in seq order, reading the items in pages of the driver's fetch size.
      */
     public void export(long platformId, long through, ItemSink sink) throws java.io.IOException {
-        Deque<CanaryRecord> canaries = new ArrayDeque<>(list("SELECT " + CANARY_COLUMNS
+        Deque<CanaryRecord> canaries = new ArrayDeque<>(jdbc.list("SELECT " + CANARY_COLUMNS
                 + " FROM canary WHERE platform_id = ? AND seq <= ? ORDER BY seq", s -> {
                     s.setLong(1, platformId);
                     s.setLong(2, through);
@@ -175,8 +143,6 @@ public class FeedStore {
             });
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
         }
     }
 
@@ -192,7 +158,7 @@ public class FeedStore {
      * every active video's frames; returns the seq read through.
      */
     public long loadIndex(int minQuality, IndexSink sink) {
-        return inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             long last;
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT MAX(seq) FROM case_item")) {
                 r.next();
@@ -239,7 +205,7 @@ public class FeedStore {
      * returns how many were read.
      */
     public int changesAfter(long after, int limit, ChangeSink sink) {
-        return inTransaction(c -> {
+        return jdbc.inTransaction(c -> {
             try (PreparedStatement q = c.prepareStatement("SELECT i.id, i.seq, i.status, i.pdq, i.pdq_quality, v.frames "
                     + "FROM case_item i LEFT JOIN item_vpdq v ON v.item_id = i.id "
                     + "WHERE i.seq > ? ORDER BY i.seq FETCH FIRST ? ROWS ONLY")) {
@@ -265,7 +231,7 @@ public class FeedStore {
         if (pdqs.isEmpty()) {
             return List.of();
         }
-        return list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'image' AND pdq IN ("
+        return jdbc.list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'image' AND pdq IN ("
                 + marks(pdqs.size()) + ") AND pdq_quality >= ? ORDER BY id", s -> {
                     int n = bind(s, 1, List.of(CaseStatus.active.stored()));
                     n = bind(s, n, pdqs);
@@ -278,7 +244,7 @@ public class FeedStore {
         if (md5s.isEmpty()) {
             return List.of();
         }
-        return list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'video' AND md5 IN ("
+        return jdbc.list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'video' AND md5 IN ("
                 + marks(md5s.size()) + ") ORDER BY id", s -> bind(s, bind(s, 1, List.of(CaseStatus.active.stored())), md5s),
                 FeedStore::item);
     }
@@ -289,7 +255,7 @@ public class FeedStore {
         if (md5s.isEmpty()) {
             return out;
         }
-        list("SELECT id, md5 FROM case_item WHERE status = ? AND md5 IN (" + marks(md5s.size()) + ") ORDER BY id",
+        jdbc.list("SELECT id, md5 FROM case_item WHERE status = ? AND md5 IN (" + marks(md5s.size()) + ") ORDER BY id",
                 s -> bind(s, bind(s, 1, List.of(CaseStatus.active.stored())), md5s),
                 r -> out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r.getLong(1)));
         return out;
@@ -297,7 +263,7 @@ public class FeedStore {
 
     /** The ids of the active items with this PDQ, whatever its quality. */
     public List<Long> activeByPdq(String pdq) {
-        return list("SELECT id FROM case_item WHERE status = ? AND pdq = ? ORDER BY id", s -> {
+        return jdbc.list("SELECT id FROM case_item WHERE status = ? AND pdq = ? ORDER BY id", s -> {
             s.setString(1, CaseStatus.active.stored());
             s.setString(2, pdq);
         }, r -> r.getLong(1));
@@ -315,7 +281,7 @@ public class FeedStore {
     public Map<Long, Withdrawn> withdrawnHashes(Collection<Long> itemIds) {
         Map<Long, Withdrawn> out = new HashMap<>();
         if (!itemIds.isEmpty()) {
-            list("SELECT item_id, first_seq, receivers, sealed FROM withdrawn_hash WHERE item_id IN ("
+            jdbc.list("SELECT item_id, first_seq, receivers, sealed FROM withdrawn_hash WHERE item_id IN ("
                     + marks(itemIds.size()) + ")", s -> {
                         int n = 1;
                         for (long id : itemIds) {
@@ -329,13 +295,13 @@ public class FeedStore {
 
     /** An item's status; empty when there is no such item. */
     public Optional<CaseStatus> itemStatus(long id) {
-        return list("SELECT status FROM case_item WHERE id = ?", s -> s.setLong(1, id),
+        return jdbc.list("SELECT status FROM case_item WHERE id = ?", s -> s.setLong(1, id),
                 r -> CaseStatus.ofStored(r.getString(1))).stream().findFirst();
     }
 
     /** An active item's vPDQ frames; empty when the item is unknown, not active or has none. */
     public Optional<List<VpdqFrame>> activeFrames(long id) {
-        List<String> text = list("SELECT v.frames FROM case_item i JOIN item_vpdq v ON v.item_id = i.id "
+        List<String> text = jdbc.list("SELECT v.frames FROM case_item i JOIN item_vpdq v ON v.item_id = i.id "
                 + "WHERE i.id = ? AND i.status = ?", s -> {
                     s.setLong(1, id);
                     s.setString(2, CaseStatus.active.stored());

@@ -25,15 +25,9 @@ public class Sequencer {
      * aborts one of them as a deadlock, which changed nothing, and that one runs again (the writers do the same).
      */
     public void sequence() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                store.sequence();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !Jdbc.isRetryable(e)) {
-                    throw e;
-                }
-            }
-        }
+        Jdbc.retrying(ATTEMPTS, Jdbc::isRetryable, () -> {
+            store.sequence();
+            return null;
+        });
     }
 }
