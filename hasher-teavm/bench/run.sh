@@ -50,7 +50,7 @@ echo "$out" | awk '
   END {
     for (k in n) m[k] = median(k)
     printf "%-28s %8s  (runs)\n", "measure (median of runs)", "value"
-    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
+    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
     for (i = 1; i in keys; i++) if (keys[i] in m) printf "%-28s %8.2f  (%d)\n", keys[i], m[keys[i]], n[keys[i]]
     printf "ratio teavm-js-md5 / hash-wasm (Node)   %.2f  (target >= 1.00)\n", m["js-teavm-md5-mbps"] / m["js-hashwasm-md5-mbps"]
     if ("chromium-teavm-md5-mbps" in m) printf "ratio teavm-js-md5 / hash-wasm (Chromium) %.2f  (target >= 1.00)\n", m["chromium-teavm-md5-mbps"] / m["chromium-hashwasm-md5-mbps"]
@@ -59,6 +59,7 @@ echo "$out" | awk '
     printf "ratio jvm-cli-md5 / jvm-messagedigest   %.2f  (the CLI uses MessageDigest; it also reads the file)\n", m["jvm-cli-md5-mbps"] / m["jvm-messagedigest-mbps"]
     printf "ratio jvm-portable-md5 / messagedigest  %.2f\n", m["jvm-portable-md5-mbps"] / m["jvm-messagedigest-mbps"]
     printf "ratio teavm-js-pdq-ms / jvm-pdq-ms      %.2f  (target <= 2.00)\n", m["js-teavm-pdq-ms"] / m["jvm-pdq-ms"]
+    printf "ratio of the same by CPU time           %.2f  (least process CPU time of the rounds, less disturbed by other processes than wall time)\n", m["js-teavm-pdq-cpu-ms"] / m["jvm-pdq-cpu-ms"]
     printf "ratio teavm-js / jvm vpdq frames/s, SD  %.2f\n", m["js-vpdq-sd-fps"] / m["jvm-vpdq-sd-fps"]
     printf "ratio teavm-js / jvm vpdq frames/s, HD  %.2f\n", m["js-vpdq-hd-fps"] / m["jvm-vpdq-hd-fps"]
   }'

@@ -18,6 +18,15 @@ public final class Md5 {
     /** Bytes in one MD5 block. */
     public static final int BLOCK_BYTES = 64;
     private static final int BLOCK_WORDS = 16;
+    /**
+     * Blocks per call of {@link #blocks} from {@link #updateWords} (4 KiB). For Chromium's V8: one call
+     * over a whole 4 MiB chunk (65,536 blocks) was optimised on stack while its loop ran, before the
+     * code after the loop, which stores the chaining values, had ever run; that code then deoptimised
+     * at the end of every call ("insufficient type feedback", seen with {@code --js-flags=--trace-deopt})
+     * and the next call ran slowly again until it re-entered it. Calls this short end before V8
+     * optimises the method, so it is compiled whole, with feedback for its end, and stays optimised.
+     */
+    private static final int SLICE_BLOCKS = 64;
 
     private int a0;
     private int b0;
@@ -100,7 +109,9 @@ public final class Md5 {
                     + " blocks do not fit an array of " + w.length + " words");
         }
         byteCount += (long) blocks * BLOCK_BYTES;
-        blocks(w, wordOffset, blocks);
+        for (int done = 0; done < blocks; done += SLICE_BLOCKS) {
+            blocks(w, wordOffset + done * BLOCK_WORDS, Math.min(SLICE_BLOCKS, blocks - done));
+        }
         return this;
     }
 
