@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const [modulePath, video, mode = 'worker'] = process.argv.slice(2);
+const LIMIT_S = Number(process.env.LIMIT_S || 600);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const js = path.join(here, '../../portal/src/main/resources/META-INF/resources/js');
 const files = {
@@ -31,14 +32,16 @@ const result = await new Promise((resolve) => {
 });
 result.ms = Math.round(performance.now() - started);
 await fetch('/result', { method: 'POST', body: JSON.stringify(result) });`;
-const benchPage = `
+const benchImports = `
 import { vpdqStart, hamming } from '/js/hasher.js';
-import { videoTrack } from '/js/mp4-demux.js';
+import { videoTrack } from '/js/mp4-demux.js';`;
+const benchPage = `
 const file = new File([await (await fetch('/video.mp4')).blob()], 'video.mp4');
 const track = await videoTrack(file);
 const yuv = vpdqStart(), canvas = vpdqStart();
 const tYuv = [], tCanvas = [];
 let frames = [], buffer = null, surface = null, n = 0;
+const formats = new Set();
 const viaPlanes = async (frame) => {
   const r = frame.visibleRect, options = { rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
   const t = performance.now();
@@ -61,6 +64,7 @@ let chain = Promise.resolve();
 const decoder = new VideoDecoder({
   output: (frame) => { chain = chain.then(async () => {
     const t = frame.timestamp / 1e6;
+    formats.add(String(frame.format));
     if (yuv.wants(t) & canvas.wants(t)) {
       if (n++ % 2) { await viaPlanes(frame); viaCanvas(frame); } else { viaCanvas(frame); await viaPlanes(frame); }
     }
@@ -79,11 +83,11 @@ await decoder.flush();
 await chain;
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const a = yuv.frames(), b = canvas.frames();
-const lines = ['frames ' + tYuv.length, 'copyto-hashyuv-ms ' + median(tYuv).toFixed(1), 'draw-getimagedata-hash-ms ' + median(tCanvas).toFixed(1),
+const lines = ['formats ' + [...formats].join(' '), 'frames ' + tYuv.length, 'copyto-hashyuv-ms ' + median(tYuv).toFixed(1), 'draw-getimagedata-hash-ms ' + median(tCanvas).toFixed(1),
   'ratio yuv/canvas ' + (median(tYuv) / median(tCanvas)).toFixed(2),
   'max-bits yuv-vs-canvas ' + Math.max(...a.map((f, i) => b[i] ? hamming(f.pdq, b[i].pdq) : 256))];
 await fetch('/result', { method: 'POST', body: lines.join('\\n') });`;
-const page = `<!doctype html><meta charset="utf-8"><title>video</title><script type="module">
+const page = `<!doctype html><meta charset="utf-8"><title>video</title><script type="module">${mode === 'bench' ? benchImports : ''}
 try { ${mode === 'bench' ? benchPage : workerPage} } catch (e) { await fetch('/result', { method: 'POST', body: 'error ' + e }); }
 </script>`;
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'video-chromium-'));
@@ -112,7 +116,14 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => {
   const url = `http://127.0.0.1:${server.address().port}/`;
   browser = spawn(process.env.CHROMIUM || 'chromium', ['--headless=new', '--no-sandbox', '--disable-gpu',
-    `--user-data-dir=${profile}`, url], { stdio: 'ignore', detached: true });
+    `--user-data-dir=${profile}`, ...(process.env.DEBUG ? ['--enable-logging=stderr'] : []), url],
+  { stdio: ['ignore', 'ignore', process.env.DEBUG ? 'inherit' : 'ignore'], detached: true });
+  // Chromium's helper processes share its process group, so that all of them end with it.
+  setTimeout(() => {
+    if (!server.listening) return;
+    console.error('no result within ' + LIMIT_S + ' s');
+    process.kill(-browser.pid);
+  }, LIMIT_S * 1000).unref();
   browser.on('exit', () => {
     fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     if (server.listening) {
