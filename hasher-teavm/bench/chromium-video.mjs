@@ -3,7 +3,8 @@
 //   node chromium-video.mjs hasher.js VIDEO worker  -> the worker's result as JSON (frames, decoder)
 //   node chromium-video.mjs hasher.js VIDEO bench   -> per sampled frame, copyTo + hashYuv against
 //     drawImage + getImageData + hash on the same decoded frames, alternating which goes first;
-//     prints medians in ms, their ratio, and the largest distance between the two paths' hashes.
+//     prints the pixel formats seen, medians in ms (and of the copy and of the drawing + reading
+//     alone), their ratio, and the largest distance between the two paths' hashes.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -39,7 +40,7 @@ const benchPage = `
 const file = new File([await (await fetch('/video.mp4')).blob()], 'video.mp4');
 const track = await videoTrack(file);
 const yuv = vpdqStart(), canvas = vpdqStart();
-const tYuv = [], tCanvas = [];
+const tYuv = [], tCanvas = [], tCopy = [], tRead = [];
 let frames = [], buffer = null, surface = null, n = 0;
 const formats = new Set();
 const viaPlanes = async (frame) => {
@@ -48,6 +49,7 @@ const viaPlanes = async (frame) => {
   const size = frame.allocationSize(options);
   if (!buffer || buffer.byteLength < size) buffer = new Uint8Array(size);
   const layout = await frame.copyTo(buffer.subarray(0, size), options);
+  tCopy.push(performance.now() - t);
   yuv.hashYuv(buffer.subarray(0, size), frame.format, r.width, r.height, layout.map((p) => ({ offset: p.offset, stride: p.stride })), false);
   tYuv.push(performance.now() - t);
 };
@@ -57,7 +59,9 @@ const viaCanvas = (frame) => {
   if (!surface) surface = new OffscreenCanvas(w, h);
   const ctx = surface.getContext('2d', { willReadFrequently: true });
   ctx.drawImage(frame, 0, 0, w, h);
-  canvas.hash(ctx.getImageData(0, 0, w, h).data, w, h);
+  const pixels = ctx.getImageData(0, 0, w, h).data;
+  tRead.push(performance.now() - t);
+  canvas.hash(pixels, w, h);
   tCanvas.push(performance.now() - t);
 };
 let chain = Promise.resolve();
@@ -84,6 +88,7 @@ await chain;
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const a = yuv.frames(), b = canvas.frames();
 const lines = ['formats ' + [...formats].join(' '), 'frames ' + tYuv.length, 'copyto-hashyuv-ms ' + median(tYuv).toFixed(1), 'draw-getimagedata-hash-ms ' + median(tCanvas).toFixed(1),
+  'of which copyto-ms ' + median(tCopy).toFixed(1), 'of which draw-getimagedata-ms ' + median(tRead).toFixed(1),
   'ratio yuv/canvas ' + (median(tYuv) / median(tCanvas)).toFixed(2),
   'max-bits yuv-vs-canvas ' + Math.max(...a.map((f, i) => b[i] ? hamming(f.pdq, b[i].pdq) : 256))];
 await fetch('/result', { method: 'POST', body: lines.join('\\n') });`;

@@ -62,47 +62,48 @@ public final class FrameConverter {
     }
 
     private static void planar8(byte[] data, PixelFormat format, int width, int height, int[] offsets,
-            int[] strides, SwscaleTables t, int[] out) {
+            int[] strides, SwscaleTables tables, int[] out) {
         int sx = format.chromaShiftX();
         int sy = format.chromaShiftY();
-        int[] yTable = t.yTable;
-        int[] rV = t.rV;
-        int[] gU = t.gU;
-        int[] gV = t.gV;
-        int[] bU = t.bU;
+        int[] t = tables.table;
+        int pairs = sx == 1 ? width >> 1 : 0;
         for (int y = 0; y < height; y++) {
             int yRow = offsets[0] + y * strides[0];
             int uRow = offsets[1] + (y >> sy) * strides[1];
             int vRow = offsets[2] + (y >> sy) * strides[2];
             int o = y * width;
-            for (int x = 0; x < width; x++) {
-                int l = data[yRow + x] & 0xff;
-                int u = data[uRow + (x >> sx)] & 0xff;
-                int v = data[vRow + (x >> sx)] & 0xff;
-                out[o + x] = yTable[l + rV[v]] | yTable[l + gU[u] + gV[v]] << 8 | yTable[l + bU[u]] << 16
-                        | 0xff000000;
+            // Range checks up front, so that TeaVM's JavaScript reads the arrays without one per pixel.
+            Objects.checkFromIndexSize(yRow, width, data.length);
+            Objects.checkFromIndexSize(o, width, out.length);
+            Objects.checkFromIndexSize(0, SwscaleTables.LENGTH, t.length);
+            // Halved chroma: the two pixels of a pair share their chroma lookups.
+            for (int c = 0; c < pairs; c++) {
+                int u = data[uRow + c] & 0xff;
+                int v = data[vRow + c] & 0xff;
+                int r = t[SwscaleTables.RV + v];
+                int g = t[SwscaleTables.GU + u] + t[SwscaleTables.GV + v];
+                int b = t[SwscaleTables.BU + u];
+                int l = data[yRow + 2 * c] & 0xff;
+                out[o + 2 * c] = t[l + r] | t[l + g] << 8 | t[l + b] << 16 | 0xff000000;
+                l = data[yRow + 2 * c + 1] & 0xff;
+                out[o + 2 * c + 1] = t[l + r] | t[l + g] << 8 | t[l + b] << 16 | 0xff000000;
+            }
+            for (int x = pairs * 2; x < width; x++) {
+                out[o + x] = tables.rgba(data[yRow + x] & 0xff, data[uRow + (x >> sx)] & 0xff,
+                        data[vRow + (x >> sx)] & 0xff);
             }
         }
     }
 
     private static void nv12(byte[] data, int width, int height, int[] offsets, int[] strides, SwscaleTables t,
             int[] out) {
-        int[] yTable = t.yTable;
-        int[] rV = t.rV;
-        int[] gU = t.gU;
-        int[] gV = t.gV;
-        int[] bU = t.bU;
         for (int y = 0; y < height; y++) {
             int yRow = offsets[0] + y * strides[0];
             int cRow = offsets[1] + (y >> 1) * strides[1];
             int o = y * width;
             for (int x = 0; x < width; x++) {
-                int l = data[yRow + x] & 0xff;
                 int c = cRow + (x >> 1) * 2;
-                int u = data[c] & 0xff;
-                int v = data[c + 1] & 0xff;
-                out[o + x] = yTable[l + rV[v]] | yTable[l + gU[u] + gV[v]] << 8 | yTable[l + bU[u]] << 16
-                        | 0xff000000;
+                out[o + x] = t.rgba(data[yRow + x] & 0xff, data[c] & 0xff, data[c + 1] & 0xff);
             }
         }
     }

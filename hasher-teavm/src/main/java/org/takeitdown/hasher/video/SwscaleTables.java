@@ -24,10 +24,10 @@ final class SwscaleTables {
      * times 255/224, i.e. 1.402, 1.772, 0.714136, 0.344136 stretched from the 224 levels of limited
      * chroma to 255. For example 104597 = round(1.402 * 255 / 224 * 65536).
      */
-    private static final long RV = 104597;
-    private static final long BU = 132201;
-    private static final long GV = 53279;
-    private static final long GU = 25675;
+    private static final long COEFF_RV = 104597;
+    private static final long COEFF_BU = 132201;
+    private static final long COEFF_GV = 53279;
+    private static final long COEFF_GU = 25675;
 
     /** Table length of the 24-bpp case in ff_yuv2rgb_c_init_tables (covers every index used). */
     private static final int Y_TABLE_SIZE = 1024;
@@ -40,19 +40,25 @@ final class SwscaleTables {
     static final SwscaleTables LIMITED = new SwscaleTables(false);
     static final SwscaleTables FULL = new SwscaleTables(true);
 
-    /** Output value for a table index: the clipped, rounded {@code cy * index - offset}. */
-    final int[] yTable = new int[Y_TABLE_SIZE];
-    /** Index offsets by V (red), U (green), V (green), U (blue); red, green-U and blue include yoffs. */
-    final int[] rV = new int[256];
-    final int[] gU = new int[256];
-    final int[] gV = new int[256];
-    final int[] bU = new int[256];
+    /** Where the chroma tables start in {@link #table}: by V for red, U and V for green, U for blue. */
+    static final int RV = Y_TABLE_SIZE;
+    static final int GU = RV + 256;
+    static final int GV = GU + 256;
+    static final int BU = GV + 256;
+    static final int LENGTH = BU + 256;
+
+    /**
+     * One array, so that a conversion loop reads one array (cheaper in TeaVM's JavaScript): first the
+     * output value for each luma-table index (the clipped, rounded {@code cy * index - offset}), then
+     * the index offsets by chroma sample (red, green and blue include yoffs, green-by-V does not).
+     */
+    final int[] table = new int[LENGTH];
 
     private SwscaleTables(boolean fullRange) {
-        long crv = RV;
-        long cbu = BU;
-        long cgu = -GU;
-        long cgv = -GV;
+        long crv = COEFF_RV;
+        long cbu = COEFF_BU;
+        long cgu = -COEFF_GU;
+        long cgv = -COEFF_GV;
         long cy = 1 << 16;
         long oy = 0;
         if (fullRange) {
@@ -72,15 +78,15 @@ final class SwscaleTables {
         cgv = ((cgv << 16) + 0x8000) / cy;
         long yb = -(Y_TABLE_ORIGIN << 16) - oy;
         for (int i = 0; i < Y_TABLE_SIZE; i++) {
-            yTable[i] = clip8((yb + 0x8000) >> 16);
+            table[i] = clip8((yb + 0x8000) >> 16);
             yb += cy;
         }
         int yoffs = fullRange ? Y_OFFSET_FULL : Y_OFFSET_LIMITED;
         for (int c = 0; c < 256; c++) {
-            rV[c] = yoffs + (int) ((c * crv) >> 16) - (int) (crv >> 9);
-            gU[c] = yoffs + (int) ((c * cgu) >> 16) - (int) (cgu >> 9);
-            gV[c] = (int) ((c * cgv) >> 16) - (int) (cgv >> 9);
-            bU[c] = yoffs + (int) ((c * cbu) >> 16) - (int) (cbu >> 9);
+            table[RV + c] = yoffs + (int) ((c * crv) >> 16) - (int) (crv >> 9);
+            table[GU + c] = yoffs + (int) ((c * cgu) >> 16) - (int) (cgu >> 9);
+            table[GV + c] = (int) ((c * cgv) >> 16) - (int) (cgv >> 9);
+            table[BU + c] = yoffs + (int) ((c * cbu) >> 16) - (int) (cbu >> 9);
         }
     }
 
@@ -90,9 +96,7 @@ final class SwscaleTables {
 
     /** One pixel as an RGBA word (R in the low byte, alpha 255). */
     int rgba(int y, int u, int v) {
-        int r = yTable[y + rV[v]];
-        int g = yTable[y + gU[u] + gV[v]];
-        int b = yTable[y + bU[u]];
-        return r | g << 8 | b << 16 | 0xff000000;
+        int[] t = table;
+        return t[y + t[RV + v]] | t[y + t[GU + u] + t[GV + v]] << 8 | t[y + t[BU + u]] << 16 | 0xff000000;
     }
 }
