@@ -30,17 +30,17 @@ import org.takeitdown.hasher.vpdq.VpdqBuilder;
  * matrix, as in Meta's reference (and the browser's WebCodecs path).
  */
 final class FfmpegFrames implements VideoFrameSource {
-    /** Register 0 holds the next whole second; a frame at or past it is kept and moves it on. */
     /**
      * The formats ffmpeg may pipe. A decoder's format in this list passes untouched (the same samples
      * WebCodecs hands the browser). Any other format is converted by ffmpeg's format negotiation to
-     * the listed one that loses least, which is yuv420p10le for deeper 4:2:0 video and an 8-bit
-     * layout otherwise: a sure, documented conversion rather than a guessed one, because ffmpeg, not
-     * this class, knows how to read the exotic layouts. The yuvj formats are H.264's and MJPEG's full
-     * range, the only full range Meta's reference honours (libswscale's handle_jpeg).
+     * the listed one that loses least, chosen by ffmpeg, which knows how to read the exotic layouts; seen
+     * with ffmpeg 5.1: yuv420p12le and p010le to yuv420p10le, yuv444p12le to yuv444p10le, yuv410p to
+     * yuv420p, rgb24 to rgb0, gray to yuvj444p. The yuvj formats are H.264's and MJPEG's full range,
+     * the only full range Meta's reference honours (libswscale's handle_jpeg).
      */
     private static final String FORMATS = "yuv420p|yuvj420p|yuva420p|yuv422p|yuvj422p|yuv444p|yuvj444p|nv12"
             + "|yuv420p10le|yuv422p10le|yuv444p10le|rgba|bgra|rgb0|bgr0";
+    /** Register 0 holds the next whole second; a frame at or past it is kept and moves it on. */
     private static final String FILTER = "showinfo,"
             + "select='if(gte(t\\,ld(0)-0.000001)\\,st(0\\,floor(t+0.000001)+1)*0+1\\,0)',"
             + "format=pix_fmts=" + FORMATS + ",showinfo";
