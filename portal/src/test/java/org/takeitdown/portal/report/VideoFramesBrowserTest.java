@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
@@ -29,11 +30,12 @@ import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
 /**
- * Video frames in Chromium equal to the CLI's: clips generated with ffmpeg (SD and HD, untagged,
- * tagged BT.709 and BT.601, full range, rotated, odd size, 10-bit VP9 profile 2) and Meta's sample
- * clips are hashed by the page from WebCodecs' planes ({@code copyTo} and the hasher's shared
- * conversion) and by {@code FileHasher} from ffmpeg's raw planes: the same frames at the same times,
- * each within 4 bits (in fact equal on every clip so far).
+ * Video frames in Chromium, Firefox ESR and WebKitGTK equal to the CLI's: clips generated with ffmpeg
+ * (SD and HD, untagged, tagged BT.709 and BT.601, full range, rotated, odd size, 10-bit VP9 profile 2)
+ * and Meta's sample clips are hashed by the page from WebCodecs' planes ({@code copyTo} and the
+ * hasher's shared conversion) and by {@code FileHasher} from ffmpeg's raw planes: the same frames at
+ * the same times, each within 4 bits in Chromium (in fact equal) and WebKitGTK, with the known gaps of
+ * WebKitGTK (full range, VP9 profile 2) and Firefox ESR (its planes) allowed explicitly.
  */
 @Tag("browser")
 @QuarkusTest
@@ -41,6 +43,12 @@ class VideoFramesBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
     private static final String CLIP = "testsrc2=size=%s:rate=30";
+    /** Chromium's planes are the decoder's samples: its frames equal the CLI's (0 bits on every clip). */
+    private static final int BITS = 4;
+    /** WebKitGTK's full-range H.264 frames do not say they are full range: measured 2-8 bits. */
+    private static final int WEBKIT_FULL_RANGE_BITS = 10;
+    /** vPDQ's match distance: a frame this close or closer matches (VpdqMatcher, below 31). */
+    private static final int MATCH_BITS = 30;
 
     @TestHTTPResource("/")
     URL root;
@@ -135,35 +143,54 @@ class VideoFramesBrowserTest {
         return out;
     }
 
-    @Test
-    void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli() throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli(String name) throws Exception {
         requireFfmpeg();
         Map<String, Path> clips = clips();
-        engine = Engines.start("chromium");
+        engine = Engines.start(name);
         engine.open(root + "hash");
         engine.setFiles("#file-input", new ArrayList<>(clips.values()));
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
                 + " + document.querySelectorAll('#file-list li .state.error').length >= " + clips.size(),
                 Duration.ofSeconds(300), "every video hashed or marked");
         int row = 0;
+        int firefoxFrames = 0;
+        int firefoxMatching = 0;
         for (Map.Entry<String, Path> c : clips.entrySet()) {
-            String name = c.getKey();
+            String clip = name + ", " + c.getKey();
             List<VpdqFrame> cli = FileHasher.hashWithVideo(c.getValue(), "ffmpeg").vpdq;
             List<JsonNode> page = pageFrames(row);
             List<Integer> distances = new ArrayList<>();
             for (int i = 0; i < Math.min(cli.size(), page.size()); i++) {
                 distances.add(cli.get(i).hash().distance(PdqHash.fromHex(page.get(i).get("pdq").asText())));
             }
-            System.out.println("video frames, Chromium vs CLI, " + name + ": decoder " + decoder(row) + ", "
+            System.out.println("video frames, browser vs CLI, " + clip + ": decoder " + decoder(row) + ", "
                     + page.size() + " frames, bits per frame " + distances);
-            assertThat(decoder(row)).as(name + ": hashed from WebCodecs' planes").isEqualTo("webcodecs-yuv");
-            assertThat(page).as(name + ": frames").hasSameSizeAs(cli);
+            boolean webkitVp9 = "webkit".equals(name) && c.getKey().contains("VP9");
+            // WebKitGTK's WebCodecs does not decode VP9 profile 2: the <video> fallback takes it.
+            assertThat(decoder(row)).as(clip + ": hashed from WebCodecs' planes")
+                    .isEqualTo(webkitVp9 ? "element" : "webcodecs-yuv");
+            assertThat(page).as(clip + ": frames").hasSameSizeAs(cli);
             for (int i = 0; i < cli.size(); i++) {
-                assertThat(page.get(i).get("t").asDouble()).as(name + " frame %d time", i)
+                assertThat(page.get(i).get("t").asDouble()).as(clip + " frame %d time", i)
                         .isEqualTo(Math.round(cli.get(i).timestampSeconds() * 1000) / 1000.0);
             }
-            assertThat(distances).as(name + ": bits from the CLI's frame").allMatch(d -> d <= 4);
+            if ("firefox".equals(name)) {
+                // Known gap, measured: Firefox ESR's copyTo planes are not the decoder's samples (0-2 bits
+                // on the BT.601-tagged clip, 10-24 on the others, 0-6 on Meta's camera clips, once 36).
+                firefoxFrames += distances.size();
+                firefoxMatching += (int) distances.stream().filter(d -> d <= MATCH_BITS).count();
+            } else {
+                int bound = webkitVp9 ? MATCH_BITS
+                        : "webkit".equals(name) && c.getKey().contains("full range") ? WEBKIT_FULL_RANGE_BITS : BITS;
+                assertThat(distances).as(clip + ": bits from the CLI's frame").allMatch(d -> d <= bound);
+            }
             row++;
+        }
+        if (firefoxFrames > 0) {
+            assertThat(100.0 * firefoxMatching / firefoxFrames).as("Firefox frames within the match distance, %")
+                    .isGreaterThanOrEqualTo(95);
         }
     }
 }
