@@ -39,16 +39,29 @@ switch (command) {
     }
     break;
   }
-  case 'vpdq': {                      // ARGS: recordsFile with a float64 LE time before each image
+  case 'vpdq': {                      // ARGS: recordsFile of frames (VpdqJsParityTest.write)
     const buf = fs.readFileSync(args[0]);
-    const v = h.vpdqStart();
+    const v = h.vpdqStart(), y = h.vpdqStart();
     let at = 0;
     while (at < buf.length) {
       const t = buf.readDoubleLE(at), w = buf.readInt32LE(at + 8), ht = buf.readInt32LE(at + 12);
-      at += 16;
+      const nameLength = buf.readInt32LE(at + 16);
+      const format = buf.toString('ascii', at + 20, at + 20 + nameLength);
+      at += 20 + nameLength;
+      const fullRange = buf.readInt32LE(at) === 1, planes = buf.readInt32LE(at + 4);
+      at += 8;
+      const layout = [];
+      for (let p = 0; p < planes; p++, at += 8) layout.push({ offset: buf.readInt32LE(at), stride: buf.readInt32LE(at + 4) });
+      const size = buf.readInt32LE(at);
+      at += 4;
+      // The planes one byte into their buffer, so the view's own offset is exercised.
+      const planesCopy = new Uint8Array(size + 1).subarray(1);
+      planesCopy.set(buf.subarray(at, at + size));
+      at += size;
       const px = new Uint8ClampedArray(buf.buffer, buf.byteOffset + at, w * ht * 4);
-      if (v.wants(t)) v.hash(px, w, ht);
       at += w * ht * 4;
+      if (v.wants(t)) v.hash(px, w, ht);
+      if (y.wants(t)) y.hashYuv(planesCopy, format, w, ht, layout, fullRange);
     }
     for (const f of v.frames()) out.push(`${f.t} ${f.pdq} ${f.q}`);
     out.push(`seen ${v.framesSeen()}`);
@@ -56,6 +69,16 @@ switch (command) {
     catch (e) { out.push(`unwanted: ${e.message}`); }
     try { v.wants(-1); out.push('negative: NO ERROR'); }
     catch (e) { out.push(`negative: ${e.message}`); }
+    for (const f of y.frames()) out.push(`${f.t} ${f.pdq} ${f.q}`);
+    out.push(`seen ${y.framesSeen()}`);
+    const z = h.vpdqStart();
+    z.wants(0);
+    const grey = new Uint8Array(16 * 16 * 3 / 2).fill(128);
+    const i420 = [{ offset: 0, stride: 16 }, { offset: 256, stride: 8 }, { offset: 320, stride: 8 }];
+    try { z.hashYuv(grey, 'I420P12', 16, 16, i420, false); out.push('format: NO ERROR'); }
+    catch (e) { out.push(`format: ${e.message}`); }
+    try { z.hashYuv(grey.subarray(1), 'I420', 16, 16, i420, false); out.push('short: NO ERROR'); }
+    catch (e) { out.push(`short: ${e.message}`); }
     break;
   }
   case 'md5-batch': {                 // ARGS: file of [int32 length][bytes]... -> whole, then chunked

@@ -15,17 +15,18 @@ class ArchitectureTest {
     @Test
     void algorithmPackagesDependOnlyOnJavaAndEachOther() {
         classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..",
-                        "..hasher.rules..")
+                        "..hasher.rules..", "..hasher.video..")
                 .should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "org.takeitdown.hasher.md5..", "org.takeitdown.hasher.pdq..",
-                        "org.takeitdown.hasher.hex..", "org.takeitdown.hasher.vpdq..", "org.takeitdown.hasher.rules..")
+                        "org.takeitdown.hasher.hex..", "org.takeitdown.hasher.vpdq..", "org.takeitdown.hasher.rules..",
+                        "org.takeitdown.hasher.video..")
                 .check(main);
     }
 
     @Test
     void algorithmPackagesAvoidAwtImageIoAndTeaVm() {
         classes().that().resideInAnyPackage("..hasher.md5..", "..hasher.pdq..", "..hasher.hex..", "..hasher.vpdq..",
-                        "..hasher.rules..")
+                        "..hasher.rules..", "..hasher.video..")
                 .should().onlyDependOnClassesThat()
                 .resideOutsideOfPackages("java.awt..", "javax..", "org.teavm..")
                 .check(main);

@@ -78,6 +78,34 @@ function framePixels(frame) {
   return { pixels: ctx.getImageData(0, 0, w, h).data, w, h };
 }
 
+// The pixel formats the hasher converts itself (hashYuv), as the CLI converts ffmpeg's raw frames.
+const PLANE_FORMATS = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12', 'I420P10', 'I422P10', 'I444P10',
+  'RGBA', 'RGBX', 'BGRA', 'BGRX']);
+let planeBuffer = null;
+
+// Hashes a frame from its own planes (VideoFrame.copyTo) and returns true, or returns false when its
+// format is null (some hardware frames) or one the hasher does not convert: the caller then draws it to
+// the canvas. Full range as Meta's reference (libswscale) honours it: only for H.264's yuvj formats,
+// which is how ffmpeg's H.264 decoder reports a full-range stream; VP9 and AV1 full range stay limited
+// there, so here too. The frame must stay open until copyTo resolves.
+async function hashPlanes(v, frame, h264) {
+  if (!PLANE_FORMATS.has(frame.format)) return false;
+  const rect = frame.visibleRect;
+  const options = { rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
+  const size = frame.allocationSize(options);
+  if (!planeBuffer || planeBuffer.byteLength < size) planeBuffer = new Uint8Array(size);
+  const planes = planeBuffer.subarray(0, size);
+  let layout;
+  try {
+    layout = await frame.copyTo(planes, options);
+  } catch (e) {
+    return false;   // e.g. a visible rectangle the format's subsampling does not allow: draw it instead
+  }
+  const fullRange = h264 && Boolean(frame.colorSpace && frame.colorSpace.fullRange);
+  v.hashYuv(planes, frame.format, rect.width, rect.height, layout.map((p) => ({ offset: p.offset, stride: p.stride })), fullRange);
+  return true;
+}
+
 async function decoderConfig(track) {
   for (const hardwareAcceleration of ['prefer-software', 'no-preference']) {
     const config = { codec: track.codec, codedWidth: track.width, codedHeight: track.height, hardwareAcceleration };
@@ -90,37 +118,49 @@ async function decoderConfig(track) {
 }
 
 // vPDQ with WebCodecs: every sample is decoded in order (frames depend on earlier ones), and only
-// the sampled frames are drawn and hashed. Null when this file or browser can't be decoded here.
+// the sampled frames are hashed, from their planes where the format allows (else drawn to a canvas).
+// Frames are handled one after another on a promise chain, because copyTo is asynchronous and the
+// sampler needs each wanted frame hashed before it is asked about the next.
+// Null when this file or browser can't be decoded here.
 async function webCodecsVpdq(id, file, from) {
   if (typeof VideoDecoder === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
   const track = await videoTrack(file);
   if (!track || !track.count) return null;
   const config = await decoderConfig(track);
   if (!config) return null;
+  const h264 = /^avc[13]\./.test(track.codec);
   const v = vpdqStart();
-  let failed = null, decoded = 0, hashed = 0, limited = false, lastHashed = 0;
-  const decoder = new VideoDecoder({
-    output: (frame) => {
-      try {
-        const t = frame.timestamp / 1e6;
-        if (t < 0) {
-          // Frames before the start of the edit (decoder preroll) are not part of the video.
-        } else if (hashed >= MAX_FRAMES) {
-          limited = limited || t >= Math.floor(lastHashed) + 1;
-        } else if (!failed && v.wants(t)) {
+  let failed = null, decoded = 0, hashed = 0, limited = false, lastHashed = 0, fromPlanes = 0, fromCanvas = 0;
+  let chain = Promise.resolve(), open = 0;
+  const handle = async (frame) => {
+    try {
+      const t = frame.timestamp / 1e6;
+      if (t < 0) {
+        // Frames before the start of the edit (decoder preroll) are not part of the video.
+      } else if (hashed >= MAX_FRAMES) {
+        limited = limited || t >= Math.floor(lastHashed) + 1;
+      } else if (!failed && v.wants(t)) {
+        if (await hashPlanes(v, frame, h264)) {
+          fromPlanes++;
+        } else {
           const { pixels, w, h } = framePixels(frame);
           v.hash(pixels, w, h);
-          hashed++;
-          lastHashed = t;
+          fromCanvas++;
         }
-      } catch (e) {
-        failed = e;
-      } finally {
-        frame.close();
+        hashed++;
+        lastHashed = t;
       }
-      decoded++;
-      postMessage({ type: 'progress', id, fraction: from + (1 - from) * Math.min(1, decoded / track.count), seconds: hashed });
-    },
+    } catch (e) {
+      failed = failed || e;
+    } finally {
+      frame.close();
+      open--;
+    }
+    decoded++;
+    postMessage({ type: 'progress', id, fraction: from + (1 - from) * Math.min(1, decoded / track.count), seconds: hashed });
+  };
+  const decoder = new VideoDecoder({
+    output: (frame) => { open++; chain = chain.then(() => handle(frame)); },
     error: (e) => { failed = e; },
   });
   const dequeued = () => new Promise((resolve) => {
@@ -141,6 +181,8 @@ async function webCodecsVpdq(id, file, from) {
     const bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
     for (let k = i; k < j && !failed; k++) {
       while (decoder.decodeQueueSize > DECODE_QUEUE) await dequeued();
+      // Decoded frames waiting for the chain stay open; holding many would starve the decoder's pool.
+      while (open > DECODE_QUEUE) await chain;
       const at = track.offsets[k] - start;
       decoder.decode(new EncodedVideoChunk({
         type: track.keys[k] ? 'key' : 'delta', timestamp: Math.round(track.times[k] * 1e6),
@@ -152,9 +194,11 @@ async function webCodecsVpdq(id, file, from) {
   if (!failed) {
     try { await decoder.flush(); } catch (e) { failed = failed || e; }
   }
+  await chain;
   if (decoder.state !== 'closed') decoder.close();
   if (failed || !hashed) return null;
-  return { frames: v.frames(), limited, decoder: 'webcodecs' };
+  const path = fromCanvas ? (fromPlanes ? 'webcodecs-mixed' : 'webcodecs-canvas') : 'webcodecs-yuv';
+  return { frames: v.frames(), limited, decoder: path };
 }
 
 // The fallback: the page seeks a <video> element and sends frames here one at a time.

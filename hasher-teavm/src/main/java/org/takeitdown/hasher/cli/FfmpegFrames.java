@@ -16,21 +16,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.takeitdown.hasher.pdq.PdqHasher;
+import org.takeitdown.hasher.video.FrameConverter;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
 
 /**
  * Decodes with the {@code ffmpeg} program. Its {@code select} filter keeps, for each whole second
  * k, the first frame at or after k seconds (the same rule as {@code SecondSampler}), and only those
- * frames are converted to RGB and piped out as PPM. Two {@code showinfo} filters, before and after
- * the selection, log every frame's index and presentation time so each piped frame gets its frame
- * number in the whole video. Frames are not turned by the video's display matrix, as in Meta's
- * reference (and the browser's WebCodecs path).
+ * frames are piped out as raw planes ({@code -f rawvideo}) in the decoder's own pixel format when
+ * {@link FrameConverter} reads it, so that the one YUV to RGB conversion, the reference's, happens in
+ * Java as in the browser. Two {@code showinfo} filters, before and after the selection, log every
+ * frame's index and presentation time (and the second one the piped frame's format and size) so each
+ * piped frame gets its frame number in the whole video. Frames are not turned by the video's display
+ * matrix, as in Meta's reference (and the browser's WebCodecs path).
  */
 final class FfmpegFrames implements VideoFrameSource {
+    /**
+     * The formats ffmpeg may pipe. A decoder's format in this list passes untouched (the same samples
+     * WebCodecs hands the browser). Any other format is converted by ffmpeg's format negotiation to
+     * the listed one that loses least, chosen by ffmpeg, which knows how to read the exotic layouts; seen
+     * with ffmpeg 5.1: yuv420p12le and p010le to yuv420p10le, yuv444p12le to yuv444p10le, yuv410p to
+     * yuv420p, rgb24 to rgb0, gray to yuvj444p. The yuvj formats are H.264's and MJPEG's full range,
+     * the only full range Meta's reference honours (libswscale's handle_jpeg).
+     */
+    private static final String FORMATS = "yuv420p|yuvj420p|yuva420p|yuv422p|yuvj422p|yuv444p|yuvj444p|nv12"
+            + "|yuv420p10le|yuv422p10le|yuv444p10le|rgba|bgra|rgb0|bgr0";
     /** Register 0 holds the next whole second; a frame at or past it is kept and moves it on. */
     private static final String FILTER = "showinfo,"
             + "select='if(gte(t\\,ld(0)-0.000001)\\,st(0\\,floor(t+0.000001)+1)*0+1\\,0)',"
-            + "showinfo";
+            + "format=pix_fmts=" + FORMATS + ",showinfo";
+    private static final Pattern LAYOUT = Pattern.compile(" fmt:(\\S+) .*? s:(\\d+)x(\\d+) ");
     private static final Pattern INFO = Pattern.compile(
             "\\[Parsed_showinfo_(\\d+) @[^]]*] n: *(\\d+) pts: *(-?\\d+) pts_time:(\\S+)");
 
@@ -55,20 +69,23 @@ final class FfmpegFrames implements VideoFrameSource {
 
     @Override
     public void decode(Path file, VpdqBuilder builder) throws IOException, VideoDecodeException {
-        selectedFrames(file, (frameNumber, seconds, rgb, width, height) ->
-                builder.add(frameNumber, PdqHasher.hash(rgb, width, height, 3), seconds));
+        int[][] words = new int[1][];
+        selectedFrames(file, (frameNumber, seconds, frame) -> {
+            words[0] = frame.toRgbaWords(words[0]);
+            builder.add(frameNumber, PdqHasher.hashRgbaWords(words[0], frame.width, frame.height), seconds);
+        });
     }
 
-    /** Receives each selected frame's number, time and RGB pixels. */
+    /** Receives each selected frame's number, time and raw planes. */
     interface FrameSink {
-        void accept(int frameNumber, double seconds, byte[] rgb, int width, int height);
+        void accept(int frameNumber, double seconds, RawFrame frame);
     }
 
     /** Decodes and hands over the frames the one-a-second rule selects, in presentation order. */
     void selectedFrames(Path file, FrameSink sink) throws IOException, VideoDecodeException {
         List<String> command = List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-loglevel", "info",
                 "-noautorotate", "-i", file.toString(), "-map", "0:v:0", "-an", "-sn", "-dn", "-vf", FILTER,
-                "-fps_mode", "passthrough", "-f", "image2pipe", "-c:v", "ppm", "-");
+                "-fps_mode", "passthrough", "-f", "rawvideo", "-");
         Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         FrameLog log = new FrameLog(process.getErrorStream());
@@ -76,13 +93,17 @@ final class FfmpegFrames implements VideoFrameSource {
         reader.setDaemon(true);
         reader.start();
         try (InputStream out = new BufferedInputStream(process.getInputStream(), 1 << 20)) {
-            Ppm frame;
-            while ((frame = Ppm.read(out)) != null) {
-                FrameLog.Selected s = log.nextSelected();
-                if (s == null) {
-                    throw new VideoDecodeException("ffmpeg sent a frame it did not log");
+            while (true) {
+                out.mark(1);
+                if (out.read() < 0) {
+                    break;
                 }
-                sink.accept(s.frameNumber, s.seconds, frame.rgb, frame.width, frame.height);
+                out.reset();
+                FrameLog.Selected s = log.nextSelected();
+                if (s == null || s.pixFmt.isEmpty()) {
+                    throw new VideoDecodeException("ffmpeg sent a frame it did not log with its format");
+                }
+                sink.accept(s.frameNumber, s.seconds, RawFrame.read(out, s.pixFmt, s.width, s.height));
             }
             process.waitFor();
             reader.join(TimeUnit.SECONDS.toMillis(30));
@@ -112,10 +133,16 @@ final class FfmpegFrames implements VideoFrameSource {
         static final class Selected {
             final int frameNumber;
             final double seconds;
+            final String pixFmt;
+            final int width;
+            final int height;
 
-            Selected(int frameNumber, double seconds) {
+            Selected(int frameNumber, double seconds, String pixFmt, int width, int height) {
                 this.frameNumber = frameNumber;
                 this.seconds = seconds;
+                this.pixFmt = pixFmt;
+                this.width = width;
+                this.height = height;
             }
         }
 
@@ -126,7 +153,7 @@ final class FfmpegFrames implements VideoFrameSource {
                 while ((line = r.readLine()) != null) {
                     Matcher m = INFO.matcher(line);
                     if (m.find()) {
-                        record(m);
+                        record(m, line);
                     } else if (!line.isBlank()) {
                         synchronized (this) {
                             lastLine = line.trim();
@@ -145,15 +172,19 @@ final class FfmpegFrames implements VideoFrameSource {
             }
         }
 
-        private synchronized void record(Matcher m) {
+        private synchronized void record(Matcher m, String line) {
             long pts = Long.parseLong(m.group(3));
             if ("0".equals(m.group(1))) {
                 numberByPts.put(pts, Integer.parseInt(m.group(2)));
                 return;
             }
             Integer number = numberByPts.remove(pts);
-            selected.add(new Selected(number == null ? Integer.parseInt(m.group(2)) : number,
-                    Double.parseDouble(m.group(4))));
+            Matcher layout = LAYOUT.matcher(line);
+            selected.add(layout.find()
+                    ? new Selected(number == null ? Integer.parseInt(m.group(2)) : number,
+                            Double.parseDouble(m.group(4)), layout.group(1), Integer.parseInt(layout.group(2)),
+                            Integer.parseInt(layout.group(3)))
+                    : new Selected(-1, 0, "", 0, 0));
             pruneBefore(pts);
             notifyAll();
         }
@@ -180,60 +211,6 @@ final class FfmpegFrames implements VideoFrameSource {
 
         synchronized String lastError() {
             return lastLine;
-        }
-    }
-
-    /** One binary PPM (P6, maxval 255) image as ffmpeg's ppm encoder writes it. */
-    private static final class Ppm {
-        final byte[] rgb;
-        final int width;
-        final int height;
-
-        private Ppm(byte[] rgb, int width, int height) {
-            this.rgb = rgb;
-            this.width = width;
-            this.height = height;
-        }
-
-        /** The next image, or null at the end of the stream. */
-        static Ppm read(InputStream in) throws IOException, VideoDecodeException {
-            int first = in.read();
-            if (first < 0) {
-                return null;
-            }
-            if (first != 'P' || in.read() != '6') {
-                throw new VideoDecodeException("ffmpeg sent something other than a PPM frame");
-            }
-            int width = headerNumber(in);
-            int height = headerNumber(in);
-            int max = headerNumber(in);
-            if (max != 255 || width < 1 || height < 1 || (long) width * height > 64L * 1024 * 1024) {
-                throw new VideoDecodeException("unexpected frame format " + width + "x" + height + " max " + max);
-            }
-            byte[] rgb = in.readNBytes(width * height * 3);
-            if (rgb.length != width * height * 3) {
-                throw new VideoDecodeException("ffmpeg stopped in the middle of a frame");
-            }
-            return new Ppm(rgb, width, height);
-        }
-
-        /** A decimal number after whitespace; the single whitespace byte after it is consumed. */
-        private static int headerNumber(InputStream in) throws IOException, VideoDecodeException {
-            int c = in.read();
-            while (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                c = in.read();
-            }
-            long value = 0;
-            int digits = 0;
-            while (c >= '0' && c <= '9' && digits < 9) {
-                value = value * 10 + (c - '0');
-                digits++;
-                c = in.read();
-            }
-            if (digits == 0) {
-                throw new VideoDecodeException("bad PPM header from ffmpeg");
-            }
-            return (int) value;
         }
     }
 }

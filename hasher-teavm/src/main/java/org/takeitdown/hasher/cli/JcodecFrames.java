@@ -11,14 +11,14 @@ import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
-import org.jcodec.scale.ColorUtil;
-import org.jcodec.scale.Transform;
+import org.takeitdown.hasher.video.FrameConverter;
+import org.takeitdown.hasher.video.PixelFormat;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
 
 /**
  * Decodes MP4/H.264 with JCodec, in pure Java. JCodec hands frames over in decoding order, so a
  * small window sorted by timestamp restores presentation order (H.264 reorders at most 16 frames).
- * Only the frames the builder wants are converted to RGB.
+ * Only the frames the builder wants are converted to RGB, by the shared {@link FrameConverter}.
  */
 final class JcodecFrames implements VideoFrameSource {
     /** H.264's largest reorder depth (max_num_reorder_frames is at most 16). */
@@ -76,29 +76,40 @@ final class JcodecFrames implements VideoFrameSource {
             Picture yuv = frame.getPicture();
             int width = yuv.getCroppedWidth();
             int height = yuv.getCroppedHeight();
-            builder.hash(rgb(yuv), width, height, 3);
+            builder.hashRgbaWords(rgba(yuv), width, height);
         }
     }
 
-    /** The cropped picture as RGB bytes; JCodec keeps samples as signed bytes offset by 128. */
-    private static byte[] rgb(Picture yuv) {
-        Picture rgb = Picture.create(yuv.getWidth(), yuv.getHeight(), ColorSpace.RGB);
-        Transform transform = ColorUtil.getTransform(yuv.getColor(), ColorSpace.RGB);
-        transform.transform(yuv, rgb);
-        byte[] plane = rgb.getPlaneData(0);
-        int fullWidth = rgb.getWidth();
+    /**
+     * The cropped picture as RGBA words, converted by the shared {@link FrameConverter} like ffmpeg's
+     * frames. JCodec keeps 4:2:0 samples as signed bytes offset by 128 in three planes; they are shifted
+     * back into one buffer. Limited range: JCodec does not report H.264's full-range flag.
+     */
+    private static int[] rgba(Picture yuv) {
+        if (yuv.getColor() != ColorSpace.YUV420 && yuv.getColor() != ColorSpace.YUV420J) {
+            throw new IllegalStateException("JCodec gave " + yuv.getColor() + ", expected 4:2:0");
+        }
         int x0 = yuv.getCrop() == null ? 0 : yuv.getCrop().getX();
         int y0 = yuv.getCrop() == null ? 0 : yuv.getCrop().getY();
-        int width = yuv.getCroppedWidth();
-        int height = yuv.getCroppedHeight();
-        byte[] out = new byte[width * height * 3];
-        int o = 0;
-        for (int y = 0; y < height; y++) {
-            int i = ((y0 + y) * fullWidth + x0) * 3;
-            for (int x = 0; x < width * 3; x++) {
-                out[o++] = (byte) (plane[i + x] + 128);
+        int[] offsets = new int[3];
+        int[] strides = new int[3];
+        int size = 0;
+        for (int p = 0; p < 3; p++) {
+            offsets[p] = size;
+            strides[p] = yuv.getPlaneWidth(p);
+            size += yuv.getPlaneData(p).length;
+        }
+        byte[] data = new byte[size];
+        for (int p = 0; p < 3; p++) {
+            byte[] plane = yuv.getPlaneData(p);
+            for (int i = 0; i < plane.length; i++) {
+                data[offsets[p] + i] = (byte) (plane[i] + 128);
             }
         }
-        return out;
+        offsets[0] += y0 * strides[0] + x0;
+        offsets[1] += (y0 >> 1) * strides[1] + (x0 >> 1);
+        offsets[2] += (y0 >> 1) * strides[2] + (x0 >> 1);
+        return FrameConverter.toRgbaWords(data, PixelFormat.I420, yuv.getCroppedWidth(), yuv.getCroppedHeight(),
+                offsets, strides, false, null);
     }
 }

@@ -6,6 +6,8 @@ import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.rules.MediaSniffer;
+import org.takeitdown.hasher.video.FrameConverter;
+import org.takeitdown.hasher.video.PixelFormat;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.teavm.jso.JSBody;
@@ -13,6 +15,7 @@ import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.core.JSString;
+import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
@@ -73,7 +76,8 @@ public final class HasherExports {
 
     /**
      * A video's vPDQ, frame by frame in presentation order: {@code wants(seconds)} for every
-     * decoded frame, {@code hash(rgba, width, height)} for each wanted one, then {@code frames()}.
+     * decoded frame, {@code hash(rgba, width, height)} (or {@code hashYuv(planes, format, width,
+     * height, layout, fullRange)}) for each wanted one, then {@code frames()}.
      */
     @JSExport
     public static VpdqStream vpdqStart() {
@@ -149,9 +153,27 @@ public final class HasherExports {
     @JSBody(params = "x", script = "return x;")
     private static native double doubleOf(JSObject x);
 
+    @JSBody(params = "x", script = "return String(x);")
+    private static native String text(JSObject x);
+
+    @JSBody(params = "x", script = "return x === true;")
+    private static native boolean isTrue(JSObject x);
+
+    @JSBody(params = "layout", script = "return Array.isArray(layout) && layout.every(function (p) {"
+            + " return p !== null && typeof p === 'object' && Number.isInteger(p.offset) && p.offset >= 0"
+            + " && Number.isInteger(p.stride) && p.stride >= 0; });")
+    private static native boolean isLayout(JSObject layout);
+
+    @JSBody(params = "layout", script = "return Int32Array.from(layout, function (p) { return p.offset; });")
+    private static native Int32Array planeOffsets(JSObject layout);
+
+    @JSBody(params = "layout", script = "return Int32Array.from(layout, function (p) { return p.stride; });")
+    private static native Int32Array planeStrides(JSObject layout);
+
     /** vPDQ state handed to JavaScript by {@link #vpdqStart}; sampling and duplicates as on the JVM. */
     public static final class VpdqStream {
         private final VpdqBuilder builder = new VpdqBuilder();
+        private int[] words;
 
         /** Whether the next decoded frame, at this many seconds, is to be hashed. */
         @JSExport
@@ -173,6 +195,39 @@ public final class HasherExports {
             byte[] rgba = rgbaPixels(pixels, width, height);
             try {
                 builder.hash(rgba, intOf(width), intOf(height), 4);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                JsErrors.throwError(e.getMessage());
+            }
+        }
+
+        /**
+         * Hashes the wanted frame from its planes as {@code VideoFrame.copyTo(buffer, {rect:
+         * frame.visibleRect})} left them: {@code buffer} a Uint8Array, {@code format} the frame's
+         * {@code format} ({@code I420}, {@code I420A}, {@code I422}, {@code I444}, {@code NV12}, the
+         * {@code P10} variants, {@code RGBA}, {@code RGBX}, {@code BGRA}, {@code BGRX}), the visible
+         * size, {@code layout} the PlaneLayout array copyTo resolved to, and whether the samples are full
+         * range. Converted as the CLI converts ffmpeg's raw frames ({@link FrameConverter}).
+         */
+        @JSExport
+        public void hashYuv(JSObject buffer, JSObject format, JSObject width, JSObject height, JSObject layout,
+                JSObject fullRange) {
+            if (!JsErrors.isByteArray(buffer)) {
+                JsErrors.throwError("hashYuv needs the frame's planes as a Uint8Array");
+            }
+            PixelFormat f = JsErrors.isString(format) ? PixelFormat.ofWebCodecs(((JSString) format).stringValue()) : null;
+            if (f == null) {
+                JsErrors.throwError("hashYuv cannot convert the pixel format " + text(format));
+            }
+            if (!JsErrors.isNonNegativeInt(width) || !JsErrors.isNonNegativeInt(height) || !isLayout(layout)) {
+                JsErrors.throwError("hashYuv needs whole-number width and height and copyTo's plane layout");
+            }
+            int w = intOf(width);
+            int h = intOf(height);
+            try {
+                words = FrameConverter.toRgbaWords(TypedArrays.sharedBytes(buffer), f, w, h,
+                        planeOffsets(layout).copyToJavaArray(), planeStrides(layout).copyToJavaArray(),
+                        isTrue(fullRange), words);
+                builder.hashRgbaWords(words, w, h);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 JsErrors.throwError(e.getMessage());
             }

@@ -20,6 +20,12 @@ final class TypedArrays {
         return new Int8Array(v.getBuffer(), v.getByteOffset(), v.getByteLength()).copyToJavaArray();
     }
 
+    /** The bytes of a Uint8Array / Uint8ClampedArray / Int8Array as a Java byte[] sharing their memory. */
+    static byte[] sharedBytes(JSObject view) {
+        ArrayBufferView v = (ArrayBufferView) view;
+        return new Int8Array(v.getBuffer(), v.getByteOffset(), v.getByteLength()).toJavaArray();
+    }
+
     /**
      * The bytes of a byte view as little-endian 32-bit words over the same memory (no copy), or null
      * when they cannot be (a big-endian machine, an offset or length not a multiple of 4).

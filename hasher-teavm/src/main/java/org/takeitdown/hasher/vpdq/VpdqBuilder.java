@@ -51,6 +51,15 @@ public final class VpdqBuilder {
         add(pendingNumber, PdqHasher.hash(pixels, width, height, channels), pendingTimestamp);
     }
 
+    /** As {@link #hash} for RGBA pixels given as little-endian words ({@link PdqHasher#hashRgbaWords}). */
+    public void hashRgbaWords(int[] words, int width, int height) {
+        if (!pending) {
+            throw new IllegalStateException("no frame is waiting to be hashed; call wants() first");
+        }
+        pending = false;
+        add(pendingNumber, PdqHasher.hashRgbaWords(words, width, height), pendingTimestamp);
+    }
+
     /** Adds a frame hashed elsewhere (by a caller that sampled it itself). */
     public void add(int frameNumber, PdqResult pdq, double timestampSeconds) {
         if (seen.add(pdq.hash())) {

@@ -22,7 +22,9 @@ import org.takeitdown.hasher.vpdq.VpdqText;
 
 /**
  * The TeaVM JavaScript's vPDQ ({@code vpdqStart}) on frames decoded by ffmpeg: the same frames,
- * hashes and qualities as the JVM bit for bit, and so as close to Meta's reference.
+ * hashes and qualities as the JVM bit for bit, from the raw planes ({@code hashYuv}, the shared
+ * YUV to RGB conversion) and from the converted RGBA pixels ({@code hash}), and so as close to Meta's
+ * reference.
  */
 class VpdqJsParityTest {
     @TempDir
@@ -34,14 +36,14 @@ class VpdqJsParityTest {
         for (String clip : List.of("chair-orig-22-sd-bar", "doorknob-hd-no-bar")) {
             VpdqBuilder jvm = new VpdqBuilder();
             ByteArrayOutputStream records = new ByteArrayOutputStream();
-            new FfmpegFrames().selectedFrames(TestVectors.video(clip), (n, seconds, rgb, w, h) -> {
-                byte[] rgba = rgba(rgb, w * h);
+            new FfmpegFrames().selectedFrames(TestVectors.video(clip), (n, seconds, frame) -> {
+                byte[] rgba = rgba(frame.toRgbaWords(null));
                 // Each frame twice, the copy half a second later, so the sampler has one to skip.
                 for (double t : new double[] {seconds, seconds + 0.5}) {
                     if (jvm.wants(t)) {
-                        jvm.hash(rgba, w, h, 4);
+                        jvm.hash(rgba, frame.width, frame.height, 4);
                     }
-                    write(records, t, w, h, rgba);
+                    write(records, t, frame, rgba);
                 }
             });
             Path file = tmp.resolve(clip + ".records");
@@ -54,9 +56,13 @@ class VpdqJsParityTest {
                         f.hash().toHex(), f.quality()));
             }
             expected.add("seen " + jvm.framesSeen());
-            assertThat(js.subList(0, expected.size())).as(clip).isEqualTo(expected);
+            assertThat(js.subList(0, expected.size())).as(clip + " from RGBA").isEqualTo(expected);
             assertThat(js.get(expected.size())).isEqualTo("unwanted: no frame is waiting to be hashed; call wants() first");
             assertThat(js.get(expected.size() + 1)).startsWith("negative: wants needs the frame's time in seconds");
+            int yuvAt = expected.size() + 2;
+            assertThat(js.subList(yuvAt, yuvAt + expected.size())).as(clip + " from the planes").isEqualTo(expected);
+            assertThat(js.get(yuvAt + expected.size())).isEqualTo("format: hashYuv cannot convert the pixel format I420P12");
+            assertThat(js.get(yuvAt + expected.size() + 1)).startsWith("short: plane 2 of a 16x16 I420 frame");
 
             List<VpdqFrame> reference = VpdqText.parse(TestVectors.referenceVpdq(clip));
             int usable = 0;
@@ -82,21 +88,29 @@ class VpdqJsParityTest {
         return ms == Math.rint(ms) ? String.valueOf((long) ms) : String.valueOf(ms);
     }
 
-    private static byte[] rgba(byte[] rgb, int pixels) {
-        byte[] out = new byte[pixels * 4];
-        for (int i = 0; i < pixels; i++) {
-            out[i * 4] = rgb[i * 3];
-            out[i * 4 + 1] = rgb[i * 3 + 1];
-            out[i * 4 + 2] = rgb[i * 3 + 2];
-            out[i * 4 + 3] = (byte) 255;
-        }
-        return out;
+    private static byte[] rgba(int[] words) {
+        ByteBuffer out = ByteBuffer.allocate(words.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        out.asIntBuffer().put(words);
+        return out.array();
     }
 
-    private static void write(ByteArrayOutputStream out, double t, int w, int h, byte[] rgba) {
-        ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        head.putDouble(t).putInt(w).putInt(h);
-        out.write(head.array(), 0, 16);
+    /**
+     * One record: time, size, WebCodecs format name, full range, plane offsets and strides, the planes,
+     * then the RGBA pixels the JVM converted them to.
+     */
+    private static void write(ByteArrayOutputStream out, double t, RawFrame frame, byte[] rgba) {
+        String format = frame.format.name();
+        ByteBuffer head = ByteBuffer.allocate(32 + format.length() + 8 * frame.offsets.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        head.putDouble(t).putInt(frame.width).putInt(frame.height).putInt(format.length());
+        head.put(format.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        head.putInt(frame.fullRange ? 1 : 0).putInt(frame.offsets.length);
+        for (int p = 0; p < frame.offsets.length; p++) {
+            head.putInt(frame.offsets[p]).putInt(frame.strides[p]);
+        }
+        head.putInt(frame.data.length);
+        out.write(head.array(), 0, head.position());
+        out.write(frame.data, 0, frame.data.length);
         out.write(rgba, 0, rgba.length);
     }
 }

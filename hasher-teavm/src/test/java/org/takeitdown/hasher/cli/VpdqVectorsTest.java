@@ -63,28 +63,24 @@ class VpdqVectorsTest {
         return out;
     }
 
-    /** Checks our frames against the reference frame at the same timestamp. */
+    /**
+     * Checks our frames against the reference frame at the same timestamp: every one within 4 bits.
+     * With the reference's own conversion ({@code FrameConverter}) they are in fact equal (0 bits) on
+     * these clips, from ffmpeg and from JCodec alike; with ffmpeg's PPM output they were 0 to 4 apart.
+     */
     private static void assertCloseToReference(String clip, List<VpdqFrame> ours) {
         List<VpdqFrame> reference = VpdqText.parse(TestVectors.referenceVpdq(clip));
-        int usable = 0;
-        int close = 0;
         List<Integer> distances = new ArrayList<>();
         for (VpdqFrame f : ours) {
             VpdqFrame ref = reference.stream().filter(r -> r.frameNumber() == f.frameNumber()).findFirst()
                     .orElseThrow(() -> new AssertionError(clip + ": the reference has no frame " + f.frameNumber()));
             assertThat(f.timestampSeconds()).as(clip + " frame " + f.frameNumber())
                     .isCloseTo(ref.timestampSeconds(), org.assertj.core.data.Offset.offset(0.0005));
-            if (ref.quality() >= 50) {
-                usable++;
-                int d = f.hash().distance(ref.hash());
-                distances.add(d);
-                close += d <= 10 ? 1 : 0;
-            }
+            distances.add(f.hash().distance(ref.hash()));
         }
         System.out.println("vpdq " + clip + ": distances to the reference " + distances);
-        assertThat(usable).as(clip + " usable frames").isPositive();
-        assertThat(100.0 * close / usable).as(clip + ": share of frames within 10 bits, " + distances)
-                .isGreaterThanOrEqualTo(90);
+        assertThat(distances).as(clip + " frames").isNotEmpty();
+        assertThat(distances).as(clip + ": bits from the reference's frame, every frame").allMatch(d -> d <= 4);
     }
 
     @Test
@@ -99,7 +95,7 @@ class VpdqVectorsTest {
     }
 
     @Test
-    void ffmpegFramesAreWithinTenBitsOfTheReference() {
+    void ffmpegFramesAreWithinFourBitsOfTheReference() {
         for (String clip : CLIPS) {
             assertCloseToReference(clip, byFfmpeg.get(clip));
         }
@@ -111,7 +107,7 @@ class VpdqVectorsTest {
     }
 
     @Test
-    void jcodecFramesAreWithinTenBitsOfTheReferenceAndAgreeWithFfmpegOnSampling() throws Exception {
+    void jcodecFramesAreWithinFourBitsOfTheReferenceAndAgreeWithFfmpegOnSampling() throws Exception {
         for (String clip : List.of(ORIGINAL, "doorknob-hd-no-bar")) {
             List<VpdqFrame> jcodec = decode(new JcodecFrames(), TestVectors.video(clip));
             assertCloseToReference(clip, jcodec);

@@ -112,7 +112,7 @@ class VideoBrowserTest {
         return out;
     }
 
-    /** Which way the page decoded the video of row {@code row}: {@code webcodecs} or {@code element}. */
+    /** Which way the page decoded the video of row {@code row}: {@code webcodecs-yuv}, {@code webcodecs-canvas}, {@code webcodecs-mixed} or {@code element}. */
     private String decoder(int row) {
         return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
                 + " return c ? c.dataset.decoder : null;", row);
@@ -169,7 +169,7 @@ class VideoBrowserTest {
         List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
         List<JsonNode> mp4 = pageFrames(0);
         System.out.println(name + " decoders: MP4 " + decoder(0) + ", WebM " + decoder(1));
-        assertThat(decoder(0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs");
+        assertThat(decoder(0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs-yuv");
         assertThat(decoder(1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
         assertThat(inRow(0, ".state")).contains("usually match");
         assertThat(mp4).hasSize(cli.size());
@@ -267,7 +267,7 @@ class VideoBrowserTest {
                     maxUsed / 1024, (maxUsed - before.used()) / 1024);
             assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
         }
-        assertThat(decoder(0)).isEqualTo("webcodecs");
+        assertThat(decoder(0)).isEqualTo("webcodecs-yuv");
         List<JsonNode> frames = pageFrames(0);
         List<VpdqFrame> firstHour = FileHasher.hashWithVideo(hour, "ffmpeg").vpdq.stream()
                 .filter(f -> f.timestampSeconds() < 3600).toList();
