@@ -45,7 +45,9 @@ import org.takeitdown.portal.web.engine.Engines;
  *       ({@code jpeg_image_decoder.cc}), WebKit's {@code setPixel<JCS_CMYK>} ({@code JPEGImageDecoder.cpp})
  *       and Firefox's {@code cmyk_convert_bgra} ({@code nsJPEGDecoder.cpp}). The CLI does the same
  *       ({@code ImageDecoder.cmykPixels}). Firefox would apply an embedded CMYK profile when colour
- *       management is on, but this file has none and the page asks for no conversion.</li>
+ *       management is on, but this file has none and the page asks for no conversion. The file stores
+ *       K = 255 (no black) in every pixel, so it checks the inversion and the absence of a profile (a CLI
+ *       that did not invert fails here by 24 bits in every engine) but not how C·K / 255 is rounded.</li>
  * </ul>
  */
 @Tag("browser")
