@@ -23,6 +23,19 @@ const files = {
 for (const name of ['hash-pool.js', 'hash-worker.js', 'mp4-demux.js']) {
   files[`/js/${name}`] = [path.join(portalJs, name), 'text/javascript'];
 }
+// CPU seconds used so far by the browser's processes (its process group; /proc/PID/stat's utime and
+// stime, fields 14 and 15, in clock ticks of 1/100 s, Linux's USER_HZ): how many cores the browser got,
+// which on a shared machine is what limits the pool.
+function browserCpuSeconds() {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      if (browser && +fields[2] === browser.pid) ticks += +fields[11] + +fields[12];
+    } catch (e) { /* the process ended meanwhile */ }
+  }
+  return ticks / 100;
+}
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hasher-bench-chromium-'));
 let browser;
 const finish = (code) => {
@@ -41,6 +54,11 @@ const server = http.createServer((req, res) => {
       if (/^error/m.test(body)) console.error(body.split('\n').filter((l) => l.startsWith('error')).join('\n'));
       finish(/^error/m.test(body) ? 1 : 0);
     });
+    return;
+  }
+  if (url.pathname === '/cpu') {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end(String(browserCpuSeconds()));
     return;
   }
   const file = files[url.pathname];
