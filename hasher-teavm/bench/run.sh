@@ -3,7 +3,8 @@
 # on the JVM (MessageDigest, the CLI, our portable Md5), in Node (ours, hash-wasm, spark-md5, OpenSSL)
 # and, when chromium is installed, MD5 in headless Chromium (ours, hash-wasm); and vPDQ frames hashed
 # per second from decoded video frames (needs ffmpeg to decode them), with ratios measured in this
-# one run. Usage: hasher-teavm/bench/run.sh
+# one run. With chromium, the browser page (browser-bench.html, driven by browser-bench.mjs) also
+# measures PDQ in Chromium and the portal's worker pool on 12 MP photos. Usage: hasher-teavm/bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -11,6 +12,9 @@ vectors="${VECTORS_DIR:-$root/../shared/vectors}"
 rgba="$vectors/pdq/pixels/RGBA.rgba"
 js="$root/hasher-teavm/target/classes/META-INF/resources/js/hasher.js"
 jar="$root/hasher-teavm/target/hasher.jar"
+# The browser page: the portal's hashing scripts, and the reference PDQ of the pixels above (checked).
+portal_js="$root/portal/src/main/resources/META-INF/resources/js"
+rgba_pdq="$(awk -F'\t' '$10 == "pixels/RGBA.rgba" { print $4 }' "$vectors/pdq/expected.tsv")"
 if [ ! -f "$jar" ] || [ ! -f "$js" ]; then
   (cd "$root" && mvn -q -B -ntp package -pl hasher-teavm -DskipTests)
 fi
@@ -34,9 +38,22 @@ for ((i = 0; i < runs; i++)); do
   out+="$(java -Xmx2g -cp "$jar" "$here/JvmBench.java" "$rgba" 1600 1004)"$'\n'
   out+="$(node "$here/node-bench.mjs" "$js" "$rgba" 1600 1004)"$'\n'
   if command -v "${CHROMIUM:-chromium}" >/dev/null; then
-    out+="$(node "$here/chromium-md5.mjs" "$js")"$'\n'
+    out+="$(node "$here/browser-bench.mjs" "$js" "$portal_js" "$rgba" 1600 1004 md5,pdq "pdq=$rgba_pdq")"$'\n'
   fi
 done
+# --- Browser page: the worker pool (once; BENCH_POOL_PHOTOS photos of 12 MP, default 20, and
+# BENCH_POOL_ROUNDS rounds, default 3, each round the pool and one worker, alternating which goes first).
+if command -v "${CHROMIUM:-chromium}" >/dev/null; then
+  out+="$(node "$here/browser-bench.mjs" "$js" "$portal_js" "$rgba" 1600 1004 pool \
+    "photos=${BENCH_POOL_PHOTOS:-20}" "rounds=${BENCH_POOL_ROUNDS:-3}")"$'\n'
+fi
+# --- Hook: the browser's cost per sampled video frame, from the video work's chromium-video.mjs when it
+# is here (its bench mode: per sampled frame, WebCodecs copyTo + hashYuv, and drawImage + getImageData +
+# hash, in ms); its "-ms" lines are kept with a "chromium-video-" prefix.
+if [ -f "$here/chromium-video.mjs" ] && command -v "${CHROMIUM:-chromium}" >/dev/null; then
+  out+="$(node "$here/chromium-video.mjs" "$js" "$vectors/vpdq/videos/chair-orig-22-sd-bar.mp4" bench \
+    | awk 'NF == 2 && $1 ~ /-ms$/ { print "chromium-video-" $1, $2 }')"$'\n'
+fi
 out+="$(java -Xmx2g -cp "$jar" "$here/VpdqJvmBench.java" sd "$frames/sd.rgba" hd "$frames/hd.rgba")"$'\n'
 out+="$(node "$here/vpdq-node-bench.mjs" "$js" sd "$frames/sd.rgba" hd "$frames/hd.rgba")"
 echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%F), node $(node -v), $(java -version 2>&1 | head -1)"
@@ -50,7 +67,7 @@ echo "$out" | awk '
   END {
     for (k in n) m[k] = median(k)
     printf "%-28s %8s  (runs)\n", "measure (median of runs)", "value"
-    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
+    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms chromium-teavm-pdq-ms chromium-pool-size chromium-pool-photos-mb chromium-pool-ms chromium-one-worker-ms chromium-pool-cores chromium-one-worker-cores chromium-video-copyto-hashyuv-ms chromium-video-draw-getimagedata-hash-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
     for (i = 1; i in keys; i++) if (keys[i] in m) printf "%-28s %8.2f  (%d)\n", keys[i], m[keys[i]], n[keys[i]]
     printf "ratio teavm-js-md5 / hash-wasm (Node)   %.2f  (target >= 1.00)\n", m["js-teavm-md5-mbps"] / m["js-hashwasm-md5-mbps"]
     if ("chromium-teavm-md5-mbps" in m) printf "ratio teavm-js-md5 / hash-wasm (Chromium) %.2f  (target >= 1.00)\n", m["chromium-teavm-md5-mbps"] / m["chromium-hashwasm-md5-mbps"]
@@ -62,4 +79,9 @@ echo "$out" | awk '
     printf "ratio of the same by CPU time           %.2f  (least process CPU time of the rounds, less disturbed by other processes than wall time)\n", m["js-teavm-pdq-cpu-ms"] / m["jvm-pdq-cpu-ms"]
     printf "ratio teavm-js / jvm vpdq frames/s, SD  %.2f\n", m["js-vpdq-sd-fps"] / m["jvm-vpdq-sd-fps"]
     printf "ratio teavm-js / jvm vpdq frames/s, HD  %.2f\n", m["js-vpdq-hd-fps"] / m["jvm-vpdq-hd-fps"]
+    # --- Browser page ratios (browser-bench.html).
+    if ("chromium-teavm-pdq-ms" in m) printf "ratio teavm-js-pdq-ms in Chromium / jvm  %.2f  (target <= 2.00)\n", m["chromium-teavm-pdq-ms"] / m["jvm-pdq-ms"]
+    if ("chromium-pool-ms" in m) printf "ratio 1 worker / pool of %d, Chromium   %.2f  (target >= 1.70 on 2 cores; %d photos of 12 MP; browser busy %.2f / %.2f cores)\n", m["chromium-pool-size"], m["chromium-one-worker-ms"] / m["chromium-pool-ms"], ENVIRON["BENCH_POOL_PHOTOS"] ? ENVIRON["BENCH_POOL_PHOTOS"] : 20, m["chromium-pool-cores"], m["chromium-one-worker-cores"]
+    if ("chromium-video-copyto-hashyuv-ms" in m) printf "Chromium ms per sampled SD video frame   %.2f (YUV) / %.2f (canvas): ratio %.2f\n", m["chromium-video-copyto-hashyuv-ms"], m["chromium-video-draw-getimagedata-hash-ms"], m["chromium-video-draw-getimagedata-hash-ms"] / m["chromium-video-copyto-hashyuv-ms"]
+    else printf "Chromium ms per sampled video frame      not measured (hook: bench/chromium-video.mjs absent)\n"
   }'

@@ -170,9 +170,10 @@ public final class ImageDecoder {
     }
 
     /**
-     * RGBA of raw Adobe CMYK samples as Chromium's JPEG decoder makes them: Adobe stores C, M, Y, K
+     * RGBA of raw Adobe CMYK samples as the browsers' JPEG decoders make them: Adobe stores C, M, Y, K
      * inverted, so R = C·K / 255 (truncated), G = M·K / 255, B = Y·K / 255 (Blink,
-     * {@code JPEGImageDecoder::SetPixel<JCS_CMYK>}); no CMYK colour profile is applied.
+     * {@code JPEGImageDecoder::SetPixel<JCS_CMYK>}; WebKit's {@code setPixel<JCS_CMYK>} and Firefox's
+     * {@code cmyk_convert_bgra} compute the same); no CMYK colour profile is applied.
      */
     static DecodedImage cmykPixels(Raster raster) {
         int w = raster.getWidth();
