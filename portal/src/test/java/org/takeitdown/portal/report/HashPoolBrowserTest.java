@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -109,22 +108,6 @@ class HashPoolBrowserTest {
 
     private static Path vectors() {
         return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).toAbsolutePath().normalize();
-    }
-
-    /** These tests make clips with ffmpeg: they fail in CI (which installs it) and are skipped elsewhere. */
-    private static void requireFfmpeg() {
-        boolean ffmpeg;
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            ffmpeg = p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            ffmpeg = false;
-        }
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video test skipped");
     }
 
     /** A synthetic clip of {@code seconds} seconds at 320×240, 10 frames a second, made by ffmpeg. */
@@ -267,7 +250,7 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void removingAVideoMidHashStopsItsWorkAtOnceAndEnablesSend(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video test");
         Path video = clip("long.mp4", 120, "-c:v", "libx264", "-preset", "ultrafast", "-g", "50");
         removeMidHash(name, video, 2);
     }
@@ -275,7 +258,7 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void removingAVideoDecodedOnThePageMidHashSendsNoMoreFramesAndEnablesSend(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video test");
         Path video = clip("long.webm", 60, "-c:v", "libvpx-vp9", "-b:v", "200k", "-deadline", "realtime",
                 "-cpu-used", "8");
         long framesSent = removeMidHash(name, video, 2);

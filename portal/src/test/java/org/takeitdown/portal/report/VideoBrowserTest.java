@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,7 @@ import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.platform.SyncJob;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
@@ -78,25 +78,6 @@ class VideoBrowserTest {
     private static Path original() {
         return Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "vpdq", "videos",
                 "chair-orig-22-sd-bar.mp4").toAbsolutePath().normalize();
-    }
-
-    /** These tests make copies with ffmpeg: they fail in CI (which installs it) and are skipped elsewhere. */
-    private static void requireFfmpeg() {
-        boolean ffmpeg = ffmpegRuns();
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video browser test skipped");
-    }
-
-    private static boolean ffmpegRuns() {
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 
     private Path encode(String name, String... args) throws Exception {
@@ -146,7 +127,7 @@ class VideoBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video browser test");
         engine = Engines.start(name);
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
@@ -241,7 +222,7 @@ class VideoBrowserTest {
     /** Chromium only: the worker's heap is read through DevTools, which the other engines lack. */
     @Test
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video browser test");
         Path hour = tmp.resolve("hour.mp4");
         Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
                 "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264", "-preset", "ultrafast", "-g", "100",

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -63,21 +63,6 @@ class VideoFramesBrowserTest {
         if (engine != null) {
             engine.close();
         }
-    }
-
-    private static void requireFfmpeg() {
-        boolean ffmpeg;
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            ffmpeg = p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            ffmpeg = false;
-        }
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video frames browser test skipped");
     }
 
     /** A 3-second clip of ffmpeg's testsrc2 pattern at {@code size}, encoded with {@code args}. */
@@ -146,7 +131,7 @@ class VideoFramesBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video frames browser test");
         Map<String, Path> clips = clips();
         engine = Engines.start(name);
         engine.open(root + "hash");
