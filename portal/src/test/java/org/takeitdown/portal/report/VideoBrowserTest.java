@@ -5,14 +5,12 @@ import static org.takeitdown.portal.platform.PlatformFixtures.newPlatformKey;
 import static org.takeitdown.portal.platform.PlatformFixtures.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +48,6 @@ import org.takeitdown.portal.web.engine.SeleniumEngine;
 @Tag("browser")
 @QuarkusTest
 class VideoBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
 
     @TestHTTPResource("/")
@@ -93,22 +90,6 @@ class VideoBrowserTest {
         return out;
     }
 
-    /** Which way the page decoded the video of row {@code row}: {@code webcodecs-yuv}, {@code webcodecs-canvas}, {@code webcodecs-mixed} or {@code element}. */
-    private String decoder(int row) {
-        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.decoder : null;", row);
-    }
-
-    /** The frames the page shows for row {@code row}, as {t, pdq, q} objects. */
-    private List<JsonNode> pageFrames(int row) throws IOException {
-        String json = (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.frames : null;", row);
-        assertThat(json).as("the page computed vPDQ").isNotNull();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(json).forEach(out::add);
-        return out;
-    }
-
     /** The text of {@code css} inside row {@code row} of the file list, or null. */
     private String inRow(int row, String css) {
         return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector(arguments[1]);"
@@ -148,10 +129,11 @@ class VideoBrowserTest {
                 Duration.ofSeconds(240), "every video hashed or marked");
 
         List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
-        List<JsonNode> mp4 = pageFrames(0);
-        System.out.println(name + " decoders: MP4 " + decoder(0) + ", WebM " + decoder(1));
-        assertThat(decoder(0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs-yuv");
-        assertThat(decoder(1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
+        List<JsonNode> mp4 = PageVideos.frames(engine, 0);
+        System.out.println(name + " decoders: MP4 " + PageVideos.decoder(engine, 0)
+                + ", WebM " + PageVideos.decoder(engine, 1));
+        assertThat(PageVideos.decoder(engine, 0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs-yuv");
+        assertThat(PageVideos.decoder(engine, 1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
         assertThat(inRow(0, ".state")).contains("usually match");
         assertThat(mp4).hasSize(cli.size());
         List<Integer> distances = new ArrayList<>();
@@ -168,7 +150,7 @@ class VideoBrowserTest {
         }
         System.out.println("vpdq WebCodecs in " + name + " vs ffmpeg CLI, bits per frame: " + distances);
         assertThat(100.0 * close / usable).isGreaterThanOrEqualTo(90);
-        List<JsonNode> fallback = pageFrames(1);
+        List<JsonNode> fallback = PageVideos.frames(engine, 1);
         List<VpdqFrame> cliWebm = FileHasher.hashWithVideo(webm, "ffmpeg").vpdq;
         List<Integer> webmDistances = new ArrayList<>();
         int webmClose = 0;
@@ -248,8 +230,8 @@ class VideoBrowserTest {
                     maxUsed / 1024, (maxUsed - before.used()) / 1024);
             assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
         }
-        assertThat(decoder(0)).isEqualTo("webcodecs-yuv");
-        List<JsonNode> frames = pageFrames(0);
+        assertThat(PageVideos.decoder(engine, 0)).isEqualTo("webcodecs-yuv");
+        List<JsonNode> frames = PageVideos.frames(engine, 0);
         List<VpdqFrame> firstHour = FileHasher.hashWithVideo(hour, "ffmpeg").vpdq.stream()
                 .filter(f -> f.timestampSeconds() < 3600).toList();
         System.out.println("1-hour video: " + frames.size() + " frames in the page, " + firstHour.size()

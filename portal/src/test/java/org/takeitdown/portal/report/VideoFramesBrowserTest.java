@@ -3,10 +3,8 @@ package org.takeitdown.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +38,6 @@ import org.takeitdown.portal.web.engine.Engines;
 @Tag("browser")
 @QuarkusTest
 class VideoFramesBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROWS = "document.querySelectorAll('#file-list li')";
     private static final String CLIP = "testsrc2=size=%s:rate=30";
     /** Chromium's planes are the decoder's samples: its frames equal the CLI's (0 bits on every clip). */
     private static final int BITS = 4;
@@ -114,20 +110,6 @@ class VideoFramesBrowserTest {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
 
-    private String decoder(int row) {
-        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.decoder : null;", row);
-    }
-
-    private List<JsonNode> pageFrames(int row) throws IOException {
-        String json = (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.frames : null;", row);
-        assertThat(json).as("row %d has vPDQ", row).isNotNull();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(json).forEach(out::add);
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli(String name) throws Exception {
@@ -145,16 +127,16 @@ class VideoFramesBrowserTest {
         for (Map.Entry<String, Path> c : clips.entrySet()) {
             String clip = name + ", " + c.getKey();
             List<VpdqFrame> cli = FileHasher.hashWithVideo(c.getValue(), "ffmpeg").vpdq;
-            List<JsonNode> page = pageFrames(row);
+            List<JsonNode> page = PageVideos.frames(engine, row);
             List<Integer> distances = new ArrayList<>();
             for (int i = 0; i < Math.min(cli.size(), page.size()); i++) {
                 distances.add(cli.get(i).hash().distance(PdqHash.fromHex(page.get(i).get("pdq").asText())));
             }
-            System.out.println("video frames, browser vs CLI, " + clip + ": decoder " + decoder(row) + ", "
+            System.out.println("video frames, browser vs CLI, " + clip + ": decoder " + PageVideos.decoder(engine, row) + ", "
                     + page.size() + " frames, bits per frame " + distances);
             boolean webkitVp9 = "webkit".equals(name) && c.getKey().contains("VP9");
             // WebKitGTK's WebCodecs does not decode VP9 profile 2: the <video> fallback takes it.
-            assertThat(decoder(row)).as(clip + ": hashed from WebCodecs' planes")
+            assertThat(PageVideos.decoder(engine, row)).as(clip + ": hashed from WebCodecs' planes")
                     .isEqualTo(webkitVp9 ? "element" : "webcodecs-yuv");
             assertThat(page).as(clip + ": frames").hasSameSizeAs(cli);
             for (int i = 0; i < cli.size(); i++) {
