@@ -123,10 +123,7 @@ class VideoBrowserTest {
                 ? RequestBodies.record(chrome) : null;
         server.keepBodies();
         engine.open(root + "hash");
-        engine.setFiles("#file-input", files);
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
-                Duration.ofSeconds(240), "every video hashed or marked");
+        HashPage.hashAll(engine, files, Duration.ofSeconds(240), "every video hashed or marked");
 
         List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
         List<JsonNode> mp4 = PageVideos.frames(engine, 0);

@@ -117,10 +117,7 @@ class VideoFramesBrowserTest {
         Map<String, Path> clips = clips();
         engine = Engines.start(name);
         engine.open(root + "hash");
-        engine.setFiles("#file-input", new ArrayList<>(clips.values()));
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + clips.size(),
-                Duration.ofSeconds(300), "every video hashed or marked");
+        HashPage.hashAll(engine, new ArrayList<>(clips.values()), Duration.ofSeconds(300), "every video hashed or marked");
         int row = 0;
         int firefoxFrames = 0;
         int firefoxMatching = 0;
