@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,14 +78,10 @@ class VideoBrowserTest {
 
     private Path encode(String name, String... args) throws Exception {
         Path out = tmp.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-i", original().toString(), "-an"));
+        List<String> command = new ArrayList<>(List.of("-i", original().toString(), "-an"));
         command.addAll(List.of(args));
         command.add(out.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Ffmpeg.run(command);
         return out;
     }
 
@@ -203,12 +198,8 @@ class VideoBrowserTest {
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
         Ffmpeg.require("video browser test");
         Path hour = tmp.resolve("hour.mp4");
-        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264", "-preset", "ultrafast", "-g", "100",
-                "-pix_fmt", "yuv420p", hour.toString()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Ffmpeg.run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264",
+                "-preset", "ultrafast", "-g", "100", "-pix_fmt", "yuv420p", hour.toString()));
 
         engine = Engines.start("chromium");
         ChromeDriver driver = (ChromeDriver) ((SeleniumEngine) engine).driver();

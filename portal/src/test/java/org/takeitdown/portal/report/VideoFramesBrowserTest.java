@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -64,19 +63,11 @@ class VideoFramesBrowserTest {
     /** A 3-second clip of ffmpeg's testsrc2 pattern at {@code size}, encoded with {@code args}. */
     private Path clip(String name, String size, String... args) throws Exception {
         Path out = tmp.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
-                "-y", "-f", "lavfi", "-i", String.format(CLIP, size), "-t", "3"));
+        List<String> command = new ArrayList<>(List.of("-f", "lavfi", "-i", String.format(CLIP, size), "-t", "3"));
         command.addAll(List.of(args));
         command.add(out.toString());
-        run(command);
+        Ffmpeg.run(command);
         return out;
-    }
-
-    private static void run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
     }
 
     private Map<String, Path> clips() throws Exception {
@@ -91,9 +82,8 @@ class VideoFramesBrowserTest {
                 "-color_range", "pc")));
         Path rotated = tmp.resolve("rotated.mp4");
         // ffmpeg 5.1 has no -display_rotation; the rotate tag on copy writes the same display matrix.
-        run(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i",
-                clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90",
-                rotated.toString()));
+        Ffmpeg.run(List.of("-i", clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy",
+                "-metadata:s:v:0", "rotate=90", rotated.toString()));
         clips.put("SD H.264 rotated 90 (display matrix)", rotated);
         clips.put("odd size 642x362 H.264", clip("odd.mp4", "642x362", cat(h264, "-pix_fmt", "yuv420p")));
         clips.put("10-bit VP9 profile 2 in MP4", clip("vp9p2.mp4", "640x360", "-c:v", "libvpx-vp9", "-profile:v", "2",

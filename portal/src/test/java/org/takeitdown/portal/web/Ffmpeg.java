@@ -1,6 +1,11 @@
 package org.takeitdown.portal.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Tests that make videos with the ffmpeg program: they fail in CI (which installs it) and are skipped elsewhere. */
@@ -15,6 +20,16 @@ public final class Ffmpeg {
             throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
         }
         Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: " + what + " skipped");
+    }
+
+    /** Runs ffmpeg quietly with {@code args}, overwriting its output; fails unless it ends well within 5 minutes. */
+    public static void run(List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
     }
 
     private static boolean runs() {
