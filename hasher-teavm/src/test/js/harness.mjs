@@ -79,6 +79,14 @@ switch (command) {
     catch (e) { out.push(`format: ${e.message}`); }
     try { z.hashYuv(grey.subarray(1), 'I420', 16, 16, i420, false); out.push('short: NO ERROR'); }
     catch (e) { out.push(`short: ${e.message}`); }
+    // Offsets and strides of 2^31 or more would wrap in an Int32Array (2^32 to 0) and convert the wrong bytes.
+    for (const [name, wrapping] of [['wrapped offset', { offset: 2 ** 32, stride: 16 }], ['wrapped stride', { offset: 0, stride: 2 ** 31 }]]) {
+      try { z.hashYuv(grey, 'I420', 16, 16, [wrapping, i420[1], i420[2]], false); out.push(`${name}: NO ERROR`); }
+      catch (e) { out.push(`${name}: ${e.message}`); }
+    }
+    out.push(`refused: ${z.frames().length} frames, ${z.framesSeen()} seen`);
+    try { z.hashYuv(grey, 'I420', 16, 16, i420, false); out.push(`then hashed: ${z.frames().length} frames`); }
+    catch (e) { out.push(`then hashed: ${e.message}`); }
     break;
   }
   case 'md5-batch': {                 // ARGS: file of [int32 length][bytes]... -> whole, then chunked

@@ -159,9 +159,11 @@ public final class HasherExports {
     @JSBody(params = "x", script = "return x === true;")
     private static native boolean isTrue(JSObject x);
 
+    /** Offsets and strides below 2^31, so that {@link #planeOffsets} and {@link #planeStrides} do not wrap them. */
     @JSBody(params = "layout", script = "return Array.isArray(layout) && layout.every(function (p) {"
-            + " return p !== null && typeof p === 'object' && Number.isInteger(p.offset) && p.offset >= 0"
-            + " && Number.isInteger(p.stride) && p.stride >= 0; });")
+            + " return p !== null && typeof p === 'object'"
+            + " && Number.isInteger(p.offset) && p.offset >= 0 && p.offset < 2147483648"
+            + " && Number.isInteger(p.stride) && p.stride >= 0 && p.stride < 2147483648; });")
     private static native boolean isLayout(JSObject layout);
 
     @JSBody(params = "layout", script = "return Int32Array.from(layout, function (p) { return p.offset; });")

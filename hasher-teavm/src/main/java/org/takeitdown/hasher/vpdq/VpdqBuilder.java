@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
@@ -44,20 +45,21 @@ public final class VpdqBuilder {
 
     /** Hashes the wanted frame's pixels ({@code channels} bytes a pixel, row-major from the top left). */
     public void hash(byte[] pixels, int width, int height, int channels) {
-        if (!pending) {
-            throw new IllegalStateException("no frame is waiting to be hashed; call wants() first");
-        }
-        pending = false;
-        add(pendingNumber, PdqHasher.hash(pixels, width, height, channels), pendingTimestamp);
+        hashPending(() -> PdqHasher.hash(pixels, width, height, channels));
     }
 
     /** As {@link #hash} for RGBA pixels given as little-endian words ({@link PdqHasher#hashRgbaWords}). */
     public void hashRgbaWords(int[] words, int width, int height) {
+        hashPending(() -> PdqHasher.hashRgbaWords(words, width, height));
+    }
+
+    /** Ends the wait for the wanted frame, then hashes it with {@code pdq} and adds it. */
+    private void hashPending(Supplier<PdqResult> pdq) {
         if (!pending) {
             throw new IllegalStateException("no frame is waiting to be hashed; call wants() first");
         }
         pending = false;
-        add(pendingNumber, PdqHasher.hashRgbaWords(words, width, height), pendingTimestamp);
+        add(pendingNumber, pdq.get(), pendingTimestamp);
     }
 
     /** Adds a frame hashed elsewhere (by a caller that sampled it itself). */

@@ -63,6 +63,10 @@ class VpdqJsParityTest {
             assertThat(js.subList(yuvAt, yuvAt + expected.size())).as(clip + " from the planes").isEqualTo(expected);
             assertThat(js.get(yuvAt + expected.size())).isEqualTo("format: hashYuv cannot convert the pixel format I420P12");
             assertThat(js.get(yuvAt + expected.size() + 1)).startsWith("short: plane 2 of a 16x16 I420 frame");
+            String layout = "hashYuv needs whole-number width and height and copyTo's plane layout";
+            assertThat(js.subList(yuvAt + expected.size() + 2, yuvAt + expected.size() + 6)).as("layouts an Int32Array would wrap")
+                    .containsExactly("wrapped offset: " + layout, "wrapped stride: " + layout, "refused: 0 frames, 1 seen",
+                            "then hashed: 1 frames");
 
             List<VpdqFrame> reference = VpdqText.parse(TestVectors.referenceVpdq(clip));
             int usable = 0;

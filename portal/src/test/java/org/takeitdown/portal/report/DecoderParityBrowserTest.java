@@ -99,10 +99,7 @@ class DecoderParityBrowserTest {
             cli.add(ImageDecoder.decode(Files.readAllBytes(file)));
         }
         List<Map<String, Object>> decoded = decodeInPage(files, cli.stream().map(DecoderParityBrowserTest::md5).toList());
-        engine.setFiles("#file-input", files);
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
-                Duration.ofSeconds(300), "every file hashed or marked");
+        HashPage.hashAll(engine, files, Duration.ofSeconds(300), "every file hashed or marked");
         @SuppressWarnings("unchecked")
         List<String> pagePdq = (List<String>) engine.js("return Array.from(document.querySelectorAll('#file-list li'),"
                 + " li => (li.querySelector('code.pdq') || {}).textContent || null);");

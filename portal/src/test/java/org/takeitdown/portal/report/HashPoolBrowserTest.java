@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -111,33 +109,14 @@ class HashPoolBrowserTest {
         return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).toAbsolutePath().normalize();
     }
 
-    /** These tests make clips with ffmpeg: they fail in CI (which installs it) and are skipped elsewhere. */
-    private static void requireFfmpeg() {
-        boolean ffmpeg;
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            ffmpeg = p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            ffmpeg = false;
-        }
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video test skipped");
-    }
-
     /** A synthetic clip of {@code seconds} seconds at 320×240, 10 frames a second, made by ffmpeg. */
     private Path clip(String name, int seconds, String... codec) throws Exception {
         Path out = tmp.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", String.valueOf(seconds), "-pix_fmt", "yuv420p"));
+        List<String> command = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t",
+                String.valueOf(seconds), "-pix_fmt", "yuv420p"));
         command.addAll(List.of(codec));
         command.add(out.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Ffmpeg.run(command);
         return out;
     }
 
@@ -267,7 +246,7 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void removingAVideoMidHashStopsItsWorkAtOnceAndEnablesSend(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video test");
         Path video = clip("long.mp4", 120, "-c:v", "libx264", "-preset", "ultrafast", "-g", "50");
         removeMidHash(name, video, 2);
     }
@@ -275,7 +254,7 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void removingAVideoDecodedOnThePageMidHashSendsNoMoreFramesAndEnablesSend(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video test");
         Path video = clip("long.webm", 60, "-c:v", "libvpx-vp9", "-b:v", "200k", "-deadline", "realtime",
                 "-cpu-used", "8");
         long framesSent = removeMidHash(name, video, 2);

@@ -78,10 +78,8 @@ class PdqVectorsBrowserTest {
         List<Vector> vectors = vectors();
         assertThat(vectors).as("rows of expected.tsv").hasSizeGreaterThanOrEqualTo(49);
         engine.open(root + "hash");
-        engine.setFiles("#file-input", vectors.stream().map(Vector::file).toList());
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + vectors.size(),
-                Duration.ofSeconds(300), "every vector hashed or marked");
+        HashPage.hashAll(engine, vectors.stream().map(Vector::file).toList(), Duration.ofSeconds(300),
+                "every vector hashed or marked");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.js("return Array.from("
                 + "document.querySelectorAll('#file-list li'), li => ({"

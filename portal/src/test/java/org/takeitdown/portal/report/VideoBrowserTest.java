@@ -5,14 +5,12 @@ import static org.takeitdown.portal.platform.PlatformFixtures.newPlatformKey;
 import static org.takeitdown.portal.platform.PlatformFixtures.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +29,7 @@ import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.platform.SyncJob;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
@@ -50,7 +47,6 @@ import org.takeitdown.portal.web.engine.SeleniumEngine;
 @Tag("browser")
 @QuarkusTest
 class VideoBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
 
     @TestHTTPResource("/")
@@ -80,51 +76,12 @@ class VideoBrowserTest {
                 "chair-orig-22-sd-bar.mp4").toAbsolutePath().normalize();
     }
 
-    /** These tests make copies with ffmpeg: they fail in CI (which installs it) and are skipped elsewhere. */
-    private static void requireFfmpeg() {
-        boolean ffmpeg = ffmpegRuns();
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video browser test skipped");
-    }
-
-    private static boolean ffmpegRuns() {
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     private Path encode(String name, String... args) throws Exception {
         Path out = tmp.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-i", original().toString(), "-an"));
+        List<String> command = new ArrayList<>(List.of("-i", original().toString(), "-an"));
         command.addAll(List.of(args));
         command.add(out.toString());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
-        return out;
-    }
-
-    /** Which way the page decoded the video of row {@code row}: {@code webcodecs-yuv}, {@code webcodecs-canvas}, {@code webcodecs-mixed} or {@code element}. */
-    private String decoder(int row) {
-        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.decoder : null;", row);
-    }
-
-    /** The frames the page shows for row {@code row}, as {t, pdq, q} objects. */
-    private List<JsonNode> pageFrames(int row) throws IOException {
-        String json = (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.frames : null;", row);
-        assertThat(json).as("the page computed vPDQ").isNotNull();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(json).forEach(out::add);
+        Ffmpeg.run(command);
         return out;
     }
 
@@ -146,7 +103,7 @@ class VideoBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video browser test");
         engine = Engines.start(name);
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
@@ -161,16 +118,14 @@ class VideoBrowserTest {
                 ? RequestBodies.record(chrome) : null;
         server.keepBodies();
         engine.open(root + "hash");
-        engine.setFiles("#file-input", files);
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
-                Duration.ofSeconds(240), "every video hashed or marked");
+        HashPage.hashAll(engine, files, Duration.ofSeconds(240), "every video hashed or marked");
 
         List<VpdqFrame> cli = FileHasher.hashWithVideo(original(), "ffmpeg").vpdq;
-        List<JsonNode> mp4 = pageFrames(0);
-        System.out.println(name + " decoders: MP4 " + decoder(0) + ", WebM " + decoder(1));
-        assertThat(decoder(0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs-yuv");
-        assertThat(decoder(1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
+        List<JsonNode> mp4 = PageVideos.frames(engine, 0);
+        System.out.println(name + " decoders: MP4 " + PageVideos.decoder(engine, 0)
+                + ", WebM " + PageVideos.decoder(engine, 1));
+        assertThat(PageVideos.decoder(engine, 0)).as("H.264 MP4 is decoded with WebCodecs").isEqualTo("webcodecs-yuv");
+        assertThat(PageVideos.decoder(engine, 1)).as("WebM is decoded by seeking a <video> element").isEqualTo("element");
         assertThat(inRow(0, ".state")).contains("usually match");
         assertThat(mp4).hasSize(cli.size());
         List<Integer> distances = new ArrayList<>();
@@ -187,7 +142,7 @@ class VideoBrowserTest {
         }
         System.out.println("vpdq WebCodecs in " + name + " vs ffmpeg CLI, bits per frame: " + distances);
         assertThat(100.0 * close / usable).isGreaterThanOrEqualTo(90);
-        List<JsonNode> fallback = pageFrames(1);
+        List<JsonNode> fallback = PageVideos.frames(engine, 1);
         List<VpdqFrame> cliWebm = FileHasher.hashWithVideo(webm, "ffmpeg").vpdq;
         List<Integer> webmDistances = new ArrayList<>();
         int webmClose = 0;
@@ -241,14 +196,10 @@ class VideoBrowserTest {
     /** Chromium only: the worker's heap is read through DevTools, which the other engines lack. */
     @Test
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video browser test");
         Path hour = tmp.resolve("hour.mp4");
-        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264", "-preset", "ultrafast", "-g", "100",
-                "-pix_fmt", "yuv420p", hour.toString()).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Ffmpeg.run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264",
+                "-preset", "ultrafast", "-g", "100", "-pix_fmt", "yuv420p", hour.toString()));
 
         engine = Engines.start("chromium");
         ChromeDriver driver = (ChromeDriver) ((SeleniumEngine) engine).driver();
@@ -267,8 +218,8 @@ class VideoBrowserTest {
                     maxUsed / 1024, (maxUsed - before.used()) / 1024);
             assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
         }
-        assertThat(decoder(0)).isEqualTo("webcodecs-yuv");
-        List<JsonNode> frames = pageFrames(0);
+        assertThat(PageVideos.decoder(engine, 0)).isEqualTo("webcodecs-yuv");
+        List<JsonNode> frames = PageVideos.frames(engine, 0);
         List<VpdqFrame> firstHour = FileHasher.hashWithVideo(hour, "ffmpeg").vpdq.stream()
                 .filter(f -> f.timestampSeconds() < 3600).toList();
         System.out.println("1-hour video: " + frames.size() + " frames in the page, " + firstHour.size()

@@ -3,10 +3,8 @@ package org.takeitdown.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
+import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -40,8 +37,6 @@ import org.takeitdown.portal.web.engine.Engines;
 @Tag("browser")
 @QuarkusTest
 class VideoFramesBrowserTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROWS = "document.querySelectorAll('#file-list li')";
     private static final String CLIP = "testsrc2=size=%s:rate=30";
     /** Chromium's planes are the decoder's samples: its frames equal the CLI's (0 bits on every clip). */
     private static final int BITS = 4;
@@ -65,37 +60,14 @@ class VideoFramesBrowserTest {
         }
     }
 
-    private static void requireFfmpeg() {
-        boolean ffmpeg;
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            ffmpeg = p.waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            ffmpeg = false;
-        }
-        if (!ffmpeg && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("ffmpeg is missing; .ci/run installs Debian's ffmpeg");
-        }
-        Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: video frames browser test skipped");
-    }
-
     /** A 3-second clip of ffmpeg's testsrc2 pattern at {@code size}, encoded with {@code args}. */
     private Path clip(String name, String size, String... args) throws Exception {
         Path out = tmp.resolve(name);
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error",
-                "-y", "-f", "lavfi", "-i", String.format(CLIP, size), "-t", "3"));
+        List<String> command = new ArrayList<>(List.of("-f", "lavfi", "-i", String.format(CLIP, size), "-t", "3"));
         command.addAll(List.of(args));
         command.add(out.toString());
-        run(command);
+        Ffmpeg.run(command);
         return out;
-    }
-
-    private static void run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
     }
 
     private Map<String, Path> clips() throws Exception {
@@ -110,9 +82,8 @@ class VideoFramesBrowserTest {
                 "-color_range", "pc")));
         Path rotated = tmp.resolve("rotated.mp4");
         // ffmpeg 5.1 has no -display_rotation; the rotate tag on copy writes the same display matrix.
-        run(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i",
-                clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90",
-                rotated.toString()));
+        Ffmpeg.run(List.of("-i", clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy",
+                "-metadata:s:v:0", "rotate=90", rotated.toString()));
         clips.put("SD H.264 rotated 90 (display matrix)", rotated);
         clips.put("odd size 642x362 H.264", clip("odd.mp4", "642x362", cat(h264, "-pix_fmt", "yuv420p")));
         clips.put("10-bit VP9 profile 2 in MP4", clip("vp9p2.mp4", "640x360", "-c:v", "libvpx-vp9", "-profile:v", "2",
@@ -129,47 +100,30 @@ class VideoFramesBrowserTest {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
 
-    private String decoder(int row) {
-        return (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.decoder : null;", row);
-    }
-
-    private List<JsonNode> pageFrames(int row) throws IOException {
-        String json = (String) engine.js("const c = " + ROWS + "[arguments[0]].querySelector('code.vpdq');"
-                + " return c ? c.dataset.frames : null;", row);
-        assertThat(json).as("row %d has vPDQ", row).isNotNull();
-        List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(json).forEach(out::add);
-        return out;
-    }
-
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli(String name) throws Exception {
-        requireFfmpeg();
+        Ffmpeg.require("video frames browser test");
         Map<String, Path> clips = clips();
         engine = Engines.start(name);
         engine.open(root + "hash");
-        engine.setFiles("#file-input", new ArrayList<>(clips.values()));
-        engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + clips.size(),
-                Duration.ofSeconds(300), "every video hashed or marked");
+        HashPage.hashAll(engine, new ArrayList<>(clips.values()), Duration.ofSeconds(300), "every video hashed or marked");
         int row = 0;
         int firefoxFrames = 0;
         int firefoxMatching = 0;
         for (Map.Entry<String, Path> c : clips.entrySet()) {
             String clip = name + ", " + c.getKey();
             List<VpdqFrame> cli = FileHasher.hashWithVideo(c.getValue(), "ffmpeg").vpdq;
-            List<JsonNode> page = pageFrames(row);
+            List<JsonNode> page = PageVideos.frames(engine, row);
             List<Integer> distances = new ArrayList<>();
             for (int i = 0; i < Math.min(cli.size(), page.size()); i++) {
                 distances.add(cli.get(i).hash().distance(PdqHash.fromHex(page.get(i).get("pdq").asText())));
             }
-            System.out.println("video frames, browser vs CLI, " + clip + ": decoder " + decoder(row) + ", "
+            System.out.println("video frames, browser vs CLI, " + clip + ": decoder " + PageVideos.decoder(engine, row) + ", "
                     + page.size() + " frames, bits per frame " + distances);
             boolean webkitVp9 = "webkit".equals(name) && c.getKey().contains("VP9");
             // WebKitGTK's WebCodecs does not decode VP9 profile 2: the <video> fallback takes it.
-            assertThat(decoder(row)).as(clip + ": hashed from WebCodecs' planes")
+            assertThat(PageVideos.decoder(engine, row)).as(clip + ": hashed from WebCodecs' planes")
                     .isEqualTo(webkitVp9 ? "element" : "webcodecs-yuv");
             assertThat(page).as(clip + ": frames").hasSameSizeAs(cli);
             for (int i = 0; i < cli.size(); i++) {
