@@ -9,9 +9,12 @@ import java.util.Arrays;
 public enum AvcSampleRange {
     /** 8-bit samples with {@code video_full_range_flag} 1: ffmpeg decodes them to a yuvj format. */
     FULL,
-    /** 16..235 luma: no video signal type, the flag 0, or more than 8 bits (ffmpeg has no yuvj format). */
+    /** 16..235 luma: the flag 0, or more than 8 bits (ffmpeg has no yuvj format for them). */
     LIMITED,
-    /** No readable SPS in the record: a truncated or malformed record, or one that is not avcC. */
+    /**
+     * The SPS does not say (no video signal type: ffmpeg then keeps the container's range) or cannot be
+     * read: a truncated or malformed record, or one that is not avcC.
+     */
     UNKNOWN;
 
     private static final int SPS = 7;
@@ -102,8 +105,11 @@ public enum AvcSampleRange {
             r.ue();
             r.ue();
         }
+        if (bitDepthLuma != 8) {
+            return LIMITED;
+        }
         if (r.bits(1) == 0) {
-            return LIMITED;   // no VUI
+            return UNKNOWN;   // no VUI
         }
         if (r.bits(1) == 1 && r.bits(8) == 255) {
             r.bits(32);   // Extended_SAR: sar_width, sar_height
@@ -112,10 +118,10 @@ public enum AvcSampleRange {
             r.bits(1);    // overscan_appropriate_flag
         }
         if (r.bits(1) == 0) {
-            return LIMITED;   // no video_signal_type
+            return UNKNOWN;   // no video_signal_type
         }
         r.bits(3);            // video_format
-        return r.bits(1) == 1 && bitDepthLuma == 8 ? FULL : LIMITED;
+        return r.bits(1) == 1 ? FULL : LIMITED;
     }
 
     private static boolean highProfile(int profile) {

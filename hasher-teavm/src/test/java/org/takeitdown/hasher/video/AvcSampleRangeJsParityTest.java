@@ -15,7 +15,7 @@ class AvcSampleRangeJsParityTest {
     void h264RangeInJavaScriptGivesTheJvmsRangeForTheSameRecord() {
         String full = AvcSampleRangeTest.YUVJ420P;
         List<String> records = new ArrayList<>(List.of(full, AvcSampleRangeTest.YUV420P,
-                AvcSampleRangeTest.YUV420P10_PC, AvcSampleRangeTest.YUVJ444P_CQM,
+                AvcSampleRangeTest.YUV420P_BT709, AvcSampleRangeTest.YUV420P10_PC, AvcSampleRangeTest.YUVJ444P_CQM,
                 AvcSampleRangeTest.YUVJ420P_SAR_33_17, full.substring(0, full.length() - 20), "", "00"));
         List<String> expected = new ArrayList<>();
         for (String r : records) {

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 class AvcSampleRangeTest {
     /** {@code ffmpeg -f lavfi -i testsrc2=size=64x48 -c:v libx264 ...}: the avcC box of each clip. */
     static final String YUVJ420P = "0164000affe100176764000aacd9447b016c80000003008000001e078912cb01000468ef8fcbfdf8f800";
+    /** Untagged: x264 writes no video signal type, so ffmpeg keeps the container's (unspecified) range. */
     static final String YUV420P = "0164000affe100186764000aacd9447b0110000003001000000303c0f122596001000468ef8fcbfdf8f800";
+    /** {@code -colorspace bt709 -color_primaries bt709 -color_trc bt709}: a video signal type, flag 0. */
+    static final String YUV420P_BT709 = "0164000affe1001a6764000aacd9447b016a02020280000003008000001e078912cb01000468ef"
+            + "8fcbfdf8f800";
     /** {@code -pix_fmt yuv420p10le -color_range pc}: full range flag set, but ffmpeg has no 10-bit yuvj. */
     static final String YUV420P10_PC = "016e000affe10019676e000aa6cd9447b016c8000003000800000301e078912cb001000468ef8fcbf"
             + "dfafa00";
@@ -30,12 +34,13 @@ class AvcSampleRangeTest {
     }
 
     @Test
-    void ffmpegsFullRangeEightBitStreamsAreFullAndTheOthersLimited() {
+    void ffmpegsFullRangeEightBitStreamsAreFullTaggedLimitedOnesLimitedAndUntaggedOnesUnknown() {
         assertThat(of(YUVJ420P)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ444P_CQM)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ420P_BASELINE)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ420P_SAR_33_17)).isEqualTo(AvcSampleRange.FULL);
-        assertThat(of(YUV420P)).isEqualTo(AvcSampleRange.LIMITED);
+        assertThat(of(YUV420P_BT709)).isEqualTo(AvcSampleRange.LIMITED);
+        assertThat(of(YUV420P)).isEqualTo(AvcSampleRange.UNKNOWN);
         assertThat(of(YUV420P10_PC)).isEqualTo(AvcSampleRange.LIMITED);
     }
 
@@ -101,13 +106,13 @@ class AvcSampleRangeTest {
     }
 
     @Test
-    void streamsWithoutVuiOrVideoSignalTypeAreLimited() {
+    void streamsWithoutVuiOrVideoSignalTypeAreUnknownSoTheContainerOrFrameDecides() {
         Writer noVui = new Writer().bits(66, 8).bits(0, 8).bits(30, 8).ue(0).ue(0).ue(2).ue(1).bits(0, 1)
                 .ue(3).ue(2).bits(1, 1).bits(1, 1).bits(0, 1).bits(0, 1);
-        assertThat(AvcSampleRange.of(avcC(noVui.sps()))).isEqualTo(AvcSampleRange.LIMITED);
+        assertThat(AvcSampleRange.of(avcC(noVui.sps()))).isEqualTo(AvcSampleRange.UNKNOWN);
         Writer noSignal = new Writer().bits(66, 8).bits(0, 8).bits(30, 8).ue(0).ue(0).ue(2).ue(1).bits(0, 1)
                 .ue(3).ue(2).bits(1, 1).bits(1, 1).bits(0, 1).bits(1, 1).bits(0, 1).bits(0, 1).bits(0, 1).bits(0, 1);
-        assertThat(AvcSampleRange.of(avcC(noSignal.sps()))).isEqualTo(AvcSampleRange.LIMITED);
+        assertThat(AvcSampleRange.of(avcC(noSignal.sps()))).isEqualTo(AvcSampleRange.UNKNOWN);
     }
 
     @Test
