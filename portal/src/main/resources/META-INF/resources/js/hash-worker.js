@@ -109,8 +109,8 @@ async function hashPlanes(v, frame, range) {
 }
 
 // An H.264 stream's range as ffmpeg decodes it: 'full' exactly when its first SPS sets
-// video_full_range_flag at 8 bits (the hasher's AvcSampleRange), 'unknown' when the avcC record can't be
-// read; other codecs are limited, as in the reference.
+// video_full_range_flag at 8 bits (the hasher's AvcSampleRange), 'unknown' when the SPS has no video
+// signal type or the avcC record can't be read; other codecs are limited, as in the reference.
 function streamRange(track, h264) {
   if (!h264) return 'limited';
   if (!track.description) return 'unknown';
