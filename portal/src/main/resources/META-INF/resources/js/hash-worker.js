@@ -4,7 +4,7 @@
 // first frame at or after each whole second. Videos are decoded here with WebCodecs when the browser
 // has it and the file is MP4/MOV; otherwise the page seeks a <video> element second by second and
 // sends the frames' pixels here.
-import { md5Start, pdq, vpdqStart, sniff as sniffHead, rules } from '/js/hasher.js';
+import { md5Start, pdq, vpdqStart, h264Range, sniff as sniffHead, rules } from '/js/hasher.js';
 import { videoTrack } from '/js/mp4-demux.js';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -87,8 +87,10 @@ let planeBuffer = null;
 // format is null (some hardware frames) or one the hasher does not convert: the caller then draws it to
 // the canvas. Full range as Meta's reference (libswscale) honours it: only for H.264's yuvj formats,
 // which is how ffmpeg's H.264 decoder reports a full-range stream; VP9 and AV1 full range stay limited
-// there, so here too. The frame must stay open until copyTo resolves.
-async function hashPlanes(v, frame, h264) {
+// there, so here too. `range` is the stream's own (streamRange); the frame's colorSpace, which
+// WebKitGTK leaves limited, decides only when that is unknown. The frame must stay open until copyTo
+// resolves.
+async function hashPlanes(v, frame, range) {
   if (!PLANE_FORMATS.has(frame.format)) return false;
   const rect = frame.visibleRect;
   const options = { rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
@@ -101,9 +103,22 @@ async function hashPlanes(v, frame, h264) {
   } catch (e) {
     return false;   // e.g. a visible rectangle the format's subsampling does not allow: draw it instead
   }
-  const fullRange = h264 && Boolean(frame.colorSpace && frame.colorSpace.fullRange);
+  const fullRange = range === 'unknown' ? Boolean(frame.colorSpace && frame.colorSpace.fullRange) : range === 'full';
   v.hashYuv(planes, frame.format, rect.width, rect.height, layout.map((p) => ({ offset: p.offset, stride: p.stride })), fullRange);
   return true;
+}
+
+// An H.264 stream's range as ffmpeg decodes it: 'full' exactly when its first SPS sets
+// video_full_range_flag at 8 bits (the hasher's AvcSampleRange), 'unknown' when the SPS has no video
+// signal type or the avcC record can't be read; other codecs are limited, as in the reference.
+function streamRange(track, h264) {
+  if (!h264) return 'limited';
+  if (!track.description) return 'unknown';
+  try {
+    return h264Range(new Uint8Array(track.description));
+  } catch (e) {
+    return 'unknown';
+  }
 }
 
 async function decoderConfig(track) {
@@ -128,7 +143,7 @@ async function webCodecsVpdq(id, file, from) {
   if (!track || !track.count) return null;
   const config = await decoderConfig(track);
   if (!config) return null;
-  const h264 = /^avc[13]\./.test(track.codec);
+  const range = streamRange(track, /^avc[13]\./.test(track.codec));
   const v = vpdqStart();
   let failed = null, decoded = 0, hashed = 0, limited = false, lastHashed = 0, fromPlanes = 0, fromCanvas = 0;
   let chain = Promise.resolve(), open = 0;
@@ -140,7 +155,7 @@ async function webCodecsVpdq(id, file, from) {
       } else if (hashed >= MAX_FRAMES) {
         limited = limited || t >= Math.floor(lastHashed) + 1;
       } else if (!failed && v.wants(t)) {
-        if (await hashPlanes(v, frame, h264)) {
+        if (await hashPlanes(v, frame, range)) {
           fromPlanes++;
         } else {
           const { pixels, w, h } = framePixels(frame);

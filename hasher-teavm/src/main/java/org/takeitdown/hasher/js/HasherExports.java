@@ -1,11 +1,13 @@
 package org.takeitdown.hasher.js;
 
+import java.util.Locale;
 import org.takeitdown.hasher.md5.Md5;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.rules.MediaSniffer;
+import org.takeitdown.hasher.video.AvcSampleRange;
 import org.takeitdown.hasher.video.FrameConverter;
 import org.takeitdown.hasher.video.PixelFormat;
 import org.takeitdown.hasher.vpdq.VpdqBuilder;
@@ -20,7 +22,7 @@ import org.teavm.jso.typedarrays.Int32Array;
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
  * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming},
- * {@code vpdqStart}, {@code sniff}, {@code rules}.
+ * {@code vpdqStart}, {@code h264Range}, {@code sniff}, {@code rules}.
  */
 public final class HasherExports {
     private HasherExports() {
@@ -82,6 +84,19 @@ public final class HasherExports {
     @JSExport
     public static VpdqStream vpdqStart() {
         return new VpdqStream();
+    }
+
+    /**
+     * Whether an H.264 track's samples are full range as the CLI's ffmpeg decodes them, from its avcC
+     * record (the WebCodecs {@code description}, a Uint8Array): {@code "full"}, {@code "limited"} or
+     * {@code "unknown"} when the record or its first SPS cannot be read ({@link AvcSampleRange}).
+     */
+    @JSExport
+    public static String h264Range(JSObject avcC) {
+        if (!JsErrors.isByteArray(avcC)) {
+            JsErrors.throwError("h264Range needs the track's avcC record as a Uint8Array");
+        }
+        return AvcSampleRange.of(TypedArrays.bytes(avcC)).name().toLowerCase(Locale.ROOT);
     }
 
     /** Hamming distance of two 64-digit PDQ hex hashes. */
