@@ -109,16 +109,19 @@ async function hashPlanes(v, frame, range) {
 }
 
 // An H.264 stream's range as ffmpeg decodes it: 'full' exactly when its first SPS sets
-// video_full_range_flag at 8 bits (the hasher's AvcSampleRange), 'unknown' when the SPS has no video
-// signal type or the avcC record can't be read; other codecs are limited, as in the reference.
+// video_full_range_flag at 8 bits (the hasher's AvcSampleRange); when the SPS has no video signal type,
+// the container's nclx colour box (track.fullRange), limited without one, as ffmpeg's decoder keeps what
+// its demuxer read; 'unknown' when the avcC record can't be read. Other codecs are limited, as in the
+// reference.
 function streamRange(track, h264) {
   if (!h264) return 'limited';
-  if (!track.description) return 'unknown';
+  let range;
   try {
-    return h264Range(new Uint8Array(track.description));
+    range = h264Range(new Uint8Array(track.description));
   } catch (e) {
     return 'unknown';
   }
+  return range === 'unspecified' ? (track.fullRange === true ? 'full' : 'limited') : range;
 }
 
 async function decoderConfig(track) {

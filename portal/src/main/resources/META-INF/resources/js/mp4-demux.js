@@ -53,7 +53,10 @@ const child = (b, box, type) => box && children(b, box.start, box.end).find((c) 
 
 function hex2(n) { return n.toString(16).padStart(2, '0'); }
 
-// The codec string and decoder description of the first sample entry, when it is H.264, VP9 or AV1.
+// The codec string and decoder description of the first sample entry, when it is H.264, VP9 or AV1;
+// for H.264 also `fullRange`, the range an nclx colour box gives (ISO/IEC 14496-12 12.1.5: colour type,
+// primaries, transfer, matrix, then the full-range bit), which ffmpeg's demuxer passes to its decoder, or
+// null without one (QuickTime's nclc boxes have no range).
 function sampleEntry(b, stsd) {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const entries = children(b, stsd.start + 8, stsd.end);
@@ -65,9 +68,12 @@ function sampleEntry(b, stsd) {
   if (e.type === 'avc1' || e.type === 'avc3') {
     const avcC = find('avcC');
     if (!avcC) return null;
+    const colr = find('colr');
+    const nclx = colr && colr.end - colr.start >= 11 && text(b, colr.start) === 'nclx';
     return {
       codec: `${e.type}.${hex2(b[avcC.start + 1])}${hex2(b[avcC.start + 2])}${hex2(b[avcC.start + 3])}`,
       description: b.slice(avcC.start, avcC.end), width, height,
+      fullRange: nclx ? (b[colr.start + 10] & 0x80) !== 0 : null,
     };
   }
   if (e.type === 'vp09') {

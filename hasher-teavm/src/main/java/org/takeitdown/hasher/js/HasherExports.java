@@ -88,7 +88,8 @@ public final class HasherExports {
 
     /**
      * Whether an H.264 track's samples are full range as the CLI's ffmpeg decodes them, from its avcC
-     * record (the WebCodecs {@code description}, a Uint8Array): {@code "full"}, {@code "limited"} or
+     * record (the WebCodecs {@code description}, a Uint8Array): {@code "full"}, {@code "limited"},
+     * {@code "unspecified"} when the SPS has no video signal type (the container's range then decides), or
      * {@code "unknown"} when the record or its first SPS cannot be read ({@link AvcSampleRange}).
      */
     @JSExport

@@ -12,9 +12,11 @@ public enum AvcSampleRange {
     /** 16..235 luma: the flag 0, or more than 8 bits (ffmpeg has no yuvj format for them). */
     LIMITED,
     /**
-     * The SPS does not say (no video signal type: ffmpeg then keeps the container's range) or cannot be
-     * read: a truncated or malformed record, or one that is not avcC.
+     * The SPS has no video signal type: ffmpeg then keeps the container's range (an MP4 {@code colr} box
+     * of type {@code nclx}), and limited range when the container does not say either.
      */
+    UNSPECIFIED,
+    /** The record or its first SPS cannot be read: truncated, malformed, or not avcC. */
     UNKNOWN;
 
     private static final int SPS = 7;
@@ -109,7 +111,7 @@ public enum AvcSampleRange {
             return LIMITED;
         }
         if (r.bits(1) == 0) {
-            return UNKNOWN;   // no VUI
+            return UNSPECIFIED;   // no VUI
         }
         if (r.bits(1) == 1 && r.bits(8) == 255) {
             r.bits(32);   // Extended_SAR: sar_width, sar_height
@@ -118,15 +120,21 @@ public enum AvcSampleRange {
             r.bits(1);    // overscan_appropriate_flag
         }
         if (r.bits(1) == 0) {
-            return UNKNOWN;   // no video_signal_type
+            return UNSPECIFIED;   // no video_signal_type
         }
         r.bits(3);            // video_format
         return r.bits(1) == 1 ? FULL : LIMITED;
     }
 
+    /**
+     * The profiles whose SPS carries chroma_format_idc, bit depths and scaling matrices, as ffmpeg lists
+     * them ({@code ff_h264_decode_seq_parameter_set} in libavcodec/h264_ps.c): the standard's list with the
+     * old High 4:4:4 profile (144, which ffmpeg 5.1 still decodes), without MVC-D and MFC (139, 134, 135,
+     * which it does not decode at all).
+     */
     private static boolean highProfile(int profile) {
         return switch (profile) {
-            case 100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 139, 134, 135 -> true;
+            case 100, 110, 122, 244, 44, 83, 86, 118, 128, 138, 144 -> true;
             default -> false;
         };
     }

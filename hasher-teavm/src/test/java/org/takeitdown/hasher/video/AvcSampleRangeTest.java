@@ -34,13 +34,13 @@ class AvcSampleRangeTest {
     }
 
     @Test
-    void ffmpegsFullRangeEightBitStreamsAreFullTaggedLimitedOnesLimitedAndUntaggedOnesUnknown() {
+    void ffmpegsFullRangeEightBitStreamsAreFullTaggedLimitedOnesLimitedAndUntaggedOnesUnspecified() {
         assertThat(of(YUVJ420P)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ444P_CQM)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ420P_BASELINE)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUVJ420P_SAR_33_17)).isEqualTo(AvcSampleRange.FULL);
         assertThat(of(YUV420P_BT709)).isEqualTo(AvcSampleRange.LIMITED);
-        assertThat(of(YUV420P)).isEqualTo(AvcSampleRange.UNKNOWN);
+        assertThat(of(YUV420P)).isEqualTo(AvcSampleRange.UNSPECIFIED);
         assertThat(of(YUV420P10_PC)).isEqualTo(AvcSampleRange.LIMITED);
     }
 
@@ -48,7 +48,7 @@ class AvcSampleRangeTest {
     private static byte[] everyBranch(int profile, int chromaFormat, boolean fullRange, int bitDepth) {
         Writer w = new Writer();
         w.bits(profile, 8).bits(0, 8).bits(40, 8).ue(3);
-        if (profile == 100 || profile == 244) {
+        if (profile == 100 || profile == 244 || profile == 144) {
             w.ue(chromaFormat);
             if (chromaFormat == 3) {
                 w.bits(0, 1);
@@ -98,6 +98,12 @@ class AvcSampleRangeTest {
     }
 
     @Test
+    void theOldHigh444ProfileCarriesTheHighProfileFieldsAsFfmpegReadsIt() {
+        assertThat(AvcSampleRange.of(avcC(everyBranch(144, 1, true, 8)))).isEqualTo(AvcSampleRange.FULL);
+        assertThat(AvcSampleRange.of(avcC(everyBranch(144, 3, false, 8)))).isEqualTo(AvcSampleRange.LIMITED);
+    }
+
+    @Test
     void emulationPreventionBytesAreNotReadAsSpsBits() {
         byte[] record = avcC(everyBranch(100, 1, true, 8));
         assertThat(HexFormat.of().formatHex(record)).contains("000003");
@@ -106,13 +112,13 @@ class AvcSampleRangeTest {
     }
 
     @Test
-    void streamsWithoutVuiOrVideoSignalTypeAreUnknownSoTheContainerOrFrameDecides() {
+    void streamsWithoutVuiOrVideoSignalTypeAreUnspecifiedSoTheContainerDecides() {
         Writer noVui = new Writer().bits(66, 8).bits(0, 8).bits(30, 8).ue(0).ue(0).ue(2).ue(1).bits(0, 1)
                 .ue(3).ue(2).bits(1, 1).bits(1, 1).bits(0, 1).bits(0, 1);
-        assertThat(AvcSampleRange.of(avcC(noVui.sps()))).isEqualTo(AvcSampleRange.UNKNOWN);
+        assertThat(AvcSampleRange.of(avcC(noVui.sps()))).isEqualTo(AvcSampleRange.UNSPECIFIED);
         Writer noSignal = new Writer().bits(66, 8).bits(0, 8).bits(30, 8).ue(0).ue(0).ue(2).ue(1).bits(0, 1)
                 .ue(3).ue(2).bits(1, 1).bits(1, 1).bits(0, 1).bits(1, 1).bits(0, 1).bits(0, 1).bits(0, 1).bits(0, 1);
-        assertThat(AvcSampleRange.of(avcC(noSignal.sps()))).isEqualTo(AvcSampleRange.UNKNOWN);
+        assertThat(AvcSampleRange.of(avcC(noSignal.sps()))).isEqualTo(AvcSampleRange.UNSPECIFIED);
     }
 
     @Test

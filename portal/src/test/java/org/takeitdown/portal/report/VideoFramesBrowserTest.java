@@ -28,18 +28,22 @@ import org.takeitdown.portal.web.engine.Engines;
 
 /**
  * Video frames in Chromium, Firefox ESR and WebKitGTK equal to the CLI's: clips generated with ffmpeg
- * (SD and HD, untagged, tagged BT.709 and BT.601, full range, rotated, odd size, 10-bit VP9 profile 2)
+ * (SD and HD, untagged, tagged BT.709 and BT.601, full range in the SPS or only in the container, rotated,
+ * odd size, 10-bit VP9 profile 2)
  * and Meta's sample clips are hashed by the page from WebCodecs' planes ({@code copyTo} and the
  * hasher's shared conversion) and by {@code FileHasher} from ffmpeg's raw planes: the same frames at
- * the same times, each within 4 bits in Chromium (in fact equal) and WebKitGTK, with the known gaps of
- * WebKitGTK (VP9 profile 2) and Firefox ESR (its planes) allowed explicitly.
+ * the same times, equal in Chromium and WebKitGTK, with the known gaps of WebKitGTK (VP9 profile 2) and
+ * Firefox ESR (its planes) allowed explicitly.
  */
 @Tag("browser")
 @QuarkusTest
 class VideoFramesBrowserTest {
     private static final String CLIP = "testsrc2=size=%s:rate=30";
-    /** Chromium's planes are the decoder's samples: its frames equal the CLI's (0 bits on every clip). */
-    private static final int BITS = 4;
+    /**
+     * Chromium's and WebKitGTK's planes are the decoder's samples, converted as the CLI converts ffmpeg's:
+     * their frames equal the CLI's (the issue asks for 4 bits at most; a wrong range costs only 2 on these clips).
+     */
+    private static final int BITS = 0;
     /** vPDQ's match distance: a frame this close or closer matches (VpdqMatcher, below 31). */
     private static final int MATCH_BITS = 30;
 
@@ -83,6 +87,11 @@ class VideoFramesBrowserTest {
         Ffmpeg.run(List.of("-i", clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy",
                 "-metadata:s:v:0", "rotate=90", rotated.toString()));
         clips.put("SD H.264 rotated 90 (display matrix)", rotated);
+        Path colr = tmp.resolve("colr.mp4");
+        // No range in the SPS, full range in the MP4's nclx colour box only: ffmpeg decodes it as yuvj420p.
+        Ffmpeg.run(List.of("-i", clips.get("SD 640x480 H.264 untagged").toString(), "-c", "copy",
+                "-color_range", "pc", "-movflags", "+write_colr", colr.toString()));
+        clips.put("SD H.264 full range in the container only (colr)", colr);
         clips.put("odd size 642x362 H.264", clip("odd.mp4", "642x362", cat(h264, "-pix_fmt", "yuv420p")));
         clips.put("10-bit VP9 profile 2 in MP4", clip("vp9p2.mp4", "640x360", "-c:v", "libvpx-vp9", "-profile:v", "2",
                 "-pix_fmt", "yuv420p10le", "-deadline", "realtime", "-cpu-used", "8"));
@@ -100,7 +109,7 @@ class VideoFramesBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void everyFrameFromWebCodecsPlanesIsWithinFourBitsOfTheCli(String name) throws Exception {
+    void everyFrameFromWebCodecsPlanesEqualsTheClis(String name) throws Exception {
         Ffmpeg.require("video frames browser test");
         Map<String, Path> clips = clips();
         engine = Engines.start(name);
@@ -138,7 +147,7 @@ class VideoFramesBrowserTest {
             } else {
                 // WebKitGTK's full-range frames do not say so: the page reads the range from the SPS.
                 int bound = webkitVp9 ? MATCH_BITS : BITS;
-                assertThat(distances).as(clip + ": bits from the CLI's frame").allMatch(d -> d <= bound);
+                assertThat(distances).as(clip + ": bits from the CLI's frames").allMatch(d -> d <= bound);
             }
             row++;
         }
