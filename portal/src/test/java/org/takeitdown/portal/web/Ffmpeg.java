@@ -3,6 +3,8 @@ package org.takeitdown.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +24,25 @@ public final class Ffmpeg {
         Assumptions.assumeTrue(ffmpeg, "ffmpeg is not installed: " + what + " skipped");
     }
 
-    /** Runs ffmpeg quietly with {@code args}, overwriting its output; fails unless it ends well within 5 minutes. */
+    /**
+     * Runs ffmpeg quietly with {@code args}, overwriting its output; fails unless it ends well within 5 minutes
+     * (a run still going then is killed). Its messages go to a temporary file, read when it has ended.
+     */
     public static void run(List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(log).isZero();
+        Path log = Files.createTempFile("ffmpeg-", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = p.waitFor(300, TimeUnit.SECONDS);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            assertThat(ended).as("ffmpeg ended within 5 minutes: %s", command).isTrue();
+            assertThat(p.exitValue()).as(new String(Files.readAllBytes(log))).isZero();
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     private static boolean runs() {
