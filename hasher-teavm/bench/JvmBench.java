@@ -17,7 +17,7 @@ import org.takeitdown.hasher.pdq.PdqHasher;
  */
 public class JvmBench {
     /**
-     * Hashes a PDQ round: the process CPU clock advances in steps of 10 ms here (Linux clock ticks), so a
+     * Hashes in a PDQ round: the process CPU clock advances in steps of 10 ms here (Linux clock ticks), so a
      * round of 10 hashes (about 40 ms) read 30 or 40; 100 hashes make a step under 3 % of a round.
      */
     private static final int PDQ_ROUND = 100;
