@@ -23,16 +23,15 @@ public final class FrameConverter {
             int[] strides, boolean fullRange, int[] reuse) {
         check(data, format, width, height, offsets, strides);
         int[] out = reuse != null && reuse.length == width * height ? reuse : new int[width * height];
+        SwscaleTables tables = fullRange ? SwscaleTables.FULL : SwscaleTables.LIMITED;
         if (!format.isYuv()) {
             packed(data, format, width, height, offsets[0], strides[0], out);
         } else if (format == PixelFormat.NV12) {
-            nv12(data, width, height, offsets, strides, fullRange ? SwscaleTables.FULL : SwscaleTables.LIMITED, out);
+            nv12(data, width, height, offsets, strides, tables, out);
         } else if (format.sampleBytes() == 2) {
-            planar10(data, format, width, height, offsets, strides,
-                    fullRange ? SwscaleTables.FULL : SwscaleTables.LIMITED, out);
+            planar10(data, format, width, height, offsets, strides, tables, out);
         } else {
-            planar8(data, format, width, height, offsets, strides,
-                    fullRange ? SwscaleTables.FULL : SwscaleTables.LIMITED, out);
+            planar8(data, format, width, height, offsets, strides, tables, out);
         }
         return out;
     }
