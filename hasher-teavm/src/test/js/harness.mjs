@@ -134,6 +134,11 @@ switch (command) {
     for (const file of args) out.push(h.sniff(new Uint8Array(fs.readFileSync(file).subarray(0, n))));
     break;
   }
+  case 'converts-frame': {            // ARGS: VideoFrame.format names -> what convertsFrame() says, then of null
+    for (const f of args) out.push(`${f}: ${h.convertsFrame(f)}`);
+    out.push(`null: ${h.convertsFrame(null)}`);
+    break;
+  }
   case 'h264-range': {                // ARGS: hex avcC records -> what h264Range() says of each
     for (const hex of args) out.push(h.h264Range(Uint8Array.from(hex.match(/../g) || [], (b) => parseInt(b, 16))));
     try { h.h264Range([1, 2, 3]); out.push('array: NO ERROR'); } catch (e) { out.push(`array: ${e.message}`); }

@@ -4,7 +4,7 @@
 // first frame at or after each whole second. Videos are decoded here with WebCodecs when the browser
 // has it and the file is MP4/MOV; otherwise the page seeks a <video> element second by second and
 // sends the frames' pixels here.
-import { md5Start, pdq, vpdqStart, h264Range, sniff as sniffHead, rules } from '/js/hasher.js';
+import { md5Start, pdq, vpdqStart, convertsFrame, h264Range, sniff as sniffHead, rules } from '/js/hasher.js';
 import { videoTrack } from '/js/mp4-demux.js';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -78,9 +78,6 @@ function framePixels(frame) {
   return { pixels: ctx.getImageData(0, 0, w, h).data, w, h };
 }
 
-// The pixel formats the hasher converts itself (hashYuv), as the CLI converts ffmpeg's raw frames.
-const PLANE_FORMATS = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12', 'I420P10', 'I422P10', 'I444P10',
-  'RGBA', 'RGBX', 'BGRA', 'BGRX']);
 let planeBuffer = null;
 
 // Hashes a frame from its own planes (VideoFrame.copyTo) and returns true, or returns false when its
@@ -91,7 +88,7 @@ let planeBuffer = null;
 // WebKitGTK leaves limited, decides only when that is unknown. The frame must stay open until copyTo
 // resolves.
 async function hashPlanes(v, frame, range) {
-  if (!PLANE_FORMATS.has(frame.format)) return false;
+  if (!convertsFrame(frame.format)) return false;
   const rect = frame.visibleRect;
   const options = { rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height } };
   const size = frame.allocationSize(options);

@@ -22,7 +22,7 @@ import org.teavm.jso.typedarrays.Int32Array;
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
  * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming},
- * {@code vpdqStart}, {@code h264Range}, {@code sniff}, {@code rules}.
+ * {@code vpdqStart}, {@code convertsFrame}, {@code h264Range}, {@code sniff}, {@code rules}.
  */
 public final class HasherExports {
     private HasherExports() {
@@ -84,6 +84,16 @@ public final class HasherExports {
     @JSExport
     public static VpdqStream vpdqStart() {
         return new VpdqStream();
+    }
+
+    /**
+     * Whether {@code hashYuv} converts frames whose {@code VideoFrame.format} is {@code format} (a string,
+     * or null as some hardware frames give it): the {@link PixelFormat} list, so the worker asks before
+     * copying a frame's planes instead of keeping a list of its own.
+     */
+    @JSExport
+    public static boolean convertsFrame(JSObject format) {
+        return JsErrors.isString(format) && PixelFormat.ofWebCodecs(((JSString) format).stringValue()) != null;
     }
 
     /**
