@@ -11,11 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.limits.Lookup;
 import org.takeitdown.portal.web.WrongCredentials;
 
 /**
  * Checks {@code admin:<portal.admin.password>} in constant time; a refused attempt counts against the client
- * address's failed look-ups (429 once over them, the right password included). The identity has role {@link #ADMIN}.
+ * address's wrong admin passwords (429 once over them, the right password included; wrong case or platform keys
+ * from the address count apart). The identity has role {@link #ADMIN}.
  */
 @ApplicationScoped
 public class AdminIdentityProvider implements IdentityProvider<AdminPasswordRequest> {
@@ -42,7 +44,7 @@ public class AdminIdentityProvider implements IdentityProvider<AdminPasswordRequ
 
     private SecurityIdentity identity(AdminPasswordRequest request) {
         try {
-            limits.lookup(request.address, () -> {
+            limits.lookup(Lookup.ADMIN_PASSWORD, request.address, () -> {
                 verify(request.offered);
                 return null;
             });

@@ -6,12 +6,13 @@ final class DailyCounts implements ClientTable.Entry {
     private long items;
     private long frames;
 
-    synchronized boolean casesBelow(int max) {
-        return cases < max;
-    }
-
-    synchronized void addCase() {
+    /** Counts one more case if that keeps within {@code max}; checking and counting are one step. */
+    synchronized boolean tryAddCase(int max) {
+        if (cases >= max) {
+            return false;
+        }
         cases++;
+        return true;
     }
 
     synchronized void removeCase() {

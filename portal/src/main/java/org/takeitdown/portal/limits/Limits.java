@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,8 @@ public class Limits {
     private volatile Day day;
 
     private record Day(LocalDate date, Mac mac, ClientTable<SlidingWindow> creates, ClientTable<SlidingWindow> adds,
-                       ClientTable<DailyCounts> daily, ClientTable<SlidingWindow> lookupFailures) {
+                       ClientTable<SlidingWindow> storedNothing, ClientTable<DailyCounts> daily,
+                       Map<Lookup, ClientTable<SlidingWindow>> lookupFailures) {
     }
 
     private final Map<Long, TokenBucket> platforms = new ConcurrentHashMap<>();
@@ -66,8 +68,12 @@ public class Limits {
                     Mac mac = Mac.getInstance("HmacSHA256");
                     mac.init(new SecretKeySpec(salt, "HmacSHA256"));
                     int max = config.maxClients();
+                    Map<Lookup, ClientTable<SlidingWindow>> failures = new EnumMap<>(Lookup.class);
+                    for (Lookup kind : Lookup.values()) {
+                        failures.put(kind, new ClientTable<>(max));
+                    }
                     day = new Day(date, mac, new ClientTable<>(max), new ClientTable<>(max), new ClientTable<>(max),
-                            new ClientTable<>(max));
+                            new ClientTable<>(max), failures);
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
                 }
@@ -97,8 +103,9 @@ public class Limits {
 
     /**
      * Creates a case of {@code items} items and {@code frames} vPDQ frames from {@code address}: 429 over
-     * the rate of new cases, the daily cap of cases, or the daily items or frames budget. What
-     * {@code create} fails to store is given back.
+     * the rate of new cases, the daily cap of cases, the daily items or frames budget, or the budget of
+     * requests that stored nothing. A request that {@code create} refuses gives back its new-case slot,
+     * its case and its items and frames, and counts against the budget of requests that stored nothing.
      */
     public <T> T creatingCase(String address, int items, int frames, Supplier<T> create) {
         if (!config.enabled()) {
@@ -108,25 +115,27 @@ public class Limits {
         String client = clientKey(d, address);
         long now = System.nanoTime();
         DailyCounts daily = dailyCounts(d, client, now);
-        if (!daily.casesBelow(config.casesPerDay())) {
+        if (!daily.tryAddCase(config.casesPerDay())) {
             throw refuse("cases-per-day", "This address has started the most cases allowed for one day ("
                     + config.casesPerDay() + "). Please try again tomorrow.", secondsUntilTomorrow(d));
         }
-        SlidingWindow w = d.creates.getOrCreate(client,
-                () -> new SlidingWindow(config.createPerWindow(), config.createWindow().toNanos()), now);
-        if (w == null) {
-            throw full(config.createWindow().toSeconds());
-        }
-        long wait = w.waitNanos(now);
-        if (wait > 0) {
-            throw refuse("create", "Too many new cases in a short time. Please wait a little and try again.", seconds(wait));
-        }
-        store(d, daily, items, frames);
-        w.record(now);
-        daily.addCase();
+        Slots slots = new Slots();
         try {
-            return create.get();
+            slots.rate = reserve(d.creates, client, now, config.createPerWindow(), config.createWindow(), "create",
+                    "Too many new cases from this address in a short time. Please wait a little and try again.");
+            slots.nothing = storedNothing(d, client, now);
+            store(d, daily, items, frames);
         } catch (RuntimeException e) {
+            slots.release();
+            daily.removeCase();
+            throw e;
+        }
+        try {
+            T created = create.get();
+            slots.settle(true);
+            return created;
+        } catch (RuntimeException e) {
+            slots.settle(false);
             daily.removeCase();
             daily.refund(items, frames);
             throw e;
@@ -135,8 +144,10 @@ public class Limits {
 
     /**
      * Adds {@code items} items and {@code frames} vPDQ frames to a case from {@code address}, as a
-     * look-up by case number and key: 429 over the rate of add requests or the daily items or frames
-     * budget, or while the address is over its failed look-ups. What {@code add} fails to store is given back.
+     * look-up by case number and key: 429 over the rate of add requests, the daily items or frames
+     * budget, the budget of requests that stored nothing, or while the address is over its failed case
+     * look-ups. A request that {@code add} refuses gives back its addition slot and its items and frames,
+     * and counts against the budget of requests that stored nothing.
      */
     public <T> T addingItems(String address, int items, int frames, Supplier<T> add) {
         if (!config.enabled()) {
@@ -145,25 +156,87 @@ public class Limits {
         Day d = today();
         String client = clientKey(d, address);
         long now = System.nanoTime();
-        refuseWhileFailing(d, client, now);
-        SlidingWindow w = d.adds.getOrCreate(client,
-                () -> new SlidingWindow(config.addPerWindow(), config.addWindow().toNanos()), now);
-        if (w == null) {
-            throw full(config.addWindow().toSeconds());
-        }
-        long wait = w.waitNanos(now);
-        if (wait > 0) {
-            throw refuse("add", "Too many additions in a short time. Please wait a little and try again.", seconds(wait));
-        }
-        DailyCounts daily = dailyCounts(d, client, now);
-        store(d, daily, items, frames);
-        w.record(now);
+        refuseWhileFailing(d, Lookup.CASE_KEY, client, now);
+        Slots slots = new Slots();
+        DailyCounts daily;
         try {
-            return lookup(address, add);
+            slots.rate = reserve(d.adds, client, now, config.addPerWindow(), config.addWindow(), "add",
+                    "Too many additions to cases from this address in a short time. Please wait a little and try again.");
+            slots.nothing = storedNothing(d, client, now);
+            daily = dailyCounts(d, client, now);
+            store(d, daily, items, frames);
         } catch (RuntimeException e) {
-            daily.refund(items, frames);
+            slots.release();
             throw e;
         }
+        try {
+            T added = add.get();
+            slots.settle(true);
+            return added;
+        } catch (RuntimeException e) {
+            slots.settle(false);
+            daily.refund(items, frames);
+            throw failed(d, Lookup.CASE_KEY, client, e);
+        }
+    }
+
+    /**
+     * The slots one request to store holds while it runs: its rate slot, kept when it stores, and its slot
+     * in the budget of requests that stored nothing, kept when it fails.
+     */
+    private static final class Slots {
+        private SlidingWindow rate;
+        private SlidingWindow nothing;
+
+        /** Settles the slots of a request that ran and {@code stored}, or not. */
+        void settle(boolean stored) {
+            long now = System.nanoTime();
+            if (rate != null) {
+                rate.settle(stored, now);
+            }
+            if (nothing != null) {
+                nothing.settle(!stored, now);
+            }
+        }
+
+        /** Frees the slots of a request refused before it ran (over another limit): it counts nowhere. */
+        void release() {
+            long now = System.nanoTime();
+            if (rate != null) {
+                rate.settle(false, now);
+            }
+            if (nothing != null) {
+                nothing.settle(false, now);
+            }
+        }
+    }
+
+    /*
+     * Why failed requests give back their new-case or addition slot but take one in a budget of their
+     * own: a page that got a validation error (an empty file's MD5, a bad Idempotency-Key) must not lock a
+     * teen out of starting the case for ten minutes, yet a refused request still did work (parsing, HMACs,
+     * often a database read), so failures can't be free or anyone could make unlimited such requests. The
+     * budget of requests that stored nothing is larger than the rate of new cases and counts every
+     * failure, database work or not: simpler to reason about than sorting failures by the work they did.
+     */
+    private SlidingWindow storedNothing(Day d, String client, long now) {
+        return reserve(d.storedNothing, client, now, config.storedNothingPerWindow(), config.storedNothingWindow(),
+                "stored-nothing", "Too many requests from this address that stored nothing (refused or invalid) "
+                        + "in a short time. Please check what is being sent, wait a little and try again.");
+    }
+
+    /** A slot taken in the client's window of {@code table}; 429 with {@code detail} when it has none free. */
+    private SlidingWindow reserve(ClientTable<SlidingWindow> table, String client, long now, int limit,
+                                  Duration window, String budget, String detail) {
+        SlidingWindow w = table.getOrCreate(client, () -> new SlidingWindow(limit, window.toNanos()), now);
+        if (w == null) {
+            throw full(window.toSeconds());
+        }
+        long wait = w.tryReserve(now);
+        if (wait > 0) {
+            throw refuse(budget, detail, seconds(wait));
+        }
+        return w;
     }
 
     private DailyCounts dailyCounts(Day d, String client, long now) {
@@ -186,50 +259,65 @@ public class Limits {
         }
     }
 
-    /**
-     * Runs a look-up by case number and key (or a sign-in with a password or API key). While {@code address} is over its budget of failed
-     * look-ups every look-up is refused, a right key included, so keys can't be guessed.
-     */
+    /** A look-up by case number and key: {@link #lookup(Lookup, String, Supplier)} of {@link Lookup#CASE_KEY}. */
     public <T> T lookup(String address, Supplier<T> action) {
+        return lookup(Lookup.CASE_KEY, address, action);
+    }
+
+    /**
+     * Runs a look-up of {@code kind} (by case number and key, or a sign-in with an API key or the admin
+     * password); an {@code action} that fails with a {@link FailedLookup} counts against the address's
+     * failures of that kind. While the address is over them, every look-up of that kind is refused, a
+     * right key included, so keys can't be guessed; look-ups of other kinds go on.
+     */
+    public <T> T lookup(Lookup kind, String address, Supplier<T> action) {
         if (!config.enabled()) {
             return action.get();
         }
         Day d = today();
         String client = clientKey(d, address);
-        long now = System.nanoTime();
-        refuseWhileFailing(d, client, now);
+        refuseWhileFailing(d, kind, client, System.nanoTime());
         try {
             return action.get();
         } catch (RuntimeException e) {
-            if (e instanceof FailedLookup) {
-                failed(d, client, now);
-            }
-            throw e;
+            throw failed(d, kind, client, e);
         }
     }
 
-    /** 429 while the client is over its failed look-ups, or new while the table of failures is full (its failures could not be counted). */
-    private void refuseWhileFailing(Day d, String client, long now) {
-        SlidingWindow failures = d.lookupFailures.get(client);
+    /** 429 while the client is over its failures of {@code kind}, or new while their table is full (its failures could not be counted). */
+    private void refuseWhileFailing(Day d, Lookup kind, String client, long now) {
+        ClientTable<SlidingWindow> table = d.lookupFailures.get(kind);
+        SlidingWindow failures = table.get(client);
         if (failures == null) {
-            if (!d.lookupFailures.admits(client, now)) {
+            if (!table.admits(client, now)) {
                 throw full(config.lookupWindow().toSeconds());
             }
             return;
         }
         long wait = failures.waitNanos(now);
         if (wait > 0) {
-            throw refuse("lookup-failures", "Too many case look-ups with a wrong number or key. "
-                    + "Please wait a few minutes and try again.", seconds(wait));
+            throw refuse(kind.budget, kind.overBudget, seconds(wait));
         }
     }
 
-    private void failed(Day d, String client, long now) {
-        SlidingWindow w = d.lookupFailures.getOrCreate(client,
-                () -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos()), now);
-        if (w != null) {
-            w.record(now);
+    /**
+     * What to throw for {@code e}, which ended a look-up of {@code kind}: a {@link FailedLookup} is counted,
+     * counting and checking in one step, and is answered only while within the budget — look-ups that were
+     * already running when others used it up get the 429 instead, so however many run at once, no more
+     * than the budget of wrong keys is ever answered as such. Anything else is {@code e} itself.
+     */
+    private RuntimeException failed(Day d, Lookup kind, String client, RuntimeException e) {
+        if (!(e instanceof FailedLookup)) {
+            return e;
         }
+        long now = System.nanoTime();
+        SlidingWindow w = d.lookupFailures.get(kind).getOrCreate(client,
+                () -> new SlidingWindow(config.lookupFailuresPerWindow(), config.lookupWindow().toNanos()), now);
+        if (w == null) {
+            return full(config.lookupWindow().toSeconds());
+        }
+        long wait = w.tryRecord(now);
+        return wait > 0 ? refuse(kind.budget, kind.overBudget, seconds(wait)) : e;
     }
 
     /** Counts a request by platform {@code platformId}; 429 over its rate. */

@@ -43,7 +43,22 @@ public interface LimitsConfig {
     @WithDefault("36000")
     int framesPerCase();
 
-    /** Failed case look-ups (wrong number or key) allowed from one address within {@link #lookupWindow()}. */
+    /**
+     * Requests to create a case or add items that stored nothing (refused as invalid, wrong key, withdrawn
+     * case, server error) allowed from one address within {@link #storedNothingWindow()}. Such a request
+     * gives back its new-case or addition slot, so a page that hit a validation error can try again at
+     * once; this separate, more generous budget still bounds how much work failing requests can cause.
+     */
+    @WithDefault("30")
+    int storedNothingPerWindow();
+
+    @WithDefault("PT10M")
+    Duration storedNothingWindow();
+
+    /**
+     * Failed look-ups allowed from one address within {@link #lookupWindow()}, for each kind apart
+     * ({@link Lookup}): wrong case numbers or keys, wrong platform API keys, wrong admin passwords.
+     */
     @WithDefault("20")
     int lookupFailuresPerWindow();
 

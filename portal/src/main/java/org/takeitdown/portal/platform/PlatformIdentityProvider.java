@@ -8,10 +8,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.limits.Lookup;
 import org.takeitdown.portal.web.WrongCredentials;
 
 /**
- * Checks a platform key: wrong keys count against the client address's failed look-ups, the key's request
+ * Checks a platform key: wrong keys count against the client address's wrong platform keys (apart from wrong
+ * case keys and admin passwords), the key's request
  * rate is charged, and the identity gets role {@link #PLATFORM} (match, feedback) and, for scope full,
  * {@link #PLATFORM_LIST} (feed, export, exchange, video frames); its attribute {@link #ATTRIBUTE} is the platform.
  */
@@ -44,7 +46,7 @@ public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyReq
     private SecurityIdentity identity(PlatformKeyRequest request) {
         PlatformRecord p;
         try {
-            p = limits.lookup(request.address, () -> platforms.authenticateKey(request.key));
+            p = limits.lookup(Lookup.PLATFORM_KEY, request.address, () -> platforms.authenticateKey(request.key));
         } catch (WrongCredentials wrong) {
             throw new AuthenticationFailedException(wrong.getMessage());
         }

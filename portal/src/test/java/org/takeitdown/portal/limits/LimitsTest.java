@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.web.ApiProblemException;
 import org.takeitdown.portal.web.Counters;
+import org.takeitdown.portal.web.WrongCredentials;
 
 class LimitsTest {
     private static final Counters COUNTERS = new Counters(new SimpleMeterRegistry());
 
     record Config(boolean enabled, int createPerWindow, Duration createWindow, int casesPerDay,
                   int addPerWindow, Duration addWindow, int itemsPerDay, int framesPerDay, int framesPerCase,
-                  int lookupFailuresPerWindow, Duration lookupWindow, int platformPerSecond, int platformBurst,
+                  int storedNothingPerWindow, Duration storedNothingWindow, int lookupFailuresPerWindow, Duration lookupWindow, int platformPerSecond, int platformBurst,
                   Optional<List<String>> trustedProxies, int ipv6Prefix, int maxClients)
             implements LimitsConfig {
     }
@@ -28,9 +39,15 @@ class LimitsTest {
 
     private static Config storage(int createPerWindow, int casesPerDay, int lookupFailures, int addPerWindow,
                                   int itemsPerDay, int framesPerDay, int maxClients) {
+        return failing(createPerWindow, casesPerDay, lookupFailures, addPerWindow, itemsPerDay, framesPerDay, maxClients,
+                1000);
+    }
+
+    private static Config failing(int createPerWindow, int casesPerDay, int lookupFailures, int addPerWindow,
+                                  int itemsPerDay, int framesPerDay, int maxClients, int storedNothing) {
         return new Config(true, createPerWindow, Duration.ofMinutes(10), casesPerDay, addPerWindow,
-                Duration.ofMinutes(10), itemsPerDay, framesPerDay, 1000, lookupFailures, Duration.ofMinutes(10), 1, 3,
-                Optional.empty(), 64, maxClients);
+                Duration.ofMinutes(10), itemsPerDay, framesPerDay, 1000, storedNothing, Duration.ofMinutes(10),
+                lookupFailures, Duration.ofMinutes(10), 1, 3, Optional.empty(), 64, maxClients);
     }
 
     private static String created() {
@@ -97,7 +114,7 @@ class LimitsTest {
     @Test
     void liftsEveryLimitWhenDisabled() {
         Limits limits = new Limits(new Config(false, 1, Duration.ofMinutes(10), 1, 1, Duration.ofMinutes(10), 1, 1, 1, 1,
-                Duration.ofMinutes(10), 1, 1, Optional.empty(), 64, 1), COUNTERS);
+                Duration.ofMinutes(10), 1, Duration.ofMinutes(10), 1, 1, Optional.empty(), 64, 1), COUNTERS);
         for (int i = 0; i < 5; i++) {
             limits.creatingCase("192.0.2.3", 5, 5, LimitsTest::created);
             limits.addingItems("192.0.2.3", 5, 5, LimitsTest::created);
@@ -168,7 +185,147 @@ class LimitsTest {
             })).isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, LimitsTest::created))
-                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong number or key");
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong case number or key");
+    }
+
+    @Test
+    void wrongCaseKeysLeavePlatformKeysAndTheAdminPasswordFromTheSameAddressAlone() {
+        Limits limits = new Limits(config(10, 10, 3), COUNTERS);
+        String address = "198.51.100.60";
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> limits.lookup(address, () -> {
+                throw new NoSuchCase();
+            })).isInstanceOf(NoSuchCase.class);
+        }
+        assertThatThrownBy(() -> limits.lookup(address, () -> "right case key"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong case number or key");
+        assertThat(limits.lookup(Lookup.PLATFORM_KEY, address, () -> "platform")).isEqualTo("platform");
+        assertThat(limits.lookup(Lookup.ADMIN_PASSWORD, address, () -> "admin")).isEqualTo("admin");
+    }
+
+    @Test
+    void wrongPlatformKeysAndWrongAdminPasswordsEachLockOnlyTheirOwnKind() {
+        Limits limits = new Limits(config(10, 10, 2), COUNTERS);
+        String address = "198.51.100.61";
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> limits.lookup(Lookup.PLATFORM_KEY, address, () -> {
+                throw new WrongCredentials("wrong key");
+            })).isInstanceOf(WrongCredentials.class);
+        }
+        assertThatThrownBy(() -> limits.lookup(Lookup.PLATFORM_KEY, address, () -> "right platform key"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong API key");
+        assertThat(limits.lookup(Lookup.ADMIN_PASSWORD, address, () -> "admin")).isEqualTo("admin");
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> limits.lookup(Lookup.ADMIN_PASSWORD, address, () -> {
+                throw new WrongCredentials("wrong password");
+            })).isInstanceOf(WrongCredentials.class);
+        }
+        assertThatThrownBy(() -> limits.lookup(Lookup.ADMIN_PASSWORD, address, () -> "right password"))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong password");
+        assertThat(limits.lookup(address, () -> "case")).isEqualTo("case");
+    }
+
+    @Test
+    void refusedCreationsGiveBackTheirNewCaseSlot() {
+        Limits limits = new Limits(config(3, 100, 20), COUNTERS);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.70", 1, 0, () -> {
+                throw ApiProblemException.badRequest("empty file");
+            })).isInstanceOf(ApiProblemException.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(limits.creatingCase("192.0.2.70", 1, 0, LimitsTest::created)).isEqualTo("created");
+        }
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.70", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Too many new cases");
+    }
+
+    @Test
+    void refusedAdditionsGiveBackTheirAdditionSlot() {
+        Limits limits = new Limits(storage(10, 10, 20, 2, 1000, 1000, 1000), COUNTERS);
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.71", 1, 0, () -> {
+                throw ApiProblemException.conflict("withdrawn");
+            })).isInstanceOf(ApiProblemException.class);
+        }
+        limits.addingItems("192.0.2.71", 1, 0, LimitsTest::created);
+        limits.addingItems("192.0.2.71", 1, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.addingItems("192.0.2.71", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Too many additions");
+    }
+
+    @Test
+    void requestsThatStoreNothingHaveABudgetOfTheirOwnThatRefusesEvenAValidRequest() {
+        Limits limits = new Limits(failing(3, 100, 20, 100, 1000, 1000, 1000, 5), COUNTERS);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.72", 1, 0, () -> {
+                throw ApiProblemException.badRequest("bad body");
+            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.72", 1, 0, () -> {
+                throw ApiProblemException.badRequest("bad body");
+            })).isInstanceOfAny(ApiProblemException.class, TooManyRequestsException.class);
+        }
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.72", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
+        assertThatThrownBy(() -> limits.addingItems("192.0.2.72", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
+        assertThat(limits.creatingCase("192.0.2.73", 1, 0, LimitsTest::created)).isEqualTo("created");
+    }
+
+    @Test
+    void concurrentWrongKeysGetExactlyTheBudgetOfWrongKeyAnswers() throws Exception {
+        int threads = 100;
+        Limits limits = new Limits(config(10, 10, 20), COUNTERS);
+        CyclicBarrier allRunning = new CyclicBarrier(threads);
+        Map<Class<?>, Integer> answers = race(threads, () -> limits.lookup("198.51.100.62", () -> {
+            try {
+                allRunning.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            throw new NoSuchCase();
+        }));
+        assertThat(answers).containsEntry(NoSuchCase.class, 20).containsEntry(TooManyRequestsException.class, 80)
+                .hasSize(2);
+    }
+
+    @Test
+    void concurrentCreationsAdmitExactlyTheWindowBudgetAndTheDailyCap() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Limits window = new Limits(config(10, 1000, 20), COUNTERS);
+            assertThat(race(64, () -> window.creatingCase("192.0.2.74", 1, 0, LimitsTest::created)))
+                    .containsEntry(String.class, 10).containsEntry(TooManyRequestsException.class, 54);
+            Limits daily = new Limits(config(1000, 7, 20), COUNTERS);
+            assertThat(race(64, () -> daily.creatingCase("192.0.2.75", 1, 0, LimitsTest::created)))
+                    .containsEntry(String.class, 7).containsEntry(TooManyRequestsException.class, 57);
+        }
+    }
+
+    /** Runs {@code call} on {@code threads} threads released at once; how many ended with each result or exception class. */
+    private static Map<Class<?>, Integer> race(int threads, Supplier<Object> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Class<?>>> ends = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                ends.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return call.get().getClass();
+                    } catch (RuntimeException e) {
+                        return e.getClass();
+                    }
+                }));
+            }
+            start.countDown();
+            Map<Class<?>, Integer> counts = new ConcurrentHashMap<>();
+            for (Future<Class<?>> end : ends) {
+                counts.merge(end.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            return counts;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.ReportCase;
+import org.takeitdown.portal.platform.PlatformFixtures;
 
-/** 429 answers over HTTP, with small budgets: problem JSON on the API, a calm page for people. */
+/**
+ * 429 answers over HTTP, with small budgets: problem JSON on the API, a calm page for people. Tests that
+ * need an address of their own send it in X-Forwarded-For through the loopback "proxy".
+ */
 @Tag("database")
 @QuarkusTest
 @TestProfile(RateLimitApiTest.SmallBudgets.class)
@@ -27,9 +31,10 @@ class RateLimitApiTest {
     public static class SmallBudgets implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("portal.limits.create-per-window", "100",
+            return Map.of("portal.limits.create-per-window", "3",
                     "portal.limits.cases-per-day", "3",
-                    "portal.limits.lookup-failures-per-window", "4");
+                    "portal.limits.lookup-failures-per-window", "4",
+                    "portal.limits.trusted-proxies", "127.0.0.1,::1");
         }
     }
 
@@ -72,5 +77,33 @@ class RateLimitApiTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body(containsString("id=\"too-many\""), containsString("Espera más o menos"))
                 .body(containsString("id=\"quick-exit\""));
+    }
+
+    @Test
+    void wrongCaseKeysDoNotLockOutAPlatformKeyOrTheAdminAtTheSameAddress() {
+        String platformKey = PlatformFixtures.newPlatformKey("Shares an address");
+        String address = "198.51.100.201";
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+                    .get("/api/cases/E5P7R-AHREJ").then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+                .get("/api/cases/E5P7R-AHREJ").then().statusCode(429)
+                .body("detail", containsString("wrong case number or key"));
+        PlatformFixtures.platform(platformKey).header("X-Forwarded-For", address).get("/api/platform/v1/hashes")
+                .then().statusCode(200);
+        PlatformFixtures.admin().header("X-Forwarded-For", address).get("/api/admin/platforms").then().statusCode(200);
+    }
+
+    @Test
+    void refusedNewCasesDoNotUseUpTheNewCaseAllowance() {
+        String emptyFile = "{\"items\":[{\"kind\":\"other\",\"md5\":\"d41d8cd98f00b204e9800998ecf8427e\","
+                + "\"pdq\":null,\"pdqQuality\":null}]}";
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Forwarded-For", "198.51.100.202").contentType(ContentType.JSON).body(emptyFile)
+                    .post("/api/cases").then().statusCode(400);
+        }
+        given().header("X-Forwarded-For", "198.51.100.202").contentType(ContentType.JSON).body(body(20))
+                .post("/api/cases").then().statusCode(201);
     }
 }
