@@ -49,7 +49,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "409", description = "More vPDQ frames than a case may hold")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases or the daily items or frames budget for this address; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases, the daily items or frames budget, or the requests that stored nothing, for this address; see Retry-After")
     @ResponseStatus(201)
     public CaseApi.Created create(
             @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
@@ -79,7 +79,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
     @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items or over its cap of vPDQ frames (permanent: start a new case)")
     @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
-    @APIResponse(responseCode = "429", description = "Over the rate of additions, the daily items or frames budget, or the failed look-ups of this address; see Retry-After")
+    @APIResponse(responseCode = "429", description = "Over the rate of additions, the daily items or frames budget, the requests that stored nothing, or the failed case look-ups of this address; see Retry-After")
     public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
