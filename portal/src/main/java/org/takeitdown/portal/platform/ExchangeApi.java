@@ -10,7 +10,11 @@ public final class ExchangeApi {
     private ExchangeApi() {
     }
 
-    /** One hash's current state: a later record for the same signalType and hashValue replaces an earlier one. */
+    /**
+     * One hash's current state: a later record for the same signalType and hashValue replaces an earlier one.
+     * caseNumbers names at most {@code ExchangeService.MAX_CASE_NUMBERS} items: this record's and the lowest ids of
+     * the other active items with the hash.
+     */
     public record HashRecord(long lastModtimestamp, String signalType, String hashValue, String hashStatus,
                              Map<String, String> caseNumbers,
                              @JsonProperty("CSPFeedbacks") List<Object> cspFeedbacks) {

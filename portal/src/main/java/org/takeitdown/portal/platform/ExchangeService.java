@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
 import org.takeitdown.portal.cases.HashSeal;
+import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.web.ApiProblemException;
 
 /**
@@ -32,6 +35,14 @@ public class ExchangeService {
     public static final int DEFAULT_PAGE = 800;
     public static final int MAX_PAGE = 10_000;
     public static final int MAX_FEEDBACKS = 1000;
+    /**
+     * Items a FetchHashes record names in caseNumbers: the record's own item and the lowest ids of the other active
+     * items with its hash. However many items share a hash, a record stays small (a page of {@link #MAX_PAGE} at most
+     * a few MB); hashStatus still says whether any active item carries it.
+     */
+    public static final int MAX_CASE_NUMBERS = 10;
+    /** Tries of a SubmitFeedback whose insert met a report another request inserted at the same moment. */
+    private static final int ATTEMPTS = 3;
     static final String ACTIVE = "Active";
     static final String WITHDRAWN = "Withdrawn";
     static final String DELETED = "Deleted";
@@ -128,7 +139,8 @@ public class ExchangeService {
             ExchangeHash h = (ExchangeHash) p[1];
             List<ItemRow> active = carriers.getOrDefault(key(h), List.of());
             Map<String, String> cases = new LinkedHashMap<>();
-            active.forEach(a -> cases.put(Long.toString(a.id()), ACTIVE));
+            active.stream().filter(a -> a.id() != i.id()).limit(MAX_CASE_NUMBERS - 1)
+                    .forEach(a -> cases.put(Long.toString(a.id()), ACTIVE));
             String own = status(i.status());
             cases.put(Long.toString(i.id()), own);
             out.put(key(h), new ExchangeApi.HashRecord(epoch(i.changedOn()), h.signalType(), h.value(),
@@ -164,7 +176,10 @@ public class ExchangeService {
         return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
     }
 
-    /** The active items carrying each of these exchange hashes, by {@link #key}. */
+    /**
+     * The active items carrying each of these exchange hashes, by {@link #key}: the {@link #MAX_CASE_NUMBERS} lowest
+     * ids of each, enough to name {@code MAX_CASE_NUMBERS - 1} besides the record's own item.
+     */
     private Map<String, List<ItemRow>> activeCarriers(List<ExchangeHash> hashes) {
         Set<String> pdqs = new java.util.HashSet<>();
         Set<String> md5s = new java.util.HashSet<>();
@@ -172,10 +187,10 @@ public class ExchangeService {
             (ExchangeHash.IMAGE_PDQ.equals(h.signalType()) ? pdqs : md5s).add(h.value());
         }
         Map<String, List<ItemRow>> out = new HashMap<>();
-        for (ItemRow i : feed.activeImagesByPdq(pdqs, HashRules.PDQ_MIN_QUALITY)) {
+        for (ItemRow i : feed.activeImagesByPdq(pdqs, HashRules.PDQ_MIN_QUALITY, MAX_CASE_NUMBERS)) {
             out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq(), k -> new ArrayList<>()).add(i);
         }
-        for (ItemRow i : feed.activeVideosByMd5(md5s)) {
+        for (ItemRow i : feed.activeVideosByMd5(md5s, MAX_CASE_NUMBERS)) {
             out.computeIfAbsent(ExchangeHash.VIDEO_MD5 + ":" + i.md5(), k -> new ArrayList<>()).add(i);
         }
         return out;
@@ -206,40 +221,54 @@ public class ExchangeService {
                         + "Blocked, NotBlocked, PendingReview, None, QualityUnknown, Unknown, Withdrawn, Deleted.");
             }
         }
+        return Jdbc.retrying(ATTEMPTS, Jdbc::isUniqueViolation,
+                () -> QuarkusTransaction.requiringNew().call(() -> recordAll(platform.id(), all)));
+    }
+
+    /**
+     * Records a checked request in the caller's transaction with a fixed number of statements: one lookup of the
+     * active items carrying any of its hashes, then per outcome one update and one insert. An item gets the
+     * outcome of the last entry naming one of its hashes, as if the entries were recorded one after another.
+     */
+    private ExchangeApi.FeedbackAnswer recordAll(long platformId, List<ExchangeApi.HashFeedback> all) {
+        List<String> hashes = all.stream().map(f -> f.hashValue().toLowerCase(Locale.ROOT)).toList();
+        Map<String, Integer> lastOutcome = new HashMap<>();
+        Set<String> pdqs = new HashSet<>();
+        Set<String> md5s = new HashSet<>();
+        for (int n = 0; n < all.size(); n++) {
+            String hash = hashes.get(n);
+            (hash.length() == Hex.PDQ_DIGITS ? pdqs : md5s).add(hash);
+            if (FEEDBACK_VALUES.get(all.get(n).feedbackValue()) != null) {
+                lastOutcome.put(hash, n);
+            }
+        }
+        Set<String> carried = new HashSet<>();
+        Map<Outcome, List<Long>> byOutcome = new EnumMap<>(Outcome.class);
+        for (FeedStore.Carrier c : feed.activeCarrying(pdqs, md5s)) {
+            int last = -1;
+            for (String hash : new String[] {c.pdq(), c.md5()}) {
+                if (hash != null && (pdqs.contains(hash) || md5s.contains(hash))) {
+                    carried.add(hash);
+                    last = Math.max(last, lastOutcome.getOrDefault(hash, -1));
+                }
+            }
+            if (last >= 0) {
+                byOutcome.computeIfAbsent(FEEDBACK_VALUES.get(all.get(last).feedbackValue()), k -> new ArrayList<>())
+                        .add(c.id());
+            }
+        }
+        byOutcome.forEach((outcome, ids) -> feedback.recordOnActive(platformId, ids, outcome));
+        pdqs.stream().filter(h -> canaries.ownByPdq(platformId, h).isPresent()).forEach(carried::add);
+        md5s.stream().filter(h -> !canaries.matchMd5(platformId, h).isEmpty()).forEach(carried::add);
         List<ExchangeApi.FeedbackResult> results = new ArrayList<>();
         int recorded = 0;
-        for (ExchangeApi.HashFeedback f : all) {
-            String hash = f.hashValue().toLowerCase(Locale.ROOT);
-            Outcome outcome = FEEDBACK_VALUES.get(f.feedbackValue());
-            List<Long> ids = itemsWith(platform.id(), hash);
-            String result = ids.isEmpty() ? "unknown" : outcome == null ? "ignored" : "recorded";
-            if (outcome != null) {
-                boolean any = false;
-                for (long id : ids) {
-                    try {
-                        feedback.record(platform, id, outcome);
-                        any = true;
-                    } catch (NoSuchItem | ItemNotActive retiredMeanwhile) {
-                        // withdrawn or removed since it was looked up: nothing to record on it
-                    }
-                }
-                result = any ? "recorded" : "unknown";
-                recorded += any ? 1 : 0;
-            }
+        for (int n = 0; n < all.size(); n++) {
+            String hash = hashes.get(n);
+            String result = !carried.contains(hash) ? "unknown"
+                    : FEEDBACK_VALUES.get(all.get(n).feedbackValue()) == null ? "ignored" : "recorded";
+            recorded += result.equals("recorded") ? 1 : 0;
             results.add(new ExchangeApi.FeedbackResult(hash, result));
         }
         return new ExchangeApi.FeedbackAnswer(all.size(), recorded, results);
-    }
-
-    /** The active items, and the caller's own canaries, carrying this PDQ or MD5. */
-    private List<Long> itemsWith(long platformId, String hash) {
-        List<Long> ids = new ArrayList<>(hash.length() == Hex.PDQ_DIGITS
-                ? feed.activeByPdq(hash) : feed.activeByMd5(List.of(hash)).getOrDefault(hash, List.of()));
-        if (hash.length() == Hex.PDQ_DIGITS) {
-            canaries.ownByPdq(platformId, hash).ifPresent(c -> ids.add(c.id()));
-        } else {
-            ids.addAll(canaries.matchMd5(platformId, hash));
-        }
-        return ids;
     }
 }

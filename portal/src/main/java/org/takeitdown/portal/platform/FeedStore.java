@@ -226,27 +226,59 @@ public class FeedStore {
         });
     }
 
-    /** Active image items carrying one of these PDQs with at least {@code minQuality}, by id. */
-    public List<ItemRow> activeImagesByPdq(Collection<String> pdqs, int minQuality) {
+    /**
+     * Active image items carrying one of these PDQs with at least {@code minQuality}: the {@code perHash} lowest
+     * ids of each PDQ, by id (one statement, at most {@code perHash} rows a PDQ however many items share it).
+     */
+    public List<ItemRow> activeImagesByPdq(Collection<String> pdqs, int minQuality, int perHash) {
         if (pdqs.isEmpty()) {
             return List.of();
         }
-        return jdbc.list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'image' AND pdq IN ("
-                + marks(pdqs.size()) + ") AND pdq_quality >= ? ORDER BY id", s -> {
-                    int n = bind(s, 1, List.of(CaseStatus.active.stored()));
-                    n = bind(s, n, pdqs);
-                    s.setInt(n, minQuality);
-                }, FeedStore::item);
+        return jdbc.list(firstPerHash("pdq", "kind = 'image' AND pdq = ANY(?) AND pdq_quality >= ?"), s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setArray(2, s.getConnection().createArrayOf("VARCHAR", pdqs.toArray()));
+            s.setInt(3, minQuality);
+            s.setInt(4, perHash);
+        }, FeedStore::item);
     }
 
-    /** Active video items carrying one of these MD5s, by id. */
-    public List<ItemRow> activeVideosByMd5(Collection<String> md5s) {
+    /** Active video items carrying one of these MD5s: the {@code perHash} lowest ids of each MD5, by id. */
+    public List<ItemRow> activeVideosByMd5(Collection<String> md5s, int perHash) {
         if (md5s.isEmpty()) {
             return List.of();
         }
-        return jdbc.list("SELECT " + ITEM_COLUMNS + " FROM case_item WHERE status = ? AND kind = 'video' AND md5 IN ("
-                + marks(md5s.size()) + ") ORDER BY id", s -> bind(s, bind(s, 1, List.of(CaseStatus.active.stored())), md5s),
-                FeedStore::item);
+        return jdbc.list(firstPerHash("md5", "kind = 'video' AND md5 = ANY(?)"), s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setArray(2, s.getConnection().createArrayOf("VARCHAR", md5s.toArray()));
+            s.setInt(3, perHash);
+        }, FeedStore::item);
+    }
+
+    /** Active items matching {@code where}, numbered within each value of {@code hash} by id, the first few kept. */
+    private static String firstPerHash(String hash, String where) {
+        return "SELECT " + ITEM_COLUMNS + " FROM (SELECT " + ITEM_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY " + hash
+                + " ORDER BY id) AS n FROM case_item WHERE status = ? AND " + where + ") x WHERE n <= ? ORDER BY id";
+    }
+
+    /** An active item's id and exchange-relevant hashes (either may be null). */
+    public record Carrier(long id, String pdq, String md5) {
+    }
+
+    /**
+     * The active items, of any kind and PDQ quality, carrying one of these PDQs or one of these MD5s: one
+     * statement whose text and parameters do not grow with the number of hashes or items.
+     */
+    public List<Carrier> activeCarrying(Collection<String> pdqs, Collection<String> md5s) {
+        if (pdqs.isEmpty() && md5s.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.list("SELECT id, pdq, md5 FROM case_item WHERE status = ? AND pdq = ANY(?) "
+                + "UNION SELECT id, pdq, md5 FROM case_item WHERE status = ? AND md5 = ANY(?)", s -> {
+                    s.setString(1, CaseStatus.active.stored());
+                    s.setArray(2, s.getConnection().createArrayOf("VARCHAR", pdqs.toArray()));
+                    s.setString(3, CaseStatus.active.stored());
+                    s.setArray(4, s.getConnection().createArrayOf("VARCHAR", md5s.toArray()));
+                }, r -> new Carrier(r.getLong(1), r.getString(2), r.getString(3)));
     }
 
     /** The ids of the active items, of any kind, with one of these MD5s, by MD5. */
@@ -259,14 +291,6 @@ public class FeedStore {
                 s -> bind(s, bind(s, 1, List.of(CaseStatus.active.stored())), md5s),
                 r -> out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r.getLong(1)));
         return out;
-    }
-
-    /** The ids of the active items with this PDQ, whatever its quality. */
-    public List<Long> activeByPdq(String pdq) {
-        return jdbc.list("SELECT id FROM case_item WHERE status = ? AND pdq = ? ORDER BY id", s -> {
-            s.setString(1, CaseStatus.active.stored());
-            s.setString(2, pdq);
-        }, r -> r.getLong(1));
     }
 
     /** A retired item's sealed exchange hash (see {@link WithdrawnHash}). */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.takeitdown.portal.cases.CaseStatus;
@@ -74,6 +75,14 @@ public class FeedbackService {
             }
             return status;
         });
+    }
+
+    /**
+     * Records one outcome on each of these items that is still active, in the caller's transaction and a fixed
+     * number of statements (a later report replaces an earlier one, as {@link #record(PlatformRecord, long, Outcome)}).
+     */
+    void recordOnActive(long platformId, Collection<Long> itemIds, Outcome outcome) {
+        store.upsertFeedback(platformId, itemIds, outcome, LocalDate.now(ZoneOffset.UTC));
     }
 
     /** Reports of "blocked" kept, over every platform and item (for the impact page). */

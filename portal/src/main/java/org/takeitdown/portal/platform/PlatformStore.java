@@ -14,6 +14,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeReceivers;
 import org.takeitdown.portal.cases.MatchReportCounter;
+import org.takeitdown.portal.db.Dialect;
 import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.db.Sequences;
 
@@ -26,10 +27,12 @@ import org.takeitdown.portal.db.Sequences;
 public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
     private final Jdbc jdbc;
     private final Sequences sequences;
+    private final Dialect dialect;
 
-    public PlatformStore(Jdbc jdbc, Sequences sequences) {
+    public PlatformStore(Jdbc jdbc, Sequences sequences, Dialect dialect) {
         this.jdbc = jdbc;
         this.sequences = sequences;
+        this.dialect = dialect;
     }
 
     private static PlatformRecord record(Platform p) {
@@ -125,6 +128,42 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         f.outcome = outcome;
         f.updatedOn = today;
         f.persistAndFlush();
+    }
+
+    /**
+     * Records the platform's outcome on each of these items that is active, as {@link #upsertFeedback} does one:
+     * an update of the reports it has and an insert of the ones it lacks, two statements however many items.
+     * A report inserted meanwhile by another transaction fails the insert with a unique violation.
+     */
+    public void upsertFeedback(long platformId, Collection<Long> itemIds, Outcome outcome, LocalDate today) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        jdbc.onConnection(c -> {
+            java.sql.Array ids = c.createArrayOf("BIGINT", itemIds.toArray());
+            try (PreparedStatement s = c.prepareStatement("UPDATE match_feedback SET outcome = ?, updated_on = ? "
+                    + "WHERE platform_id = ? AND item_id IN (SELECT id FROM case_item WHERE id = ANY(?) AND status = ?)")) {
+                s.setString(1, outcome.stored());
+                s.setObject(2, today);
+                s.setLong(3, platformId);
+                s.setArray(4, ids);
+                s.setString(5, CaseStatus.active.stored());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO match_feedback "
+                    + "(id, item_id, platform_id, outcome, updated_on) SELECT " + dialect.nextValue("match_feedback_seq")
+                    + ", i.id, ?, ?, ? FROM case_item i WHERE i.id = ANY(?) AND i.status = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM match_feedback f WHERE f.item_id = i.id AND f.platform_id = ?)")) {
+                s.setLong(1, platformId);
+                s.setString(2, outcome.stored());
+                s.setObject(3, today);
+                s.setArray(4, ids);
+                s.setString(5, CaseStatus.active.stored());
+                s.setLong(6, platformId);
+                s.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -1,0 +1,109 @@
+package org.takeitdown.portal.db;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionScoped;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.function.Supplier;
+
+/**
+ * Test hook: while {@link #count} runs work on the calling thread, counts the statements the stores' plain-JDBC
+ * paths execute there, the rows they write and the JTA transactions begun there; elsewhere it is {@link Jdbc}.
+ */
+@Alternative
+@Priority(1)
+@Singleton
+public class CountingJdbc extends Jdbc {
+    private static final ThreadLocal<Tally> COUNTING = new ThreadLocal<>();
+
+    /** The work counted: statements executed, rows they wrote, transactions begun. */
+    public static final class Tally {
+        public int statements;
+        public long rowsWritten;
+        public int transactions;
+
+        @Override
+        public String toString() {
+            return statements + " statements, " + rowsWritten + " rows written, " + transactions + " transactions";
+        }
+    }
+
+    public CountingJdbc(AgroalDataSource db, Dialect dialect) {
+        super(db, dialect);
+    }
+
+    /** Runs {@code work} on this thread and returns what it cost; its failure, if any, is rethrown. */
+    public static Tally count(Runnable work) {
+        Tally t = new Tally();
+        COUNTING.set(t);
+        try {
+            work.run();
+        } finally {
+            COUNTING.remove();
+        }
+        return t;
+    }
+
+    /** {@link #count} of work with an answer: the tally goes to {@code into}. */
+    public static <T> T count(Tally into, Supplier<T> work) {
+        Object[] out = new Object[1];
+        Tally t = count(() -> out[0] = work.get());
+        into.statements += t.statements;
+        into.rowsWritten += t.rowsWritten;
+        into.transactions += t.transactions;
+        @SuppressWarnings("unchecked")
+        T answer = (T) out[0];
+        return answer;
+    }
+
+    void begun(@Observes @Initialized(TransactionScoped.class) Object transaction) {
+        Tally t = COUNTING.get();
+        if (t != null) {
+            t.transactions++;
+        }
+    }
+
+    @Override
+    public <T> T onConnection(Work<T> work) {
+        Tally t = COUNTING.get();
+        return t == null ? super.onConnection(work) : super.onConnection(c -> work.run(counting(c, t)));
+    }
+
+    private static Connection counting(Connection c, Tally t) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, m, args) -> {
+                    Object out = invoke(c, m, args);
+                    return out instanceof Statement s ? counting(s, m.getReturnType(), t) : out;
+                });
+    }
+
+    private static Object counting(Statement s, Class<?> type, Tally t) {
+        return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            Object out = invoke(s, m, args);
+            if (m.getName().startsWith("execute")) {
+                t.statements++;
+                if (out instanceof Integer n) {
+                    t.rowsWritten += n;
+                } else if (out instanceof Long n) {
+                    t.rowsWritten += n;
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
