@@ -53,9 +53,24 @@
       });
       await show(response);
     } catch (e) {
-      form.submit();
+      offline(form);
     }
   });
+
+  // No answer came (no connection): the page stays, with what was typed, and says so; sending the form the
+  // browser's way would show its own error page, without Quick exit, and lose the answers.
+  function offline(form) {
+    let note = form.querySelector('.offline');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'error offline';
+      note.setAttribute('role', 'alert');
+      note.tabIndex = -1;
+      form.prepend(note);
+    }
+    note.textContent = document.body.dataset.tOffline;
+    note.focus();
+  }
 
   // Leaving a page wipes case keys from its forms, so the back/forward cache can't show them again.
   window.addEventListener('pagehide', () => {

@@ -261,17 +261,23 @@ function showReceipt(number, key, added) {
     document.getElementById('same-key').hidden = false;
   }
   receipt.hidden = false;
-  window.addEventListener('beforeunload', warnBeforeLeaving);
   receipt.scrollIntoView({ block: 'start' });
   receipt.focus({ preventScroll: true });
 }
 
-// Leaving (Back, a link, closing the tab) asks first, until the key is saved; Quick exit never asks.
+// Whether a picked file is still in the list, hashing or hashed, and not sent yet.
+function unsent() {
+  return [...entries.values()].some((e) => !e.sent && (e.state === 'queued' || e.state === 'done'));
+}
+
+// Leaving (Back, a reload, a link, closing the tab) asks first while picked files are not sent, and then until
+// the key is saved; Quick exit never asks.
 function warnBeforeLeaving(event) {
-  if (!shown || savedBox.checked) return;
+  if (!unsent() && (!shown || savedBox.checked)) return;
   event.preventDefault();
   event.returnValue = '';
 }
+window.addEventListener('beforeunload', warnBeforeLeaving);
 window.addEventListener('quickexit', () => window.removeEventListener('beforeunload', warnBeforeLeaving));
 
 async function copy(text) {

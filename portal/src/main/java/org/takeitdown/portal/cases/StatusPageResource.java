@@ -12,8 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.web.Page;
 
 /** Case status for people: number and key are POSTed in a form, never put in an address. */
 @Path("/cases")
@@ -30,12 +32,14 @@ public class StatusPageResource {
     private final CaseService cases;
     private final Limits limits;
     private final ClientAddress clients;
+    private final Page page;
 
     @Context
     HttpServerRequest http;
 
-    public StatusPageResource(CaseService cases, Limits limits, ClientAddress clients) {
+    public StatusPageResource(CaseService cases, Limits limits, ClientAddress clients, Page page) {
         this.clients = clients;
+        this.page = page;
         this.cases = cases;
         this.limits = limits;
     }
@@ -56,6 +60,16 @@ public class StatusPageResource {
         } catch (NoSuchCase e) {
             return Response.status(404).entity(Templates.form(true)).build();
         }
+    }
+
+    /**
+     * The withdraw answer's address opened again (a reload, or Back then Forward, after the page showed it):
+     * the status form, where the case number and key are typed again; they are never kept in an address.
+     */
+    @GET
+    @Path("withdraw")
+    public Response withdrawAgain() {
+        return Response.seeOther(URI.create(page.link("/cases/status"))).build();
     }
 
     @POST

@@ -22,11 +22,10 @@ import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.BodyLimits;
-import org.takeitdown.portal.web.Page;
 
 /**
  * The hashing page: files are hashed in a pool of Web Workers on the device and only hashes are sent.
- * POSTed with a case number and key (never in the address) it adds files to that case.
+ * POSTed to {@code /hash/add} with a case number and key (never in the address) it adds files to that case.
  */
 @Path("/hash")
 @Produces(MediaType.TEXT_HTML)
@@ -34,6 +33,8 @@ public class HashPageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance hash(String caseNumber, String caseKey, Rules rules);
+
+        static native TemplateInstance addAgain(boolean notFound);
     }
 
     /**
@@ -47,18 +48,16 @@ public class HashPageResource {
     private final CaseService cases;
     private final Limits limits;
     private final ClientAddress clients;
-    private final Page page;
     private final Rules rules;
 
     @Context
     HttpServerRequest http;
 
-    public HashPageResource(CaseService cases, Limits limits, ClientAddress clients, Page page,
+    public HashPageResource(CaseService cases, Limits limits, ClientAddress clients,
                             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.clients = clients;
         this.cases = cases;
         this.limits = limits;
-        this.page = page;
         this.rules = new Rules(HashRules.PDQ_MIN_QUALITY, ItemRules.MAX_PER_REQUEST,
                 Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue());
     }
@@ -68,14 +67,26 @@ public class HashPageResource {
         return Templates.hash(null, null, rules);
     }
 
+    /**
+     * The add-files address opened again (a reload, or Back then Forward): the number and key are not kept, so
+     * it asks for them again rather than becoming the new-case page, where files would make a new case.
+     */
+    @GET
+    @Path("add")
+    public TemplateInstance addAgain() {
+        return Templates.addAgain(false);
+    }
+
+    /** The hashing page for adding files to the case with this number and key; asked again when there is none. */
     @POST
+    @Path("add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addToCase(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.hash(view.caseNumber(), key, rules)).build();
         } catch (NoSuchCase e) {
-            return Response.seeOther(java.net.URI.create(page.link("/cases/status"))).build();
+            return Response.status(404).entity(Templates.addAgain(true)).build();
         }
     }
 }

@@ -111,6 +111,10 @@ public interface Msg {
 
     String hashAddingTo(String number);
 
+    String hashAddAgain();
+
+    String hashStartNew();
+
     String hashChoose();
 
     String hashChooseOther();
@@ -391,6 +395,12 @@ public interface Msg {
     String notFoundBody();
 
     String notFoundHome();
+
+    String notAllowedTitle();
+
+    String notAllowedBody();
+
+    String flowOffline();
 
     String crossSiteTitle();
 

@@ -93,7 +93,7 @@ class NothingIdentifyingInLogsTest {
         given().contentType(ContentType.JSON).body("{\"items\":[{\"kind\":\"image\",\"md5\":\"" + md5 + "\",")
                 .post("/api/cases").then().statusCode(400);
         given().formParam("caseNumber", number).formParam("caseKey", key).post("/cases/status").then().statusCode(200);
-        given().formParam("caseNumber", number).formParam("caseKey", key).post("/hash").then().statusCode(200);
+        given().formParam("caseNumber", number).formParam("caseKey", key).post("/hash/add").then().statusCode(200);
         given().formParam("caseNumber", number).formParam("caseKey", key).formParam("confirm", "yes")
                 .post("/cases/withdraw").then().statusCode(200);
         given().header("X-Case-Key", key).delete("/api/cases/" + number).then().statusCode(409);

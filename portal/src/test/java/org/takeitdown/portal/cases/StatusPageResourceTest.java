@@ -2,6 +2,7 @@ package org.takeitdown.portal.cases;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -34,5 +35,15 @@ class StatusPageResourceTest {
     void wrongKeyShowsNotFoundMessage() {
         given().formParam("caseNumber", "22222-22222").formParam("caseKey", "x").post("/cases/status").then()
                 .statusCode(404).body(containsString("We couldn&#39;t find a case"));
+    }
+
+    @Test
+    void theWithdrawAddressOpenedAgainLeadsToTheStatusFormNotAnError() {
+        given().redirects().follow(false).get("/cases/withdraw").then().statusCode(303)
+                .header("Location", endsWith("/cases/status"));
+        given().redirects().follow(false).queryParam("lang", "es").get("/cases/withdraw").then().statusCode(303)
+                .header("Location", endsWith("/cases/status?lang=es"));
+        given().get("/cases/withdraw").then().statusCode(200).body(containsString("id=\"caseKey\""))
+                .body(containsString("id=\"quick-exit\""));
     }
 }

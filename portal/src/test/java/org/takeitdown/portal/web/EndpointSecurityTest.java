@@ -33,7 +33,8 @@ class EndpointSecurityTest {
     static final Set<String> PUBLIC = Set.of(
             "GET /", "GET /start", "POST /start", "GET /adult", "GET /how-it-works", "GET /what-happens-next",
             "GET /about", "GET /participating", "GET /help", "GET /impact", "GET /platforms", "GET /platforms/hasher.jar",
-            "GET /hash", "POST /hash", "GET /cases/status", "POST /cases/status", "POST /cases/withdraw",
+            "GET /hash", "GET /hash/add", "POST /hash/add", "GET /cases/status", "POST /cases/status", "GET /cases/withdraw",
+            "POST /cases/withdraw",
             "POST /api/cases", "GET /api/cases/{number}", "POST /api/cases/{number}/items", "DELETE /api/cases/{number}");
 
     /** The signed-in areas by path prefix, and the challenge an anonymous call there gets. */
