@@ -12,32 +12,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
-import java.util.function.Supplier;
 
-/**
- * Requests the router refuses before any resource sees them get the application's answers ({@link ErrorAnswers}):
- * addresses nothing answers (404) and addresses that can't be decoded (400), instead of the framework's empty ones.
- */
+/** Addresses no resource or static file answers: the same answer as {@link NotFoundMapper}, outside JAX-RS. */
 @ApplicationScoped
-public class HttpLayerAnswers {
+public class NotFoundRoute {
     private final ObjectMapper json;
 
-    public HttpLayerAnswers(ObjectMapper json) {
+    public NotFoundRoute(ObjectMapper json) {
         this.json = json;
     }
 
+    /** Paths that reach no JAX-RS resource (static-file misses) get {@link NotFoundMapper#response}. */
     void routes(@Observes Router router) {
-        router.errorHandler(404, ctx -> send(ctx, inRequest(ctx, () -> NotFoundMapper.response(ctx.normalizedPath()))));
-        router.errorHandler(400, ctx -> send(ctx, inRequest(ctx, () -> ErrorAnswers.answer(ctx.request().path(), 400,
-                "Bad Request", "The address could not be read: a % in it must be followed by two hexadecimal digits.",
-                NotFoundMapper.Templates::notFound))));
+        router.errorHandler(404, ctx -> send(ctx, inRequest(ctx)));
     }
 
     /**
-     * The answer, with a request context for this routing context so that {@link Page} reads this request: Vert.x
-     * routes and error handlers run outside the request context JAX-RS activates.
+     * The 404 answer, with a request context for this routing context so that {@link Page} reads this request:
+     * Vert.x error handlers run outside the request context JAX-RS activates.
      */
-    private static Response inRequest(RoutingContext ctx, Supplier<Response> answer) {
+    private static Response inRequest(RoutingContext ctx) {
         ManagedContext requests = Arc.container().requestContext();
         boolean started = !requests.isActive();
         if (started) {
@@ -45,7 +39,7 @@ public class HttpLayerAnswers {
         }
         try {
             Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
-            return answer.get();
+            return NotFoundMapper.response(ctx.normalizedPath());
         } finally {
             if (started) {
                 requests.terminate();
