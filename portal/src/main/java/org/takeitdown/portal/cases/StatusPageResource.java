@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.Page;
@@ -69,7 +68,7 @@ public class StatusPageResource {
     @GET
     @Path("withdraw")
     public Response withdrawAgain() {
-        return Response.seeOther(URI.create(page.link("/cases/status"))).build();
+        return page.seeOther("/cases/status");
     }
 
     @POST

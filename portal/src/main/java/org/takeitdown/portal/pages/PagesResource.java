@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.takeitdown.portal.help.HelpConfig;
 import org.takeitdown.portal.platform.PlatformConfig;
@@ -74,10 +73,10 @@ public class PagesResource {
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@FormParam("age") String age, @FormParam("who") String who) {
         if ("under".equals(age)) {
-            return Response.seeOther(URI.create(page.link("/hash"))).build();
+            return page.seeOther("/hash");
         }
         if ("over".equals(age)) {
-            return Response.seeOther(URI.create(page.link("/adult"))).build();
+            return page.seeOther("/adult");
         }
         boolean unsure = "unsure".equals(age);
         return Response.status(unsure ? 200 : 400)

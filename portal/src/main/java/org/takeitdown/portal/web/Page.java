@@ -8,6 +8,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +75,14 @@ public class Page {
     /** {@code path} with the language kept when the visitor chose it in the address. */
     public String link(String target) {
         return chosen ? target + "?lang=" + language.tag() : target;
+    }
+
+    /**
+     * A 303 to {@code target} in the page's language, with a relative {@code Location}: an absolute one would be
+     * built from this request's scheme and Host, which behind a TLS proxy is {@code http://}.
+     */
+    public Response seeOther(String target) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, link(target)).build();
     }
 
     /** Every offered language, each named in itself, linking to this page in that language. */
