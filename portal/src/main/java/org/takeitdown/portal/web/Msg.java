@@ -105,6 +105,8 @@ public interface Msg {
 
     String adultHelp();
 
+    String adultWrongAnswer();
+
     String hashTitle();
 
     String hashIntro();
