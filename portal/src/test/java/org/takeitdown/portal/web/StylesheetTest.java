@@ -17,11 +17,22 @@ class StylesheetTest {
     static final Pattern PHYSICAL = Pattern.compile(
             "(?<![\\w-])([\\w-]*(?:left|right)[\\w-]*)\\s*:|(?<![\\w-])(text-align|float|clear)\\s*:\\s*(left|right)\\b");
 
+    /** A margin or padding shorthand of four values, whose second and fourth are the right and left sides. */
+    static final Pattern FOUR_SIDES = Pattern.compile(
+            "(?<![\\w-])(?:margin|padding)\\s*:\\s*([^\\s;}]+)\\s+([^\\s;}]+)\\s+([^\\s;}]+)\\s+([^\\s;}]+)");
+
     static List<String> physical(String css) {
         List<String> found = new ArrayList<>();
-        Matcher m = PHYSICAL.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
+        String rules = css.replaceAll("(?s)/\\*.*?\\*/", "");
+        Matcher m = PHYSICAL.matcher(rules);
         while (m.find()) {
             found.add(m.group());
+        }
+        Matcher sides = FOUR_SIDES.matcher(rules);
+        while (sides.find()) {
+            if (!sides.group(2).equals(sides.group(4))) {
+                found.add(sides.group());
+            }
         }
         return found;
     }
@@ -38,6 +49,8 @@ class StylesheetTest {
         assertThat(physical(".a { left: 0; margin-right: 1px; padding-left:2px; border-right: 0 }"))
                 .hasSize(4);
         assertThat(physical(".a{text-align: right;float:left;clear: right}")).hasSize(3);
+        assertThat(physical("input { margin: 0 .5rem 0 0; padding: 1px 2px 3px 4px }")).hasSize(2);
+        assertThat(physical("input { margin: 0 .5rem 0 .5rem; padding: 1px 2px; margin: 0 }")).isEmpty();
         assertThat(physical(".a { inset-inline-start: 0; margin-inline-end: 1px; text-align: end } /* left: 0 */"))
                 .isEmpty();
     }
