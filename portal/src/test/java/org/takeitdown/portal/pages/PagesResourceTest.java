@@ -113,11 +113,25 @@ class PagesResourceTest {
     }
 
     @Test
+    void adultPageOffersAWayBackToTheQuestionInTheChosenLanguage() {
+        given().queryParam("lang", "es").get("/adult").then().statusCode(200)
+                .body(containsString("<a id=\"adult-back\" href=\"/start?lang=es\">Elegí la respuesta equivocada"));
+    }
+
+    @Test
+    void homePageKeepsTheShiftKeyHintApartSoTouchScreensCanHideIt() {
+        given().get("/").then().statusCode(200)
+                .body(containsString("<span class=\"keys-only\">You can also press Shift three times to leave at once.</span>"));
+        given().get("/css/site.css").then().statusCode(200)
+                .body(containsString("@media (hover: none) and (pointer: coarse) { .drop-hint, .keys-only { display: none; } }"));
+    }
+
+    @Test
     void underEighteenGoesToHashingAndAdultsToStopNcii() {
         given().redirects().follow(false).formParam("age", "under").post("/start").then().statusCode(303)
-                .header("Location", containsString("/hash"));
+                .header("Location", equalTo("/hash"));
         given().redirects().follow(false).formParam("age", "over").queryParam("lang", "es").post("/start").then()
-                .statusCode(303).header("Location", containsString("/adult?lang=es"));
+                .statusCode(303).header("Location", equalTo("/adult?lang=es"));
         given().formParam("age", "unsure").post("/start").then().statusCode(200).body(containsString("StopNCII.org helps adults"));
         given().formParam("who", "me").post("/start").then().statusCode(400).body(containsString("Please choose an answer about age."));
     }
