@@ -116,10 +116,10 @@ class ReloadAndOfflineBrowserTest {
             e.viewport(390, 844);
             e.open(root + "hash");
             e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            assertThat(leavingIsHeldBack(e)).as("nothing picked, nothing to lose").isFalse();
+            assertThat(TeenPathBrowserTest.leavingIsHeldBack(e)).as("nothing picked, nothing to lose").isFalse();
             e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
-            assertThat(leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
+            assertThat(TeenPathBrowserTest.leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
             e.click("#quick-exit");
             long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (e.url().startsWith(root.toString())) {
@@ -127,12 +127,6 @@ class ReloadAndOfflineBrowserTest {
                 Thread.sleep(50);
             }
         }
-    }
-
-    /** Dispatches a cancelable beforeunload event, as leaving would, and answers whether the page held it back. */
-    private static boolean leavingIsHeldBack(Engine e) {
-        return (Boolean) e.js("const ev = new Event('beforeunload', {cancelable: true});"
-                + " window.dispatchEvent(ev); return ev.defaultPrevented;");
     }
 
     @ParameterizedTest

@@ -46,7 +46,7 @@ class TeenPathBrowserTest {
     }
 
     /** Dispatches a cancelable beforeunload event, as leaving would, and answers whether the page held it back. */
-    private static boolean leavingIsHeldBack(Engine e) {
+    static boolean leavingIsHeldBack(Engine e) {
         return (Boolean) e.js("const ev = new Event('beforeunload', {cancelable: true});"
                 + " window.dispatchEvent(ev); return ev.defaultPrevented;");
     }
