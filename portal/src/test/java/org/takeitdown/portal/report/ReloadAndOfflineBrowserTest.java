@@ -36,6 +36,19 @@ class ReloadAndOfflineBrowserTest {
                 String.format("%032x", System.nanoTime()), null, null))), null);
     }
 
+    /** Starts {@code engine} on a phone-sized window showing case {@code c}, checked through the status form. */
+    private Engine onPhoneShowing(String engine, CaseApi.Created c) throws Exception {
+        Engine e = Engines.start(engine);
+        try {
+            e.viewport(390, 844);
+            checkCase(e, c);
+            return e;
+        } catch (RuntimeException | Error failed) {
+            e.close();
+            throw failed;
+        }
+    }
+
     /** Types the case into the status form and checks it; the case shows when this returns. */
     private void checkCase(Engine e, CaseApi.Created c) {
         e.open(root + "cases/status");
@@ -67,9 +80,7 @@ class ReloadAndOfflineBrowserTest {
     void reloadingTheAddFilesPageAsksForTheNumberAndKeyAgainAndNeverBecomesTheNewCasePage(String engine)
             throws Exception {
         CaseApi.Created c = newCase();
-        try (Engine e = Engines.start(engine)) {
-            e.viewport(390, 844);
-            checkCase(e, c);
+        try (Engine e = onPhoneShowing(engine, c)) {
             e.click("#add-more");
             e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
             assertThat(e.url()).endsWith("/hash/add").doesNotContain(c.caseKey());
@@ -89,9 +100,7 @@ class ReloadAndOfflineBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void reloadingAfterWithdrawingOrItsErrorShowsTheStatusFormWithQuickExit(String engine) throws Exception {
         CaseApi.Created c = newCase();
-        try (Engine e = Engines.start(engine)) {
-            e.viewport(390, 844);
-            checkCase(e, c);
+        try (Engine e = onPhoneShowing(engine, c)) {
             e.click("#withdraw");
             e.waitFor("document.getElementById('withdraw-error')", Duration.ofSeconds(10), "the tick is asked for");
             reload(e);
@@ -121,11 +130,7 @@ class ReloadAndOfflineBrowserTest {
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
             assertThat(TeenPathBrowserTest.leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
             e.click("#quick-exit");
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (e.url().startsWith(root.toString())) {
-                assertThat(System.nanoTime()).as("Quick exit left the site").isLessThan(end);
-                Thread.sleep(50);
-            }
+            TeenPathBrowserTest.awaitLeft(e, root);
         }
     }
 

@@ -153,7 +153,7 @@ class TeenPathBrowserTest {
             assertThat(e.url()).as("another key between the Shifts starts the count again").startsWith(root.toString());
 
             e.pressKeys(Engine.SHIFT, Engine.SHIFT, Engine.SHIFT);
-            awaitLeft(e);
+            awaitLeft(e, root);
             e.back();
             Thread.sleep(500);
             assertThat(e.url()).as("Back after Quick exit").doesNotStartWith(root.toString());
@@ -167,14 +167,15 @@ class TeenPathBrowserTest {
             e.open(root + "hash");
             sendOnePicture(e);
             e.click("#quick-exit");
-            awaitLeft(e);
+            awaitLeft(e, root);
             e.back();
             Thread.sleep(500);
             assertThat(e.url()).doesNotStartWith(root.toString());
         }
     }
 
-    private void awaitLeft(Engine e) throws InterruptedException {
+    /** Waits until Quick exit has taken the page away from the site at {@code root}; fails after 10 s. */
+    static void awaitLeft(Engine e, URL root) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (e.url().startsWith(root.toString())) {
             assertThat(System.nanoTime()).as("Quick exit left the site").isLessThan(end);
