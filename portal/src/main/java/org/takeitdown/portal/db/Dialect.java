@@ -25,7 +25,7 @@ public class Dialect {
                 : "SELECT NEXT VALUE FOR " + sequence + " FROM SYSTEM_RANGE(1, ?)";
     }
 
-    /** An expression taking the next value of {@code sequence}, for use in an UPDATE. */
+    /** An expression taking the next value of {@code sequence}, for a set-based UPDATE or INSERT … SELECT. */
     public String nextValue(String sequence) {
         return postgres ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
     }

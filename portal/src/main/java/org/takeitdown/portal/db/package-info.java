@@ -1,8 +1,11 @@
 /**
  * What every store shares, and nothing more. {@link org.takeitdown.portal.db.Dialect} is the one place
  * embedded H2 and PostgreSQL differ (taking sequence values, forcing commits to disk);
- * {@link org.takeitdown.portal.db.Sequences} is the one way ids are made (a table's sequence, each value used
- * as it is, so no code depends on a sequence's increment); {@link org.takeitdown.portal.db.Jdbc} gives
+ * {@link org.takeitdown.portal.db.Sequences} is the one way ids are brought into Java (a table's sequence, each
+ * value used as it is, so no code depends on a sequence's increment). A statement that numbers a set of rows
+ * in the database itself ({@code INSERT … SELECT}, a sequencing {@code UPDATE}) puts the same sequence in its
+ * SQL through {@link org.takeitdown.portal.db.Dialect#nextValue}, so that its work stays one statement however
+ * many rows it numbers; {@link org.takeitdown.portal.db.Jdbc} gives
  * connections (the caller's JTA transaction's own when there is one) and tells retryable and unique-violation
  * failures apart.
  *

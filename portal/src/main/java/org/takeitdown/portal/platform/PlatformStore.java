@@ -21,7 +21,9 @@ import org.takeitdown.portal.db.Sequences;
 /**
  * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them.
  * Callers own the transaction; ids come from {@link Sequences} ({@code platform_seq}, {@code match_feedback_seq},
- * and for canaries the items' {@code case_item_seq}). Answers are records, never managed entities.
+ * and for canaries the items' {@code case_item_seq}), except that feedback rows made in bulk take
+ * {@code match_feedback_seq} inside their one {@code INSERT … SELECT} ({@link Dialect#nextValue}). Answers are
+ * records, never managed entities.
  */
 @ApplicationScoped
 public class PlatformStore implements MatchReportCounter, ExchangeReceivers {

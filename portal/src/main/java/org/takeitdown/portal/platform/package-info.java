@@ -19,8 +19,9 @@
  * Only stores touch the database. {@link org.takeitdown.portal.platform.PlatformStore} owns the tables
  * {@code platform}, {@code match_feedback} and {@code canary}; {@link org.takeitdown.portal.platform.FeedStore}
  * reads items in the platforms' shape or in seq order (feed, export, index load and catch-up, exchange, match)
- * and makes the sequencer's one write. Ids are sequence values taken through {@code db.Sequences}, whatever the
- * sequences' increment. Services own the transactions and turn the stores' records and enums into answers or
+ * and makes the sequencer's one write. Ids are sequence values, taken through {@code db.Sequences} or, in the
+ * set-based writes (bulk feedback, sequencing), through {@code Dialect.nextValue} in the SQL; no code depends on
+ * the sequences' increment. Services own the transactions and turn the stores' records and enums into answers or
  * problems; resources call services only. {@link org.takeitdown.portal.platform.FeedItemWriter} is the one
  * writer of the feed item's shape for the NDJSON and CSV exports.
  */
