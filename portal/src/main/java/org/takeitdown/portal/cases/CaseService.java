@@ -55,18 +55,29 @@ public class CaseService {
         this.reports = reports;
     }
 
-    /** Creates a case, or returns the earlier answer for the same Idempotency-Key and body. */
-    public CaseApi.Created create(CaseApi.ItemsRequest request, String idempotencyKey) {
-        List<NewItem> items = ItemRules.normalize(request);
-        checkFrames(0, items);
-        CaseApi.Created created = createCommitted(items, idempotencyKey);
-        changed.fire(new ItemsChanged());
-        return created;
+    /** The answer to a case creation, and whether it is an earlier one given again (nothing was created). */
+    public record Creation(CaseApi.Created created, boolean replayed) {
     }
 
-    private CaseApi.Created createCommitted(List<NewItem> items, String idempotencyKey) {
+    /** Creates a case, or returns the earlier answer for the same Idempotency-Key and body. */
+    public CaseApi.Created create(CaseApi.ItemsRequest request, String idempotencyKey) {
+        return createOrReplay(request, idempotencyKey).created();
+    }
+
+    /** {@link #create}, saying whether the answer is a replay of an earlier one. */
+    public Creation createOrReplay(CaseApi.ItemsRequest request, String idempotencyKey) {
+        List<NewItem> items = ItemRules.normalize(request);
+        checkFrames(0, items);
+        Creation creation = createCommitted(items, idempotencyKey);
+        if (!creation.replayed()) {
+            changed.fire(new ItemsChanged());
+        }
+        return creation;
+    }
+
+    private Creation createCommitted(List<NewItem> items, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return createAlone(items);
+            return new Creation(createAlone(items), false);
         }
         if (!AnswerSeal.wellFormed(idempotencyKey)) {
             throw ApiProblemException.badRequest("Idempotency-Key must be 22 to 200 base64url characters "
@@ -89,7 +100,7 @@ public class CaseService {
      * The earlier answer for this key, or a new case whose answer is stored sealed under keys derived
      * from the Idempotency-Key (which only the client holds) for 24 hours.
      */
-    private CaseApi.Created createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
+    private Creation createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
             throws GeneralSecurityException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         CaseStore.StoredAnswer earlier = store.liveAnswer(keyHmac, now).orElse(null);
@@ -98,7 +109,7 @@ public class CaseService {
                 throw new ApiProblemException(422, "Unprocessable request",
                         "This Idempotency-Key was already used with a different body.");
             }
-            return read(AnswerSeal.open(idempotencyKey, earlier.salt(), keyHmac, earlier.answer()));
+            return new Creation(read(AnswerSeal.open(idempotencyKey, earlier.salt(), keyHmac, earlier.answer())), true);
         }
         // Answers older than 24 hours go now, this key's included.
         store.deleteExpiredAnswers(now);
@@ -109,7 +120,7 @@ public class CaseService {
         store.insertAnswer(keyHmac, new CaseStore.StoredAnswer(salt, AnswerSeal.bodyMac(idempotencyKey, salt, body),
                 AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created))), now.plusHours(IDEMPOTENCY_HOURS));
         counters.caseCreated(items.size());
-        return created;
+        return new Creation(created, false);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -101,13 +102,23 @@ public class Limits {
         return TimeUnit.NANOSECONDS.toSeconds(nanos) + 1;
     }
 
+    /** {@link #creatingCase(String, int, int, Supplier, Predicate)} for a {@code create} that never replays. */
+    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create) {
+        return creatingCase(address, items, frames, create, created -> false);
+    }
+
     /**
      * Creates a case of {@code items} items and {@code frames} vPDQ frames from {@code address}: 429 over
      * the rate of new cases, the daily cap of cases, the daily items or frames budget, or the budget of
      * requests that stored nothing. A request that {@code create} refuses gives back its new-case slot,
      * its case and its items and frames, and counts against the budget of requests that stored nothing.
+     * So does an answer {@code replayed} says is an earlier case's (a retry with the same Idempotency-Key):
+     * it created nothing, so a teen retrying over a bad connection never uses up the new cases allowed,
+     * yet replays stay bounded (they read the database) by the budget of requests that stored nothing.
+     * A replay still needs a free new-case slot while it runs, since it is known as one only afterwards.
      */
-    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create) {
+    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create,
+                              Predicate<? super T> replayed) {
         if (!config.enabled()) {
             return create.get();
         }
@@ -130,16 +141,22 @@ public class Limits {
             daily.removeCase();
             throw e;
         }
+        T created;
         try {
-            T created = create.get();
-            slots.settle(true);
-            return created;
+            created = create.get();
         } catch (RuntimeException e) {
             slots.settle(false);
             daily.removeCase();
             daily.refund(items, frames);
             throw e;
         }
+        boolean stored = !replayed.test(created);
+        slots.settle(stored);
+        if (!stored) {
+            daily.removeCase();
+            daily.refund(items, frames);
+        }
+        return created;
     }
 
     /**
@@ -221,7 +238,7 @@ public class Limits {
      */
     private SlidingWindow storedNothing(Day d, String client, long now) {
         return reserve(d.storedNothing, client, now, config.storedNothingPerWindow(), config.storedNothingWindow(),
-                "stored-nothing", "Too many requests from this address that stored nothing (refused or invalid) "
+                "stored-nothing", "Too many requests from this address that stored nothing (refused, invalid or repeated) "
                         + "in a short time. Please check what is being sent, wait a little and try again.");
     }
 

@@ -45,9 +45,10 @@ public interface LimitsConfig {
 
     /**
      * Requests to create a case or add items that stored nothing (refused as invalid, wrong key, withdrawn
-     * case, server error) allowed from one address within {@link #storedNothingWindow()}. Such a request
-     * gives back its new-case or addition slot, so a page that hit a validation error can try again at
-     * once; this separate, more generous budget still bounds how much work failing requests can cause.
+     * case, server error), and retries answered with an earlier case (same Idempotency-Key), allowed from
+     * one address within {@link #storedNothingWindow()}. Such a request gives back its new-case or addition
+     * slot, so a page that hit a validation error or lost an answer can try again at once; this separate,
+     * more generous budget still bounds how much work such requests can cause.
      */
     @WithDefault("30")
     int storedNothingPerWindow();

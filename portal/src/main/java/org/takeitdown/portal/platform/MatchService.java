@@ -114,7 +114,9 @@ public class MatchService {
                     .toList(), r.truncated()));
         }
         counters.matchExamined(budget.examined(), budget.spent());
-        return new PlatformApi.MatchResponse(results, videoResults, budget.spent());
+        boolean truncated = budget.spent() || results.stream().anyMatch(PlatformApi.MatchResult::truncated)
+                || videoResults.stream().anyMatch(PlatformApi.VideoResult::truncated);
+        return new PlatformApi.MatchResponse(results, videoResults, truncated);
     }
 
     private static double round(double percent) {

@@ -62,7 +62,11 @@ public final class PlatformApi {
     public record MatchResult(String query, List<Match> matches, boolean truncated) {
     }
 
-    /** {@code truncated}: the request's work budget ran out, so some results may miss matches. */
+    /**
+     * {@code truncated}: some result or video result may miss matches — its own {@code truncated} is true,
+     * because it had more than 100, or the request's work budget ran out — so a client that reads only this
+     * flag still learns that the answer is incomplete.
+     */
     public record MatchResponse(List<MatchResult> results, List<VideoResult> videos, boolean truncated) {
     }
 

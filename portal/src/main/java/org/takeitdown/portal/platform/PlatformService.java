@@ -37,16 +37,22 @@ public class PlatformService {
         return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /**
+     * A new platform and its key; 400 for a name that is empty after trimming, over {@value #NAME_MAX}
+     * characters, or holding a character {@link DisplayText} refuses (its public pages show the name).
+     */
     public PlatformApi.PlatformKey create(PlatformApi.NewPlatform request) {
-        String name = request == null ? null : request.name();
-        if (name == null || name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl)) {
-            throw ApiProblemException.badRequest("name must be 1 to 100 characters, without control characters.");
+        String name = request == null || request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            throw ApiProblemException.badRequest("name must be 1 to " + NAME_MAX
+                    + " characters, spaces at either end not counted; it has " + name.length() + ".");
         }
+        DisplayText.refuseHiddenCharacters("name", name);
         Scope scope = Scope.parse(request.scope());
         String key = newKey();
         String hmac = secrets.hmac(KEY_PURPOSE, key);
         PlatformApi.PlatformKey created = QuarkusTransaction.requiringNew().call(() -> {
-            PlatformRecord p = store.create(name.strip(), scope.text(), hmac, LocalDate.now(ZoneOffset.UTC));
+            PlatformRecord p = store.create(name, scope.text(), hmac, LocalDate.now(ZoneOffset.UTC));
             return new PlatformApi.PlatformKey(p.id(), p.name(), p.scope(), key);
         });
         if (scope == Scope.FULL) {
@@ -92,12 +98,16 @@ public class PlatformService {
         return new NoSuchPlatform(id);
     }
 
+    /** Longest platform name. */
+    public static final int NAME_MAX = 100;
+
     /** Longest "what they scan" text shown on the public list. */
     public static final int SCANS_MAX = 200;
 
     /**
      * Whether a platform appears on the public list, and what it scans (blank: nothing said); 404 for an
-     * unknown platform, 400 for a text over {@value #SCANS_MAX} characters.
+     * unknown platform, 400 for a text over {@value #SCANS_MAX} characters or holding a character
+     * {@link DisplayText} refuses.
      */
     public void setListing(long id, PlatformApi.Listing listing) {
         if (listing == null || listing.listed() == null) {
@@ -109,6 +119,9 @@ public class PlatformService {
         if (text != null && text.length() > SCANS_MAX) {
             throw ApiProblemException.badRequest(
                     "scans is at most " + SCANS_MAX + " characters; it has " + text.length() + ".");
+        }
+        if (text != null) {
+            DisplayText.refuseHiddenCharacters("scans", text);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             if (!store.setListing(id, listed, text)) {

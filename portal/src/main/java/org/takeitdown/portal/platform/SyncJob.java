@@ -1,8 +1,10 @@
 package org.takeitdown.portal.platform;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +29,47 @@ public class SyncJob {
     private final AtomicBoolean kickRunning = new AtomicBoolean();
     private final AtomicBoolean kickAgain = new AtomicBoolean();
 
+    /** Set when the application starts to stop: the database may close under a run from then on. */
+    private volatile boolean stopping;
+
+    @Inject
     public SyncJob(Sequencer sequencer, MatchIndexes indexes, ManagedExecutor workers) {
+        this(sequencer, indexes, (Executor) workers);
+    }
+
+    SyncJob(Sequencer sequencer, MatchIndexes indexes, Executor workers) {
         this.sequencer = sequencer;
         this.indexes = indexes;
         this.kickLater = CompletableFuture.delayedExecutor(KICK_DELAY_MS, TimeUnit.MILLISECONDS, workers);
     }
 
+    /**
+     * Runs the sync; a failure is logged at WARN and the next run tries again. Once the application is
+     * stopping no run starts, and a run that fails then (typically because the datasource was closed under
+     * it, e.g. a kick from a request answered just before a SIGTERM) is logged at INFO: nothing is lost, the
+     * committed changes wait for the next run of any instance.
+     */
     @Scheduled(identity = "item-sync", every = "${portal.platform.sync-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             runNow();
         } catch (RuntimeException e) {
-            LOG.warnf("Item sync failed and will be retried: %s", e.getClass().getSimpleName());
+            if (stopping) {
+                LOG.infof("Item sync stopped by the shutdown (%s); the next start catches up",
+                        e.getClass().getSimpleName());
+            } else {
+                LOG.warnf("Item sync failed and will be retried: %s", e.getClass().getSimpleName());
+            }
         }
+    }
+
+    /** The application is stopping (Ctrl-C, SIGTERM): see {@link #tick()}. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**

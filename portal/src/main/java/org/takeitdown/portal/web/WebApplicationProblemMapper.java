@@ -2,19 +2,31 @@ package org.takeitdown.portal.web;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 
 /**
  * Maps the framework's own refusals (404, 405, 406, 415, unreadable bodies) to problem JSON on
- * {@code /api} paths; pages keep the framework's answer.
+ * {@code /api} paths; pages keep the framework's answer. A 406 or 415 names the media types the
+ * endpoint declares ({@link DeclaredMediaTypes}), e.g. NDJSON or CSV for the export.
  */
 @Provider
 public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
+    private final DeclaredMediaTypes declared;
+
     @Context
     UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    public WebApplicationProblemMapper(DeclaredMediaTypes declared) {
+        this.declared = declared;
+    }
 
     @Override
     public Response toResponse(WebApplicationException e) {
@@ -32,11 +44,27 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
             case 400 -> "The request could not be read.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This method is not allowed here.";
-            case 406 -> "This endpoint answers application/json only.";
+            case 406 -> notAcceptable();
             case 413 -> "The body is too large.";
-            case 415 -> "Send the body as application/json.";
+            case 415 -> unsupported();
             default -> title + ".";
         };
         return Problem.response(status, title, detail);
+    }
+
+    private String notAcceptable() {
+        List<String> types = declared.produces(method(), uriInfo.getPath());
+        return types.isEmpty() ? "This endpoint cannot answer in any media type the Accept header allows."
+                : "This endpoint answers " + String.join(" or ", types) + " only.";
+    }
+
+    private String unsupported() {
+        List<String> types = declared.consumes(method(), uriInfo.getPath());
+        return types.isEmpty() ? "This endpoint does not take a body of this Content-Type."
+                : "Send the body as " + String.join(" or ", types) + ".";
+    }
+
+    private String method() {
+        return request == null ? null : request.getMethod();
     }
 }

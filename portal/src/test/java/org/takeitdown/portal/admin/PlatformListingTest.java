@@ -53,6 +53,53 @@ class PlatformListingTest {
     }
 
     @Test
+    void namesWithBidiControlsZeroWidthOrControlCharactersAreRefusedNamingTheCharacterAndStoreNothing() {
+        int before = admin().get("/api/admin/platforms").then().extract().jsonPath().getList("id").size();
+        String[][] refused = {
+            {"Evil\\u202Egnp.exe", "U+202E (RIGHT-TO-LEFT OVERRIDE)"},
+            {"Isolated \\u2067name\\u2069", "U+2067 (RIGHT-TO-LEFT ISOLATE)"},
+            {"Zero\\u200Bwidth", "U+200B (ZERO WIDTH SPACE)"},
+            {"Bell\\u0007", "U+0007"},
+            {"Line\\u2028break", "U+2028 (LINE SEPARATOR)"},
+            {"Para\\u2029graph", "U+2029 (PARAGRAPH SEPARATOR)"},
+        };
+        for (String[] r : refused) {
+            admin().contentType(ContentType.JSON).body("{\"name\":\"" + r[0] + "\"}").post("/api/admin/platforms")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString(r[1]));
+        }
+        admin().contentType(ContentType.JSON).body("{\"name\":\"   \"}").post("/api/admin/platforms")
+                .then().statusCode(400).body("detail", containsString("name must be 1 to 100 characters"));
+        // As a browser sends the form: UTF-8, percent-encoded (U+202E is E2 80 AE); RestAssured would say ISO-8859-1.
+        admin().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("name=Form%E2%80%AEevil&scope=full")
+                .post("/admin/platforms").then().statusCode(400).body(containsString("U+202E"));
+        admin().get("/api/admin/platforms").then().body("id.size()", equalTo(before));
+    }
+
+    @Test
+    void whatAPlatformScansIsRefusedWithABidiOverrideAndLeftUnchanged() {
+        String name = "Scans Refused " + System.nanoTime();
+        long id = create(name);
+        admin().contentType(ContentType.JSON).body("{\"listed\":true,\"scans\":\"Photos \\u202Esoediv\"}")
+                .post("/api/admin/platforms/" + id + "/listing").then().statusCode(400)
+                .body("detail", containsString("scans must not contain U+202E"));
+        admin().get("/api/admin/platforms").then().body("find { it.id == " + id + " }.listed", equalTo(false));
+    }
+
+    @Test
+    void aRightToLeftNameIsTrimmedAndShownIsolatedInBdiOnThePublicList() {
+        String name = "منصة الصور " + System.nanoTime();
+        long id = admin().contentType(ContentType.JSON).body("{\"name\":\"  " + name + "\\t\"}")
+                .post("/api/admin/platforms").then().statusCode(201).body("name", equalTo(name))
+                .extract().jsonPath().getLong("id");
+        admin().contentType(ContentType.JSON).body("{\"listed\":true,\"scans\":\"الصور العامة\"}")
+                .post("/api/admin/platforms/" + id + "/listing").then().statusCode(204);
+        given().header("Accept-Language", "ar").get("/participating").then().statusCode(200)
+                .body(containsString("<strong><bdi>" + name + "</bdi></strong>"))
+                .body(containsString("<bdi>الصور العامة</bdi>"));
+    }
+
+    @Test
     void theAdminPageFormSetsTheListing() {
         String name = "Form Listed " + System.nanoTime();
         long id = create(name);

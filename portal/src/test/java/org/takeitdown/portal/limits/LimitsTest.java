@@ -241,6 +241,28 @@ class LimitsTest {
     }
 
     @Test
+    void replaysOfAnEarlierCaseGiveBackTheirNewCaseSlotAndDailyCountsButUseTheBudgetOfRequestsThatStoredNothing() {
+        // 3 new cases per window, 3 a day, 40 items a day, 5 requests that stored nothing per window.
+        Limits limits = new Limits(failing(3, 3, 20, 100, 40, 1000, 1000, 5), COUNTERS);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", created -> true))
+                    .isEqualTo("earlier case");
+        }
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", created -> true))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
+
+        Limits fresh = new Limits(failing(3, 3, 20, 100, 40, 1000, 1000, 100), COUNTERS);
+        for (int i = 0; i < 20; i++) {
+            fresh.creatingCase("192.0.2.77", 10, 0, () -> "earlier case", created -> true);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(fresh.creatingCase("192.0.2.77", 10, 0, LimitsTest::created)).isEqualTo("created");
+        }
+        assertThatThrownBy(() -> fresh.creatingCase("192.0.2.77", 1, 0, LimitsTest::created))
+                .isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
     void refusedAdditionsGiveBackTheirAdditionSlot() {
         Limits limits = new Limits(storage(10, 10, 20, 2, 1000, 1000, 1000), COUNTERS);
         for (int i = 0; i < 6; i++) {

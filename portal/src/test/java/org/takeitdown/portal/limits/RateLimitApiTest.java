@@ -96,6 +96,26 @@ class RateLimitApiTest {
     }
 
     @Test
+    void retriesWithTheSameIdempotencyKeyGetTheSameCaseAndDoNotUseUpTheNewCaseAllowance() {
+        String address = "198.51.100.203";
+        String key = "retry-after-a-lost-answer-0001";
+        String first = null;
+        for (int i = 0; i < 5; i++) {
+            String number = given().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                    .contentType(ContentType.JSON).body(body(30)).post("/api/cases")
+                    .then().statusCode(201).extract().path("caseNumber");
+            first = first == null ? number : first;
+            assertThat(number).isEqualTo(first);
+        }
+        for (int i = 31; i < 33; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(i))
+                    .post("/api/cases").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(33))
+                .post("/api/cases").then().statusCode(429);
+    }
+
+    @Test
     void refusedNewCasesDoNotUseUpTheNewCaseAllowance() {
         String emptyFile = "{\"items\":[{\"kind\":\"other\",\"md5\":\"d41d8cd98f00b204e9800998ecf8427e\","
                 + "\"pdq\":null,\"pdqQuality\":null}]}";
