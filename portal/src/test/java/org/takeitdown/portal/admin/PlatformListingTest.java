@@ -77,6 +77,19 @@ class PlatformListingTest {
     }
 
     @Test
+    void namesThatNeedTheZeroWidthJoinerOrNonJoinerAreAccepted() {
+        String hindi = "क्\u200Dष " + System.nanoTime();
+        String persian = "می\u200Cخواهم " + System.nanoTime();
+        String emoji = "\uD83D\uDC69\u200D\uD83D\uDCBB " + System.nanoTime();
+        for (String name : new String[] {hindi, persian, emoji}) {
+            admin().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}").post("/api/admin/platforms")
+                    .then().statusCode(201).body("name", equalTo(name));
+        }
+        admin().contentType(ContentType.JSON).body("{\"name\":\"Mark\u200Fed\"}").post("/api/admin/platforms")
+                .then().statusCode(400).body("detail", containsString("U+200F (RIGHT-TO-LEFT MARK)"));
+    }
+
+    @Test
     void whatAPlatformScansIsRefusedWithABidiOverrideAndLeftUnchanged() {
         String name = "Scans Refused " + System.nanoTime();
         long id = create(name);
