@@ -81,9 +81,8 @@ class LimitsTest {
     void blocksEveryLookupOnceFailuresReachTheBudgetEvenWithTheRightKey() {
         Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> {
-                throw new NoSuchCase();
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.lookup("198.51.100.7", refusing(new NoSuchCase())))
+                    .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> "right key"))
                 .isInstanceOf(TooManyRequestsException.class);
@@ -95,9 +94,8 @@ class LimitsTest {
         Limits limits = new Limits(config(10, 10, 2), COUNTERS);
         for (int i = 0; i < 10; i++) {
             assertThat(limits.lookup("198.51.100.9", () -> "ok")).isEqualTo("ok");
-            assertThatThrownBy(() -> limits.lookup("198.51.100.9", () -> {
-                throw ApiProblemException.conflict("withdrawn");
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.lookup("198.51.100.9", refusing(ApiProblemException.conflict("withdrawn"))))
+                    .isInstanceOf(ApiProblemException.class);
         }
     }
 
@@ -119,9 +117,8 @@ class LimitsTest {
             limits.creatingCase("192.0.2.3", 5, 5, LimitsTest::created);
             limits.addingItems("192.0.2.3", 5, 5, LimitsTest::created);
             limits.platformRequest(1);
-            assertThatThrownBy(() -> limits.lookup("192.0.2.3", () -> {
-                throw new NoSuchCase();
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.lookup("192.0.2.3", refusing(new NoSuchCase())))
+                    .isInstanceOf(ApiProblemException.class);
         }
     }
 
@@ -166,12 +163,10 @@ class LimitsTest {
     void givesBackTheBudgetOfRequestsThatStoredNothing() {
         Limits limits = new Limits(storage(100, 100, 100, 100, 10, 1000, 1000), COUNTERS);
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> limits.addingItems("192.0.2.40", 10, 500, () -> {
-                throw ApiProblemException.conflict("withdrawn");
-            })).isInstanceOf(ApiProblemException.class);
-            assertThatThrownBy(() -> limits.creatingCase("192.0.2.40", 10, 500, () -> {
-                throw ApiProblemException.badRequest("bad body");
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.40", 10, 500, refusing(ApiProblemException.conflict("withdrawn"))))
+                    .isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.40", 10, 500, refusing(ApiProblemException.badRequest("bad body"))))
+                    .isInstanceOf(ApiProblemException.class);
         }
         assertThat(limits.addingItems("192.0.2.40", 10, 1000, LimitsTest::created)).isEqualTo("created");
     }
@@ -180,9 +175,8 @@ class LimitsTest {
     void additionsWithWrongKeysCountAsFailedLookups() {
         Limits limits = new Limits(storage(100, 100, 2, 100, 1000, 1000, 1000), COUNTERS);
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, () -> {
-                throw new NoSuchCase();
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, refusing(new NoSuchCase())))
+                    .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, LimitsTest::created))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong case number or key");
@@ -193,9 +187,7 @@ class LimitsTest {
         Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         String address = "198.51.100.60";
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> limits.lookup(address, () -> {
-                throw new NoSuchCase();
-            })).isInstanceOf(NoSuchCase.class);
+            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase()))).isInstanceOf(NoSuchCase.class);
         }
         assertThatThrownBy(() -> limits.lookup(address, () -> "right case key"))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong case number or key");
@@ -229,9 +221,8 @@ class LimitsTest {
     void refusedCreationsGiveBackTheirNewCaseSlot() {
         Limits limits = new Limits(config(3, 100, 20), COUNTERS);
         for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> limits.creatingCase("192.0.2.70", 1, 0, () -> {
-                throw ApiProblemException.badRequest("empty file");
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.70", 1, 0, refusing(ApiProblemException.badRequest("empty file"))))
+                    .isInstanceOf(ApiProblemException.class);
         }
         for (int i = 0; i < 3; i++) {
             assertThat(limits.creatingCase("192.0.2.70", 1, 0, LimitsTest::created)).isEqualTo("created");
@@ -266,9 +257,8 @@ class LimitsTest {
     void refusedAdditionsGiveBackTheirAdditionSlot() {
         Limits limits = new Limits(storage(10, 10, 20, 2, 1000, 1000, 1000), COUNTERS);
         for (int i = 0; i < 6; i++) {
-            assertThatThrownBy(() -> limits.addingItems("192.0.2.71", 1, 0, () -> {
-                throw ApiProblemException.conflict("withdrawn");
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.71", 1, 0, refusing(ApiProblemException.conflict("withdrawn"))))
+                    .isInstanceOf(ApiProblemException.class);
         }
         limits.addingItems("192.0.2.71", 1, 0, LimitsTest::created);
         limits.addingItems("192.0.2.71", 1, 0, LimitsTest::created);
@@ -280,12 +270,10 @@ class LimitsTest {
     void requestsThatStoreNothingHaveABudgetOfTheirOwnThatRefusesEvenAValidRequest() {
         Limits limits = new Limits(failing(3, 100, 20, 100, 1000, 1000, 1000, 5), COUNTERS);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> limits.creatingCase("192.0.2.72", 1, 0, () -> {
-                throw ApiProblemException.badRequest("bad body");
-            })).isInstanceOf(ApiProblemException.class);
-            assertThatThrownBy(() -> limits.addingItems("192.0.2.72", 1, 0, () -> {
-                throw ApiProblemException.badRequest("bad body");
-            })).isInstanceOfAny(ApiProblemException.class, TooManyRequestsException.class);
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.72", 1, 0, refusing(ApiProblemException.badRequest("bad body"))))
+                    .isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.72", 1, 0, refusing(ApiProblemException.badRequest("bad body"))))
+                    .isInstanceOfAny(ApiProblemException.class, TooManyRequestsException.class);
         }
         assertThatThrownBy(() -> limits.creatingCase("192.0.2.72", 1, 0, LimitsTest::created))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
@@ -324,6 +312,13 @@ class LimitsTest {
     }
 
     /** Runs {@code call} on {@code threads} threads released at once; how many ended with each result or exception class. */
+    /** A store or look-up that refuses with {@code refusal}. */
+    private static <T> Supplier<T> refusing(RuntimeException refusal) {
+        return () -> {
+            throw refusal;
+        };
+    }
+
     private static Map<Class<?>, Integer> race(int threads, Supplier<Object> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -369,9 +364,8 @@ class LimitsTest {
     void aFullTableOfFailedLookupsRefusesLookupsFromNewAddresses() {
         Limits limits = new Limits(storage(10, 10, 5, 100, 1000, 1000, 2), COUNTERS);
         for (String address : List.of("203.0.113.1", "203.0.113.2")) {
-            assertThatThrownBy(() -> limits.lookup(address, () -> {
-                throw new NoSuchCase();
-            })).isInstanceOf(ApiProblemException.class);
+            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase())))
+                    .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("203.0.113.200", () -> "right key"))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("very busy");

@@ -68,6 +68,17 @@ class ClusteredMatchApiTest {
         return out;
     }
 
+    /** Stores {@code cases} cases of {@code perCase} images, each within 8 bits of {@code center}. */
+    private static void storeCluster(long[] center, int cases, int perCase) {
+        for (int c = 0; c < cases; c++) {
+            List<String> items = new ArrayList<>();
+            for (int i = 0; i < perCase; i++) {
+                items.add(image(md5(), hex(near(center)), 90));
+            }
+            newCase(items.toArray(String[]::new));
+        }
+    }
+
     private static String hex(long[] h) {
         return String.format(Locale.ROOT, "%016x%016x%016x%016x", h[0], h[1], h[2], h[3]);
     }
@@ -104,13 +115,7 @@ class ClusteredMatchApiTest {
             throws Exception {
         String key = newPlatformKey("Clustered PDQ");
         long[] center = balanced();
-        for (int c = 0; c < 50; c++) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                items.add(image(md5(), hex(near(center)), 90));
-            }
-            newCase(items.toArray(String[]::new));
-        }
+        storeCluster(center, 50, 100);
         long[] elsewhere = balanced();
         String elsewhereMd5 = md5();
         newCase(image(elsewhereMd5, hex(elsewhere), 90));
@@ -149,13 +154,7 @@ class ClusteredMatchApiTest {
     void oneQueryWithMoreThanAHundredNearMatchesMakesTheWholeAnswerTruncatedThoughTheBudgetLasted() {
         String key = newPlatformKey("Over a hundred near");
         long[] center = balanced();
-        for (int c = 0; c < 2; c++) {
-            List<String> items = new ArrayList<>();
-            for (int i = 0; i < 75; i++) {
-                items.add(image(md5(), hex(near(center)), 90));
-            }
-            newCase(items.toArray(String[]::new));
-        }
+        storeCluster(center, 2, 75);
         sync.runNow();
 
         double before = examined();
