@@ -251,18 +251,19 @@ const savedBox = document.getElementById('saved-key');
 const copyStatus = document.getElementById('copy-status');
 let shown = null;            // {number, key} while the receipt shows them
 
+// The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
+// takes the focus, and names the page in the title too.
 function showReceipt(number, key, added) {
   root.hidden = true;
+  document.getElementById('choosing').hidden = true;
   shown = { number, key: groupKey(key) };
   document.getElementById('case-number').textContent = shown.number;
   document.getElementById('case-key').textContent = shown.key;
-  if (added) {
-    receipt.prepend(el('p', { id: 'added', role: 'status' }, t.tAdded));
-    document.getElementById('same-key').hidden = false;
-  }
+  if (added) document.getElementById('same-key').hidden = false;
   receipt.hidden = false;
+  document.title = receipt.dataset.title;
   receipt.scrollIntoView({ block: 'start' });
-  receipt.focus({ preventScroll: true });
+  document.getElementById('receipt-title').focus({ preventScroll: true });
 }
 
 // Whether a picked file is still in the list, hashing or hashed, and not sent yet.

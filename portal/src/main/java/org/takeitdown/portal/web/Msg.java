@@ -174,7 +174,7 @@ public interface Msg {
 
     String receiptNext();
 
-    String receiptAdded();
+    String receiptAddedTitle();
 
     String receiptSameKey();
 
