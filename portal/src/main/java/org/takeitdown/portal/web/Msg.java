@@ -308,6 +308,8 @@ public interface Msg {
 
     String howA2();
 
+    String howA2Video();
+
     String howQ3();
 
     String howA3();
