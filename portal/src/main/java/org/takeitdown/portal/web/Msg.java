@@ -162,6 +162,8 @@ public interface Msg {
 
     String hashNothing();
 
+    String hashAlreadyAdded();
+
     String hashNoScript();
 
     String receiptTitle();
