@@ -19,7 +19,7 @@ const rules = {
   bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
 };
 const pool = new HashPool({ onMessage: (event) => received(event) });
-const entries = new Map();   // id -> {file, state, result, progress, el}
+const entries = new Map();   // id -> {file, state, result, progress, md5, li, bar, stateEl}, in the order picked
 let nextId = 1;
 // One per set of hashes, so a retry returns the same case. It is the secret that opens the server's
 // stored answer, so it lives in this variable only: never in storage, a cookie or the address.
@@ -79,7 +79,7 @@ function addFiles(files) {
     const bar = el('progress', { max: '100', value: '0', 'aria-label': file.name });
     const state = el('p', { class: 'state' }, t.tWorking);
     const remove = el('button', { type: 'button', class: 'remove' }, t.tRemove);
-    remove.addEventListener('click', () => { pool.cancel(id); entries.delete(id); li.remove(); idempotencyKey = null; update(); });
+    remove.addEventListener('click', () => removeEntry(id));
     li.append(bar, state, remove);
     list.append(li);
     entries.set(id, { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state });
@@ -89,11 +89,36 @@ function addFiles(files) {
   update();
 }
 
-// A worker's progress, result or error for a file still in the list (the pool sends no others).
+// Takes a file out of the list and stops its hashing at once.
+function removeEntry(id) {
+  pool.cancel(id);
+  const entry = entries.get(id);
+  entries.delete(id);
+  if (entry) entry.li.remove();
+  idempotencyKey = null;
+  update();
+}
+
+// A file whose MD5 is that of another file in the list is the same file picked twice: the one picked later
+// is dropped (its hashing stopped at once), so the list shows each file once, in the order first picked.
+function dropIfPickedTwice(id) {
+  const md5 = entries.get(id).md5;
+  const twin = [...entries.keys()].find((other) => other !== id && entries.get(other).md5 === md5);
+  if (twin === undefined) return;
+  removeEntry(Math.max(id, twin));
+  message.textContent = t.tAlreadyAdded;
+}
+
+// A worker's progress, MD5, result or error for a file still in the list (the pool sends no others).
 const received = (event) => {
   const { type, id } = event.data;
   const entry = entries.get(id);
   if (!entry) { update(); return; }
+  if (type === 'md5') {
+    entry.md5 = event.data.md5;
+    dropIfPickedTwice(id);
+    return;
+  }
   if (type === 'progress') {
     entry.progress = event.data.fraction;
     if (event.data.seconds !== undefined) entry.stateEl.textContent = videoProgress(event.data.seconds);
@@ -251,18 +276,19 @@ const savedBox = document.getElementById('saved-key');
 const copyStatus = document.getElementById('copy-status');
 let shown = null;            // {number, key} while the receipt shows them
 
+// The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
+// takes the focus, and names the page in the title too.
 function showReceipt(number, key, added) {
   root.hidden = true;
+  document.getElementById('choosing').hidden = true;
   shown = { number, key: groupKey(key) };
   document.getElementById('case-number').textContent = shown.number;
   document.getElementById('case-key').textContent = shown.key;
-  if (added) {
-    receipt.prepend(el('p', { id: 'added', role: 'status' }, t.tAdded));
-    document.getElementById('same-key').hidden = false;
-  }
+  if (added) document.getElementById('same-key').hidden = false;
   receipt.hidden = false;
+  document.title = receipt.dataset.title;
   receipt.scrollIntoView({ block: 'start' });
-  receipt.focus({ preventScroll: true });
+  document.getElementById('receipt-title').focus({ preventScroll: true });
 }
 
 // Whether a picked file is still in the list, hashing or hashed, and not sent yet.

@@ -36,7 +36,7 @@ export function poolSize() {
 }
 
 export class HashPool {
-  // onMessage gets the workers' 'progress', 'done' and 'error' message events (data {type, id, ...})
+  // onMessage gets the workers' 'progress', 'md5', 'done' and 'error' message events (data {type, id, ...})
   // of files still in the pool; nothing arrives for a file after it is cancelled.
   constructor({ size = poolSize(), onMessage }) {
     this.size = size;

@@ -23,7 +23,10 @@ async function md5Of(id, file, share) {
     md5.update(new Uint8Array(buf));
     postMessage({ type: 'progress', id, fraction: share * Math.min(1, (at + CHUNK) / file.size) });
   }
-  return md5.finish();
+  const hex = md5.finish();
+  // Told at once, so that the page can drop a file picked twice before the rest of its hashing.
+  postMessage({ type: 'md5', id, md5: hex });
+  return hex;
 }
 
 // What the first bytes say the file is (the hasher's rules.MediaSniffer, the CLI's too); only images

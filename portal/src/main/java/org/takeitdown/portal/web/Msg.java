@@ -162,6 +162,8 @@ public interface Msg {
 
     String hashNothing();
 
+    String hashAlreadyAdded();
+
     String hashNoScript();
 
     String receiptTitle();
@@ -174,7 +176,7 @@ public interface Msg {
 
     String receiptNext();
 
-    String receiptAdded();
+    String receiptAddedTitle();
 
     String receiptSameKey();
 
@@ -307,6 +309,8 @@ public interface Msg {
     String howQ2();
 
     String howA2();
+
+    String howA2Video();
 
     String howQ3();
 

@@ -142,7 +142,7 @@ class LayoutBrowserTest {
             e.js("window.scrollTo(0, document.body.scrollHeight); return true;");
             e.click("#submit-hashes");
             e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");
-            assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt");
+            assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt-title");
             assertThat(clearOfHeader(e, "#receipt-title")).as("the receipt's heading is below the header")
                     .isGreaterThanOrEqualTo(0);
             e.click("#saved-key");

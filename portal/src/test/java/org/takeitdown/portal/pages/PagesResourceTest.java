@@ -146,6 +146,19 @@ class PagesResourceTest {
     }
 
     @Test
+    void howItWorksAndAboutSayAVideosHashesCarryTheirSecondWhichShowsRoughlyHowLongItIsInEveryLanguage() {
+        assertThat(Messages.of("en").get("howA2Video")).contains("at which second of the video each of its hashes")
+                .contains("roughly how long the video is");
+        for (String lang : Messages.tags()) {
+            String said = escaped(Messages.of(lang).get("howA2Video"));
+            for (String path : List.of("/how-it-works", "/about")) {
+                given().queryParam("lang", lang).get(path).then().statusCode(200)
+                        .body(containsString("id=\"video-seconds\">" + said + "</"));
+            }
+        }
+    }
+
+    @Test
     void casePagesAreNotCached() {
         given().get("/cases/status").then().header("Cache-Control", "no-store");
         given().get("/hash").then().header("Cache-Control", "no-store");

@@ -40,7 +40,7 @@ class HashPoolBrowserTest {
      * the page (with the worker's index), each worker terminated, and the most workers busy at once.
      * {@code poolLog.onReceived} is called after each received message is recorded.
      */
-    private static final String RECORD = """
+    static final String RECORD = """
             const log = window.poolLog = { posted: [], received: [], terminated: 0, workers: [],
               files: [], ended: [], maxBusy: 0 };
             const index = (w) => {

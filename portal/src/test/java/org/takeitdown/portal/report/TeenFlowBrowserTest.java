@@ -126,7 +126,7 @@ class TeenFlowBrowserTest {
         assertThat(engine.url()).doesNotContain(number);
         chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/wee.jpg")));
         engine.click("#submit-hashes");
-        engine.waitVisible("#added", Duration.ofSeconds(30));
+        engine.waitVisible("#receipt-title", Duration.ofSeconds(30));
         engine.click("#saved-key");
 
         checkStatus(number, key, "4");

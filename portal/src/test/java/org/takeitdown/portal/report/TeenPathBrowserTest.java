@@ -45,6 +45,13 @@ class TeenPathBrowserTest {
         e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");
     }
 
+    /** The text of every heading on the page that is not hidden, in document order. */
+    @SuppressWarnings("unchecked")
+    static List<String> visibleHeadings(Engine e) {
+        return (List<String>) e.js("return [...document.querySelectorAll('h1, h2, h3')]"
+                + ".filter((h) => h.getClientRects().length > 0).map((h) => h.textContent.trim());");
+    }
+
     /** Dispatches a cancelable beforeunload event, as leaving would, and answers whether the page held it back. */
     static boolean leavingIsHeldBack(Engine e) {
         return (Boolean) e.js("const ev = new Event('beforeunload', {cancelable: true});"
@@ -70,7 +77,10 @@ class TeenPathBrowserTest {
             String key = e.text("#case-key");
             assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
             assertThat(key).matches(GROUPED_KEY);
-            assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt");
+            assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt-title");
+            assertThat(visibleHeadings(e)).as("the only heading shown says what happened")
+                    .containsExactly("We got the hashes of your files");
+            assertThat(e.title()).isEqualTo("We got the hashes of your files · Help center");
             assertThat(e.text("#tick-first")).contains("tick the box");
 
             e.click("#copy-key");
@@ -120,7 +130,10 @@ class TeenPathBrowserTest {
                     .as("the key is not left in the page's markup").isEqualTo(false);
             sendOnePicture(e);
             assertThat(e.text("#case-key")).matches(GROUPED_KEY).isEqualTo(grouped(c.caseKey()));
-            assertThat(e.text("#added")).isEqualTo("The files were added to your case.");
+            assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt-title");
+            assertThat(visibleHeadings(e)).as("the only heading shown says the files were added")
+                    .containsExactly("We added the hashes to your case");
+            assertThat(e.title()).isEqualTo("We added the hashes to your case · Help center");
             assertThat(e.js("return document.getElementById('same-key').hidden")).isEqualTo(false);
             assertThat(e.text("#same-key")).contains("not a new one");
             e.click("#saved-key");

@@ -158,7 +158,9 @@ class VideoBrowserTest {
         assertThat(fallback).as("WebM frames drawn blank (quality 0)").noneMatch(f -> f.get("q").asInt() == 0);
         assertThat(fallback.size()).isBetween(cli.size() - 1, cli.size() + 1);
         assertThat(inRow(2, ".state"))
-                .isEqualTo("This browser can't play this video here, so only its exact copy can be found.");
+                .isEqualTo("It's added. This browser can't play this video here, so only this exact file can be found:"
+                        + " not a copy that was changed or saved again, which often happens when something is posted"
+                        + " online. If you can, also add a copy saved as MP4.");
         assertThat(inRow(2, "code.vpdq")).isNull();
         assertThat(inRow(2, "code.md5")).isEqualTo(FileHasher.hash(broken).md5);
 

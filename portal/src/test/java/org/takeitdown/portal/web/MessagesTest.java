@@ -110,6 +110,23 @@ class MessagesTest {
         assertThat(Messages.header(tag)).startsWith("# This translation awaits review by a native speaker.");
     }
 
+    /**
+     * A picture or video this browser can't decode is still added, but only that exact file can be found: the
+     * note says so and names what helps, a copy saved as JPEG (on an iPhone) or MP4, in every language.
+     */
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.Messages#files")
+    void theNotDecodedNotesSayOnlyThisExactFileCanBeFoundAndThatAJpegOrMp4CopyHelps(String tag) {
+        Map<String, String> msg = Messages.of(tag);
+        assertThat(msg.get("hashNotDecoded")).as(tag).contains("JPEG").contains("iPhone").doesNotContain("MP4");
+        assertThat(msg.get("hashVideoNotDecoded")).as(tag).contains("MP4").doesNotContain("JPEG");
+        Map<String, String> english = Messages.of("en");
+        assertThat(english.get("hashNotDecoded")).startsWith("It's added.").contains("only this exact file can be found")
+                .contains("not a copy that was changed or saved again");
+        assertThat(english.get("hashVideoNotDecoded")).startsWith("It's added.")
+                .contains("only this exact file can be found").contains("not a copy that was changed or saved again");
+    }
+
     @Test
     void englishPluralChoicesHaveOneAndOtherForms() {
         for (Map.Entry<String, String> e : Messages.of("en").entrySet()) {
