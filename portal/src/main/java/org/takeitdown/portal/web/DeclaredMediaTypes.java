@@ -60,7 +60,8 @@ public class DeclaredMediaTypes {
         }
     }
 
-    private static String verb(Method m) {
+    /** The HTTP method {@code m} answers ({@code GET}, {@code POST}, …), or null for a method that answers none. */
+    static String verb(Method m) {
         for (Annotation a : m.getAnnotations()) {
             HttpMethod h = a.annotationType().getAnnotation(HttpMethod.class);
             if (h != null) {

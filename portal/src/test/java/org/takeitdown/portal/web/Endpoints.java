@@ -6,12 +6,10 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +103,7 @@ public final class Endpoints {
                 continue;
             }
             for (Method m : c.getDeclaredMethods()) {
-                String verb = httpMethod(m);
+                String verb = DeclaredMediaTypes.verb(m);
                 if (verb == null) {
                     continue;
                 }
@@ -116,15 +114,5 @@ public final class Endpoints {
         }
         found.sort(Comparator.comparing(Endpoint::name));
         return found;
-    }
-
-    private static String httpMethod(Method m) {
-        for (Annotation a : m.getAnnotations()) {
-            HttpMethod verb = a.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
     }
 }
