@@ -127,7 +127,7 @@ const received = (event) => {
     entry.state = 'done';
     entry.progress = 1;
     entry.result = r;
-    const notes = { 'low-quality': t.tLowQuality, 'not-decoded': t.tNotDecoded, 'video-not-decoded': t.tVideoNotDecoded,
+    const notes = { 'low-quality': t.tLowQuality, 'not-decoded': t.tNotDecoded, 'other-kind': t.tOtherKind, 'video-not-decoded': t.tVideoNotDecoded,
       'video-long': t.tVideoLong };
     entry.stateEl.textContent = notes[r.note] || (r.vpdq ? t.tVideoDone.replace('#', r.vpdq.length) : t.tDone);
     const details = el('details');

@@ -267,7 +267,7 @@ onmessage = async (event) => {
     const bitmap = kind === 'image' ? await decode(file) : null;
     const md5 = await md5Of(id, file, bitmap ? 0.5 : 1);
     if (!bitmap) {
-      postMessage({ type: 'done', id, result: { kind, md5, pdq: null, quality: null, note: 'not-decoded' } });
+      postMessage({ type: 'done', id, result: { kind, md5, pdq: null, quality: null, note: kind === 'image' ? 'not-decoded' : 'other-kind' } });
       return;
     }
     const pixels = pixelsOf(bitmap);

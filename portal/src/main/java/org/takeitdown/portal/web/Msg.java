@@ -139,6 +139,8 @@ public interface Msg {
 
     String hashNotDecoded();
 
+    String hashOtherKind();
+
     /** n: seconds of video looked at so far (the page fills in the number and its plural form). */
     String hashVideoProgress(Count n);
 

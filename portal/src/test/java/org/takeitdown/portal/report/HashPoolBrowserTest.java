@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.web.Ffmpeg;
+import org.takeitdown.portal.web.Messages;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -133,14 +134,14 @@ class HashPoolBrowserTest {
                 + " && document.querySelectorAll('#file-list li').length === " + rows, HASHING, "files hashed");
     }
 
-    /** What the page shows for each row, in list order: {name, md5, pdq, vpdq} (absent ones null). */
+    /** What the page shows for each row, in list order: {name, state, md5, pdq, vpdq} (absent ones null). */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> shown() {
         return (List<Map<String, Object>>) engine.js("""
                 return [...document.querySelectorAll('#file-list li')].map((li) => {
                   const text = (css) => { const c = li.querySelector(css); return c ? c.textContent : null; };
                   const v = li.querySelector('code.vpdq');
-                  return { name: text('.name'), md5: text('code.md5'), pdq: text('code.pdq'),
+                  return { name: text('.name'), state: text('.state'), md5: text('code.md5'), pdq: text('code.pdq'),
                     vpdq: v ? v.dataset.frames : null };
                 });""");
     }
@@ -206,6 +207,10 @@ class HashPoolBrowserTest {
             Map<String, Object> single = one.get(i);
             String file = files.get(i).getFileName().toString();
             assertThat(row.get("name")).as("list order").isEqualTo(file);
+            if (file.endsWith(".txt")) {
+                assertThat(row.get("state")).as("neither a picture nor a video: only this exact file")
+                        .isEqualTo(Messages.of("en").get("hashOtherKind"));
+            }
             assertThat(single).as("one worker hashed %s", file).isNotNull();
             assertThat(row.get("md5")).as("MD5 of %s: pool = one worker", file).isEqualTo(single.get("md5"));
             assertThat(row.get("pdq")).as("PDQ of %s: pool = one worker", file).isEqualTo(single.get("pdq"));

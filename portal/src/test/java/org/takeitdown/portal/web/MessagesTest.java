@@ -120,8 +120,11 @@ class MessagesTest {
         Map<String, String> msg = Messages.of(tag);
         assertThat(msg.get("hashNotDecoded")).as(tag).contains("JPEG").contains("iPhone").doesNotContain("MP4");
         assertThat(msg.get("hashVideoNotDecoded")).as(tag).contains("MP4").doesNotContain("JPEG");
+        assertThat(msg.get("hashOtherKind")).as(tag).doesNotContain("JPEG").doesNotContain("MP4").doesNotContain("iPhone");
         Map<String, String> english = Messages.of("en");
         assertThat(english.get("hashNotDecoded")).startsWith("It's added.").contains("only this exact file can be found")
+                .contains("not a copy that was changed or saved again");
+        assertThat(english.get("hashOtherKind")).startsWith("It's added.").contains("this exact file can be found")
                 .contains("not a copy that was changed or saved again");
         assertThat(english.get("hashVideoNotDecoded")).startsWith("It's added.")
                 .contains("only this exact file can be found").contains("not a copy that was changed or saved again");
