@@ -1,8 +1,17 @@
 package org.takeitdown.portal.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.takeitdown.portal.web.engine.Engine;
 
 /** Files chosen on the open hash page and waited for until every row has its result. */
@@ -10,11 +19,34 @@ final class HashPage {
     private HashPage() {
     }
 
-    /** Chooses {@code files} and waits, at most {@code within}, until each is hashed or marked ({@code what} names the wait). */
+    /**
+     * Chooses {@code files} and waits, at most {@code within}, until each is hashed or marked ({@code what} names the
+     * wait). The files must differ in content: the page lists a file picked twice once ({@link #distinct}).
+     */
     static void hashAll(Engine engine, List<Path> files, Duration within, String what) {
+        if (distinct(files, f -> f).size() != files.size()) {
+            throw new IllegalArgumentException("Two of these files have the same bytes, and the page lists such a file"
+                    + " once; choose HashPage.distinct(files) instead: " + files);
+        }
         engine.setFiles("#file-input", files);
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
                 + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
                 within, what);
+    }
+
+    /** {@code items} without those whose file has the same bytes (the same MD5) as an earlier one's, in order. */
+    static <T> List<T> distinct(List<T> items, Function<T, Path> file) {
+        Set<String> seen = new HashSet<>();
+        return items.stream().filter(item -> seen.add(md5(file.apply(item)))).toList();
+    }
+
+    private static String md5(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

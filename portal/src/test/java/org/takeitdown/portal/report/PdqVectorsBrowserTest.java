@@ -75,8 +75,11 @@ class PdqVectorsBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyPdqVectorHashesInThePageAsTheCliDoes(String name) throws Exception {
         engine = Engines.start(name);
-        List<Vector> vectors = vectors();
-        assertThat(vectors).as("rows of expected.tsv").hasSizeGreaterThanOrEqualTo(49);
+        List<Vector> all = vectors();
+        assertThat(all).as("rows of expected.tsv").hasSizeGreaterThanOrEqualTo(49);
+        // Three vectors are the same bytes under three names; the page lists such a file once.
+        List<Vector> vectors = HashPage.distinct(all, Vector::file);
+        assertThat(vectors).as("vectors with bytes of their own").hasSizeGreaterThanOrEqualTo(47);
         engine.open(root + "hash");
         HashPage.hashAll(engine, vectors.stream().map(Vector::file).toList(), Duration.ofSeconds(300),
                 "every vector hashed or marked");
