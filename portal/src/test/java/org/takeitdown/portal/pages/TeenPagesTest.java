@@ -119,7 +119,7 @@ class TeenPagesTest {
                 .body(not(containsString(hidden)));
         platforms.setListing(a.id(), new PlatformApi.Listing(true, "Photos and videos in public posts"));
         given().get("/participating").then().statusCode(200).body(containsString(shown))
-                .body(containsString("What they check: Photos and videos in public posts"))
+                .body(containsString("What they check: <bdi>Photos and videos in public posts</bdi>"))
                 .body(not(containsString(hidden))).body(not(containsString("id=\"no-listed\"")));
         platforms.revoke(a.id());
         given().get("/participating").then().body(not(containsString(shown)));
