@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
+import org.takeitdown.portal.limits.Retries;
 import org.takeitdown.portal.web.BodyLimits;
 
 /** Anonymous case API used by the portal's pages: create, read, add to and withdraw a case. */
@@ -49,7 +50,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "415", description = "Not application/json")
     @APIResponse(responseCode = "409", description = "More vPDQ frames than a case may hold")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
-    @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases, the daily items or frames budget, or the requests that stored nothing, for this address; see Retry-After. A retry answered with the earlier case counts among the requests that stored nothing, not the new cases")
+    @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases, the daily items or frames budget, or the requests that stored nothing, for this address; see Retry-After. A retry answered with the earlier case counts among the requests that stored nothing, not the new cases, and gets its case even over the limits on new cases")
     @ResponseStatus(201)
     public CaseApi.Created create(
             @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
@@ -57,7 +58,8 @@ public class CaseApiResource {
             CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
         return limits.creatingCase(clients.of(http), items(request), frames(request),
-                () -> cases.createOrReplay(request, idempotencyKey), CaseService.Creation::replayed).created();
+                () -> cases.createOrReplay(request, idempotencyKey),
+                new Retries<>(CaseService.Creation::replayed, () -> cases.earlier(request, idempotencyKey))).created();
     }
 
     @GET

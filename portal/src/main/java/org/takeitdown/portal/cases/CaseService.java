@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.takeitdown.portal.db.Jdbc;
@@ -75,15 +76,26 @@ public class CaseService {
         return creation;
     }
 
+    /**
+     * The earlier answer for this Idempotency-Key and body, if it is still kept; creates nothing. Lets a
+     * retry that a limit stops from creating a case still get the case its first try created.
+     */
+    public Optional<Creation> earlier(CaseApi.ItemsRequest request, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        String body = ItemRules.canonical(ItemRules.normalize(request));
+        String keyHmac = keyHmac(idempotencyKey);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+        return QuarkusTransaction.requiringNew().call(() -> earlierAnswer(idempotencyKey, keyHmac, body, now))
+                .map(created -> new Creation(created, true));
+    }
+
     private Creation createCommitted(List<NewItem> items, String idempotencyKey) {
         if (idempotencyKey == null) {
             return new Creation(createAlone(items), false);
         }
-        if (!AnswerSeal.wellFormed(idempotencyKey)) {
-            throw ApiProblemException.badRequest("Idempotency-Key must be 22 to 200 base64url characters "
-                    + "(A-Z a-z 0-9 - _) or a UUID: a random secret made by the client.");
-        }
-        String keyHmac = secrets.hmac(IDEMPOTENCY_PURPOSE, idempotencyKey);
+        String keyHmac = keyHmac(idempotencyKey);
         String body = ItemRules.canonical(items);
         try {
             return QuarkusTransaction.requiringNew().call(() -> createOnce(items, idempotencyKey, keyHmac, body));
@@ -96,6 +108,15 @@ public class CaseService {
         }
     }
 
+    /** The HMAC under which answers for a well-formed {@code idempotencyKey} are kept; 400 for a malformed one. */
+    private String keyHmac(String idempotencyKey) {
+        if (!AnswerSeal.wellFormed(idempotencyKey)) {
+            throw ApiProblemException.badRequest("Idempotency-Key must be 22 to 200 base64url characters "
+                    + "(A-Z a-z 0-9 - _) or a UUID: a random secret made by the client.");
+        }
+        return secrets.hmac(IDEMPOTENCY_PURPOSE, idempotencyKey);
+    }
+
     /**
      * The earlier answer for this key, or a new case whose answer is stored sealed under keys derived
      * from the Idempotency-Key (which only the client holds) for 24 hours.
@@ -103,13 +124,9 @@ public class CaseService {
     private Creation createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
             throws GeneralSecurityException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        CaseStore.StoredAnswer earlier = store.liveAnswer(keyHmac, now).orElse(null);
-        if (earlier != null) {
-            if (!AnswerSeal.sameBody(earlier.bodyMac(), AnswerSeal.bodyMac(idempotencyKey, earlier.salt(), body))) {
-                throw new ApiProblemException(422, "Unprocessable request",
-                        "This Idempotency-Key was already used with a different body.");
-            }
-            return new Creation(read(AnswerSeal.open(idempotencyKey, earlier.salt(), keyHmac, earlier.answer())), true);
+        Optional<CaseApi.Created> earlier = earlierAnswer(idempotencyKey, keyHmac, body, now);
+        if (earlier.isPresent()) {
+            return new Creation(earlier.get(), true);
         }
         // Answers older than 24 hours go now, this key's included.
         store.deleteExpiredAnswers(now);
@@ -121,6 +138,20 @@ public class CaseService {
                 AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created))), now.plusHours(IDEMPOTENCY_HOURS));
         counters.caseCreated(items.size());
         return new Creation(created, false);
+    }
+
+    /** The live answer kept for this key, opened; 422 when the key came with another body. */
+    private Optional<CaseApi.Created> earlierAnswer(String idempotencyKey, String keyHmac, String body,
+                                                    LocalDateTime now) throws GeneralSecurityException {
+        CaseStore.StoredAnswer earlier = store.liveAnswer(keyHmac, now).orElse(null);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!AnswerSeal.sameBody(earlier.bodyMac(), AnswerSeal.bodyMac(idempotencyKey, earlier.salt(), body))) {
+            throw new ApiProblemException(422, "Unprocessable request",
+                    "This Idempotency-Key was already used with a different body.");
+        }
+        return Optional.of(read(AnswerSeal.open(idempotencyKey, earlier.salt(), keyHmac, earlier.answer())));
     }
 
     /**

@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +28,10 @@ import org.takeitdown.portal.web.FailedLookup;
  */
 @ApplicationScoped
 public class Limits {
+    /** The limits on new cases, which a retry of a case already created is not stopped by ({@link #earlierOr}). */
+    private static final Set<String> NEW_CASE_BUDGETS = Set.of("cases-per-day", "create", "items-per-day",
+            "frames-per-day");
+
     private final LimitsConfig config;
     private final Counters counters;
     private final SecureRandom random = new SecureRandom();
@@ -47,7 +51,7 @@ public class Limits {
 
     private TooManyRequestsException refuse(String budget, String detail, long retryAfterSeconds) {
         counters.limited(budget);
-        return new TooManyRequestsException(detail, retryAfterSeconds);
+        return new TooManyRequestsException(budget, detail, retryAfterSeconds);
     }
 
     /** A full table: new addresses wait until entries go idle ({@code window}) or the day ends. */
@@ -102,9 +106,9 @@ public class Limits {
         return TimeUnit.NANOSECONDS.toSeconds(nanos) + 1;
     }
 
-    /** {@link #creatingCase(String, int, int, Supplier, Predicate)} for a {@code create} that never replays. */
+    /** {@link #creatingCase(String, int, int, Supplier, Retries)} for a {@code create} that never replays. */
     public <T> T creatingCase(String address, int items, int frames, Supplier<T> create) {
-        return creatingCase(address, items, frames, create, created -> false);
+        return creatingCase(address, items, frames, create, Retries.none());
     }
 
     /**
@@ -112,13 +116,13 @@ public class Limits {
      * the rate of new cases, the daily cap of cases, the daily items or frames budget, or the budget of
      * requests that stored nothing. A request that {@code create} refuses gives back its new-case slot,
      * its case and its items and frames, and counts against the budget of requests that stored nothing.
-     * So does an answer {@code replayed} says is an earlier case's (a retry with the same Idempotency-Key):
-     * it created nothing, so a teen retrying over a bad connection never uses up the new cases allowed,
-     * yet replays stay bounded (they read the database) by the budget of requests that stored nothing.
-     * A replay still needs a free new-case slot while it runs, since it is known as one only afterwards.
+     * So does an answer {@link Retries#replayed} says is an earlier case's (a retry with the same
+     * Idempotency-Key): it created nothing, so a teen retrying over a bad connection never uses up the new
+     * cases allowed, yet replays stay bounded (they read the database) by the budget of requests that
+     * stored nothing. A retry that a limit on new cases refuses still gets its {@link Retries#earlier} case
+     * ({@link #earlierOr}).
      */
-    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create,
-                              Predicate<? super T> replayed) {
+    public <T> T creatingCase(String address, int items, int frames, Supplier<T> create, Retries<T> retries) {
         if (!config.enabled()) {
             return create.get();
         }
@@ -127,8 +131,9 @@ public class Limits {
         long now = System.nanoTime();
         DailyCounts daily = dailyCounts(d, client, now);
         if (!daily.tryAddCase(config.casesPerDay())) {
-            throw refuse("cases-per-day", "This address has started the most cases allowed for one day ("
-                    + config.casesPerDay() + "). Please try again tomorrow.", secondsUntilTomorrow(d));
+            return earlierOr(d, client, retries, refuse("cases-per-day", "This address has started the most cases "
+                    + "allowed for one day (" + config.casesPerDay() + "). Please try again tomorrow.",
+                    secondsUntilTomorrow(d)));
         }
         Slots slots = new Slots();
         try {
@@ -139,6 +144,9 @@ public class Limits {
         } catch (RuntimeException e) {
             slots.release();
             daily.removeCase();
+            if (e instanceof TooManyRequestsException refusal && NEW_CASE_BUDGETS.contains(refusal.budget())) {
+                return earlierOr(d, client, retries, refusal);
+            }
             throw e;
         }
         T created;
@@ -150,13 +158,34 @@ public class Limits {
             daily.refund(items, frames);
             throw e;
         }
-        boolean stored = !replayed.test(created);
+        boolean stored = !retries.replayed().test(created);
         slots.settle(stored);
         if (!stored) {
             daily.removeCase();
             daily.refund(items, frames);
         }
         return created;
+    }
+
+    /**
+     * The earlier case of a retry that {@code refusal}, a limit on new cases, stops from creating one: the
+     * first try may have created it with the answer lost on the way (a teen on a bad connection), and the
+     * retry must not be told to wait for a case it already has. Looking it up reads the database, so it
+     * takes a slot in the budget of requests that stored nothing; over that budget, or with no earlier case,
+     * the refusal stands. The limit's refusal is counted either way: it did refuse a new case.
+     */
+    private <T> T earlierOr(Day d, String client, Retries<T> retries, TooManyRequestsException refusal) {
+        SlidingWindow nothing;
+        try {
+            nothing = storedNothing(d, client, System.nanoTime());
+        } catch (TooManyRequestsException overBudget) {
+            throw refusal;
+        }
+        try {
+            return retries.earlier().get().orElseThrow(() -> refusal);
+        } finally {
+            nothing.settle(true, System.nanoTime());
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.cases.NoSuchCase;
@@ -52,6 +53,17 @@ class LimitsTest {
 
     private static String created() {
         return "created";
+    }
+
+    /** Every answer is an earlier case's; none is found by looking one up. */
+    private static final Retries<String> REPLAYS = new Retries<>(answer -> true, Optional::empty);
+
+    /** Retries whose first try created "earlier case", counting the look-ups made for it in {@code lookups}. */
+    private static Retries<String> earlierCase(AtomicInteger lookups) {
+        return new Retries<>(answer -> answer.equals("earlier case"), () -> {
+            lookups.incrementAndGet();
+            return Optional.of("earlier case");
+        });
     }
 
     @Test
@@ -236,21 +248,80 @@ class LimitsTest {
         // 3 new cases per window, 3 a day, 40 items a day, 5 requests that stored nothing per window.
         Limits limits = new Limits(failing(3, 3, 20, 100, 40, 1000, 1000, 5), COUNTERS);
         for (int i = 0; i < 5; i++) {
-            assertThat(limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", created -> true))
+            assertThat(limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", REPLAYS))
                     .isEqualTo("earlier case");
         }
-        assertThatThrownBy(() -> limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", created -> true))
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.76", 10, 0, () -> "earlier case", REPLAYS))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
 
         Limits fresh = new Limits(failing(3, 3, 20, 100, 40, 1000, 1000, 100), COUNTERS);
         for (int i = 0; i < 20; i++) {
-            fresh.creatingCase("192.0.2.77", 10, 0, () -> "earlier case", created -> true);
+            fresh.creatingCase("192.0.2.77", 10, 0, () -> "earlier case", REPLAYS);
         }
         for (int i = 0; i < 3; i++) {
             assertThat(fresh.creatingCase("192.0.2.77", 10, 0, LimitsTest::created)).isEqualTo("created");
         }
         assertThatThrownBy(() -> fresh.creatingCase("192.0.2.77", 1, 0, LimitsTest::created))
                 .isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void aRetryOverEachLimitOnNewCasesStillGetsItsEarlierCase() {
+        AtomicInteger lookups = new AtomicInteger();
+        // 2 new cases per window: the third is over the rate.
+        Limits rate = new Limits(failing(2, 100, 20, 100, 1000, 1000, 1000, 100), COUNTERS);
+        rate.creatingCase("192.0.2.80", 1, 0, LimitsTest::created);
+        rate.creatingCase("192.0.2.80", 1, 0, LimitsTest::created);
+        assertThat(rate.creatingCase("192.0.2.80", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                .isEqualTo("earlier case");
+        // 1 case a day, then over the daily cap; 5 items a day, then over the items.
+        Limits daily = new Limits(failing(100, 1, 20, 100, 5, 1000, 1000, 100), COUNTERS);
+        daily.creatingCase("192.0.2.81", 1, 0, LimitsTest::created);
+        assertThat(daily.creatingCase("192.0.2.81", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                .isEqualTo("earlier case");
+        Limits items = new Limits(failing(100, 100, 20, 100, 5, 1000, 1000, 100), COUNTERS);
+        items.creatingCase("192.0.2.82", 5, 0, LimitsTest::created);
+        assertThat(items.creatingCase("192.0.2.82", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                .isEqualTo("earlier case");
+        assertThat(lookups).hasValue(3);
+    }
+
+    @Test
+    void aRequestOverTheLimitOnNewCasesWithNoEarlierCaseIsRefusedAsBefore() {
+        Limits limits = new Limits(failing(1, 100, 20, 100, 1000, 1000, 1000, 100), COUNTERS);
+        limits.creatingCase("192.0.2.83", 1, 0, LimitsTest::created);
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.83", 1, 0, LimitsTest::created, REPLAYS))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Too many new cases");
+    }
+
+    @Test
+    void lookingUpEarlierCasesOverTheLimitUsesTheBudgetOfRequestsThatStoredNothing() {
+        AtomicInteger lookups = new AtomicInteger();
+        // 1 new case per window; 4 requests that stored nothing per window.
+        Limits limits = new Limits(failing(1, 100, 20, 100, 1000, 1000, 1000, 4), COUNTERS);
+        limits.creatingCase("192.0.2.84", 1, 0, LimitsTest::created);
+        for (int i = 0; i < 4; i++) {
+            assertThat(limits.creatingCase("192.0.2.84", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                    .isEqualTo("earlier case");
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.84", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                    .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("Too many new cases");
+        }
+        assertThat(lookups).hasValue(4);
+    }
+
+    @Test
+    void aRequestOverTheBudgetOfRequestsThatStoredNothingLooksUpNoEarlierCase() {
+        AtomicInteger lookups = new AtomicInteger();
+        Limits limits = new Limits(failing(100, 100, 20, 100, 1000, 1000, 1000, 2), COUNTERS);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> limits.creatingCase("192.0.2.85", 1, 0, refusing(ApiProblemException.badRequest("bad body"))))
+                    .isInstanceOf(ApiProblemException.class);
+        }
+        assertThatThrownBy(() -> limits.creatingCase("192.0.2.85", 1, 0, LimitsTest::created, earlierCase(lookups)))
+                .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("stored nothing");
+        assertThat(lookups).hasValue(0);
     }
 
     @Test

@@ -116,6 +116,34 @@ class RateLimitApiTest {
     }
 
     @Test
+    void aRetryOverTheLimitOnNewCasesStillGetsTheCaseItsFirstTryCreated() {
+        String address = "198.51.100.204";
+        String key = "retry-at-the-new-case-limit-01";
+        Map<String, String> first = given().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(40)).post("/api/cases")
+                .then().statusCode(201).extract().path("$");
+        for (int i = 41; i < 43; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(i))
+                    .post("/api/cases").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(43))
+                .post("/api/cases").then().statusCode(429);
+        long before = QuarkusTransaction.requiringNew().call(() -> ReportCase.count());
+
+        given().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(40)).post("/api/cases")
+                .then().statusCode(201).body("caseNumber", equalTo(first.get("caseNumber")))
+                .body("caseKey", equalTo(first.get("caseKey")));
+        given().header("X-Forwarded-For", address).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body(44)).post("/api/cases")
+                .then().statusCode(422).body("detail", containsString("different body"));
+        given().header("X-Forwarded-For", address).header("Idempotency-Key", "a-new-try-at-the-limit-000001")
+                .contentType(ContentType.JSON).body(body(45)).post("/api/cases")
+                .then().statusCode(429).header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ReportCase.count())).isEqualTo(before);
+    }
+
+    @Test
     void refusedNewCasesDoNotUseUpTheNewCaseAllowance() {
         String emptyFile = "{\"items\":[{\"kind\":\"other\",\"md5\":\"d41d8cd98f00b204e9800998ecf8427e\","
                 + "\"pdq\":null,\"pdqQuality\":null}]}";
