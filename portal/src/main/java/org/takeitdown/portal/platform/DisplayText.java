@@ -13,6 +13,10 @@ import org.takeitdown.portal.web.ApiProblemException;
  * in {@code <bdi>}, so a right-to-left name cannot reorder what surrounds it.
  */
 final class DisplayText {
+    /** U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER, format characters that shaping needs. */
+    private static final int NON_JOINER = 0x200C;
+    private static final int JOINER = 0x200D;
+
     private DisplayText() {
     }
 
@@ -31,10 +35,6 @@ final class DisplayText {
             i += Character.charCount(c);
         }
     }
-
-    /** U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER, format characters that shaping needs. */
-    private static final int NON_JOINER = 0x200C;
-    private static final int JOINER = 0x200D;
 
     private static boolean hidden(int c) {
         if (c == NON_JOINER || c == JOINER) {

@@ -54,9 +54,8 @@ public class DeclaredMediaTypes {
                 continue;
             }
             Path sub = m.getAnnotation(Path.class);
-            String template = sub == null ? base : base + "/" + sub.value();
-            into.add(new Route(verb, pattern(template), types(m, resource, Consumes.class),
-                    types(m, resource, Produces.class)));
+            Pattern path = pattern(path(base, sub == null ? null : sub.value()));
+            into.add(new Route(verb, path, types(m, resource, Consumes.class), types(m, resource, Produces.class)));
         }
     }
 
@@ -71,12 +70,17 @@ public class DeclaredMediaTypes {
         return null;
     }
 
-    /** The path template as a pattern: slashes collapsed, variables matching one segment or their own regex. */
-    static Pattern pattern(String template) {
-        String t = ("/" + template).replaceAll("/+", "/");
-        if (t.length() > 1 && t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
+    /**
+     * The path template of a method with {@code sub} (null when it has no {@code @Path}) in a resource at
+     * {@code base}, as the framework joins them: one leading slash, slashes collapsed, none at the end.
+     */
+    public static String path(String base, String sub) {
+        String t = ("/" + base + (sub == null ? "" : "/" + sub)).replaceAll("/+", "/");
+        return t.length() > 1 && t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+    }
+
+    /** A {@link #path} template as a pattern: variables match one segment or their own regex. */
+    static Pattern pattern(String t) {
         StringBuilder regex = new StringBuilder();
         Matcher v = VARIABLE.matcher(t);
         int at = 0;

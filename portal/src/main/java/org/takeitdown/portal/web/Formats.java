@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Numbers and dates in templates, written the way the page's language writes them (CLDR, through ICU):
  * {@code {n.count}} for a message's plural choice, {@code {n.num}}, {@code {n.percent}}, {@code {day.date}} and
- * {@code {day.dayMonth}}.
+ * {@code {day.dayMonth}}; and {@code {name.isolated}} for a name of any direction inside a message.
  */
 @TemplateExtension
 public class Formats {
@@ -41,6 +41,15 @@ public class Formats {
     /** Day and month, for the chart's axis: "Nov 26", "26 nov.", "11月26日"… */
     static String dayMonth(LocalDate day, @TemplateAttribute("locale") Object locale) {
         return format("MMMd", day, locale(locale));
+    }
+
+    /**
+     * {@code text} between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069), what
+     * {@code <bdi>} is in plain text (Unicode UAX #9, section 2.7): a right-to-left name inside a message
+     * reads as written and can't reorder the words and numbers around it.
+     */
+    static String isolated(String text) {
+        return "\u2068" + text + "\u2069";
     }
 
     static String format(String skeleton, LocalDate day, Locale locale) {

@@ -9,6 +9,8 @@ import static org.takeitdown.portal.platform.PlatformFixtures.admin;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,15 @@ class AdminPageResourceTest {
                 .body(not(matchesPattern("(?s).*id=\"api-key\".*")));
         admin().formParam("name", "").post("/admin/platforms").then().statusCode(400)
                 .body(containsString("id=\"admin-error\""));
+    }
+
+    @Test
+    void aRightToLeftNameInTheNewKeyNoticeCannotReorderTheNotice() {
+        admin().header("Sec-Fetch-Site", "same-origin").header("Origin", RestAssured.baseURI + ":" + RestAssured.port)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .body("name=" + URLEncoder.encode("منصة ١٢", StandardCharsets.UTF_8) + "&scope=full")
+                .post("/admin/platforms").then().statusCode(200)
+                .body(containsString("New API key for \u2068منصة ١٢\u2069:"));
     }
 
     @Test

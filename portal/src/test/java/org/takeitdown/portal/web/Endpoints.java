@@ -108,8 +108,7 @@ public final class Endpoints {
                     continue;
                 }
                 Path sub = m.getAnnotation(Path.class);
-                String path = ("/" + base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
-                found.add(new Endpoint(c, m, verb, path.length() > 1 ? path.replaceAll("/$", "") : path));
+                found.add(new Endpoint(c, m, verb, DeclaredMediaTypes.path(base.value(), sub == null ? null : sub.value())));
             }
         }
         found.sort(Comparator.comparing(Endpoint::name));
