@@ -29,17 +29,20 @@ import java.util.regex.Pattern;
  * Bounded load tool for a portal on this machine (loopback only).
  *
  * <pre>
- * load   BASE_URL CLIENTS SECONDS ANSWERED_FILE [SERVER_PID KILL_AFTER]  -- clients create cases (and
- *        add items to every fourth) for SECONDS; every case answered 201 is written to ANSWERED_FILE as
- *        number TAB key TAB items (its item count as last answered); prints cases/s and p50/p99 latency;
+ * load   BASE_URL CLIENTS SECONDS ANSWERED_FILE [SERVER_PID KILL_AFTER]  -- clients create cases (add
+ *        items to about every fourth and withdraw about every tenth of the others) for SECONDS; every case
+ *        answered 201 is written to ANSWERED_FILE as number TAB key TAB items (its item count as last
+ *        answered), and again with "withdrawn" in place of items once a withdrawal was answered 204;
+ *        prints cases/s and p50/p99 latency;
  *        stops early, without failing, if the server goes away; with SERVER_PID, sends it SIGKILL
  *        while the clients are sending: KILL_AFTER seconds after they started, once at least CLIENTS
  *        cases were answered
  * serial BASE_URL COUNT ANSWERED_FILE SERVER_PID -- one client creates COUNT cases back to back (items
- *        added to every fourth, as above) and sends SIGKILL to SERVER_PID the instant the COUNT-th 201
+ *        added and cases withdrawn as above) and sends SIGKILL to SERVER_PID the instant the COUNT-th 201
  *        arrives, so no background writer gets a moment to catch up after the last answer
  * verify BASE_URL ANSWERED_FILE                  -- reads every listed case with its key; prints how many
- *        answered 200 with at least the items last answered, and exits 1 if any did not
+ *        answered 200 with at least the items last answered, or as withdrawn when a withdrawal was
+ *        answered, and exits 1 if any did not
  * </pre>
  *
  * Each client thread keeps one HTTP/1.1 connection open and writes its requests by hand, so the
@@ -49,6 +52,7 @@ import java.util.regex.Pattern;
 public class LoadTest {
     private static final Pattern FIELD = Pattern.compile("\"(caseNumber|caseKey)\":\"([^\"]+)\"");
     private static final Pattern ITEMS = Pattern.compile("\"items\":(\\d+)");
+    private static final String WITHDRAWN = "withdrawn";
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[1]);
@@ -226,7 +230,29 @@ public class LoadTest {
         return true;
     }
 
-    private static void answered(PrintWriter out, String number, String key, int items) {
+    /** Withdraws a case; once answered 204, the case goes to {@code out} again as withdrawn. */
+    private static boolean withdraw(Connection http, PrintWriter out, Made c) throws IOException {
+        Answer gone = http.send("DELETE", "/api/cases/" + c.number(), null, "X-Case-Key", c.key());
+        if (gone.status() != 204) {
+            return false;
+        }
+        answered(out, c.number(), c.key(), WITHDRAWN);
+        return true;
+    }
+
+    /** What a client does after a case was created: adds an item to about a fourth, withdraws about a tenth of the rest. */
+    private static void afterwards(Connection http, ThreadLocalRandom r, PrintWriter out, Made c, AtomicLong added,
+                                   AtomicLong withdrawn) throws IOException {
+        if (r.nextInt(4) == 0) {
+            if (addItem(http, r, out, c)) {
+                added.incrementAndGet();
+            }
+        } else if (r.nextInt(10) == 0 && withdraw(http, out, c)) {
+            withdrawn.incrementAndGet();
+        }
+    }
+
+    private static void answered(PrintWriter out, String number, String key, Object items) {
         synchronized (out) {
             out.println(number + "\t" + key + "\t" + items);
             out.flush();
@@ -239,7 +265,8 @@ public class LoadTest {
 
     static void serial(String base, int count, Path answered, ProcessHandle server) throws Exception {
         int created = 0;
-        int added = 0;
+        AtomicLong added = new AtomicLong();
+        AtomicLong withdrawn = new AtomicLong();
         int refused = 0;
         ThreadLocalRandom r = ThreadLocalRandom.current();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(answered));
@@ -256,13 +283,11 @@ public class LoadTest {
                     server.destroyForcibly();
                     break;
                 }
-                if (r.nextInt(4) == 0 && addItem(http, r, out, made)) {
-                    added++;
-                }
+                afterwards(http, r, out, made, added, withdrawn);
             }
         }
-        System.out.printf("serial: %d cases answered 201 back to back (%d item additions); SIGKILL sent at the last answer%n",
-                created, added);
+        System.out.printf("serial: %d cases answered 201 back to back (%d item additions, %d withdrawals); SIGKILL sent"
+                + " at the last answer%n", created, added.get(), withdrawn.get());
     }
 
     static void load(String base, int clients, int seconds, Path answered, ProcessHandle server, int killAfter)
@@ -270,6 +295,7 @@ public class LoadTest {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong created = new AtomicLong();
         AtomicLong added = new AtomicLong();
+        AtomicLong withdrawn = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicInteger lost = new AtomicInteger();
         long start = System.nanoTime();
@@ -293,9 +319,7 @@ public class LoadTest {
                                 continue;
                             }
                             created.incrementAndGet();
-                            if (r.nextInt(4) == 0 && addItem(http, r, out, made)) {
-                                added.incrementAndGet();
-                            }
+                            afterwards(http, r, out, made, added, withdrawn);
                         }
                     } catch (IOException gone) {
                         lost.incrementAndGet();
@@ -326,25 +350,35 @@ public class LoadTest {
         double p50 = all.length == 0 ? 0 : all[all.length / 2] / 1e6;
         double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
         System.out.printf("load: %d clients, %.1f s: %d cases answered 201 (%.0f cases/s), %d item additions, "
-                + "%d refused, p50 %.1f ms, p99 %.1f ms, %d clients cut off by a lost server%n",
-                clients, secs, created.get(), created.get() / secs, added.get(), refused.get(), p50, p99, lost.get());
+                + "%d withdrawals, %d refused, p50 %.1f ms, p99 %.1f ms, %d clients cut off by a lost server%n",
+                clients, secs, created.get(), created.get() / secs, added.get(), withdrawn.get(), refused.get(), p50, p99,
+                lost.get());
     }
 
     static int verify(String base, Path answered) throws Exception {
         Map<String, String[]> cases = new LinkedHashMap<>();
         for (String line : Files.readAllLines(answered)) {
             String[] f = line.split("\t");
-            cases.merge(f[0], f, (was, now) -> Integer.parseInt(now[2]) > Integer.parseInt(was[2]) ? now : was);
+            cases.merge(f[0], f, LoadTest::later);
         }
         int ok = 0;
         int unreadable = 0;
         int missing = 0;
+        int notWithdrawn = 0;
+        int withdrawn = 0;
         try (Connection http = new Connection(base)) {
             for (String[] f : cases.values()) {
                 Answer got = http.send("GET", "/api/cases/" + f[0], null, "X-Case-Key", f[1]);
                 Matcher items = ITEMS.matcher(got.body());
                 if (got.status() != 200) {
                     unreadable++;
+                } else if (WITHDRAWN.equals(f[2])) {
+                    if (got.body().contains("\"status\":\"withdrawn\"")) {
+                        ok++;
+                        withdrawn++;
+                    } else {
+                        notWithdrawn++;
+                    }
                 } else if (!items.find() || Long.parseLong(items.group(1)) < Long.parseLong(f[2])) {
                     missing++;
                 } else {
@@ -352,8 +386,20 @@ public class LoadTest {
                 }
             }
         }
-        System.out.printf("verify: %d of %d answered cases readable with their keys and every answered item"
-                + " (%d unreadable, %d missing an answered item)%n", ok, cases.size(), unreadable, missing);
+        System.out.printf("verify: %d of %d answered cases readable with their keys and every answered item, or"
+                + " withdrawn as answered (%d withdrawn; %d unreadable, %d missing an answered item, %d active again"
+                + " after an answered withdrawal)%n", ok, cases.size(), withdrawn, unreadable, missing, notWithdrawn);
         return ok == cases.size() ? 0 : 1;
+    }
+
+    /** Of two lines for one case, the one with the later state: withdrawn, else the most items answered. */
+    private static String[] later(String[] was, String[] now) {
+        if (WITHDRAWN.equals(was[2])) {
+            return was;
+        }
+        if (WITHDRAWN.equals(now[2])) {
+            return now;
+        }
+        return Integer.parseInt(now[2]) > Integer.parseInt(was[2]) ? now : was;
     }
 }
