@@ -45,8 +45,8 @@ public class Formats {
 
     /**
      * {@code text} between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069), what
-     * {@code <bdi>} is in plain text (Unicode UAX #9, explicit directional isolates): a right-to-left name inside a message
-     * reads as written and can't reorder the words and numbers around it.
+     * {@code <bdi>} is in plain text (Unicode UAX #9, explicit directional isolates): a right-to-left name
+     * inside a message reads as written and can't reorder the words and numbers around it.
      */
     static String isolated(String text) {
         return "\u2068" + text + "\u2069";
