@@ -101,10 +101,12 @@ function removeEntry(id) {
 
 // A file whose MD5 is that of another file in the list is the same file picked twice: the one picked later
 // is dropped (its hashing stopped at once), so the list shows each file once, in the order first picked.
+// A twin whose hashing failed is dropped instead, unannounced: the teen may be picking it again to retry.
 function dropIfPickedTwice(id) {
   const md5 = entries.get(id).md5;
   const twin = [...entries.keys()].find((other) => other !== id && entries.get(other).md5 === md5);
   if (twin === undefined) return;
+  if (entries.get(twin).state === 'error') { removeEntry(twin); return; }
   removeEntry(Math.max(id, twin));
   message.textContent = t.tAlreadyAdded;
 }

@@ -38,7 +38,8 @@ final class HashPage {
         return items.stream().filter(item -> seen.add(md5(file.apply(item)))).toList();
     }
 
-    private static String md5(Path file) {
+    /** The hex MD5 of {@code file}'s bytes. */
+    static String md5(Path file) {
         try {
             return Md5.hex(Files.readAllBytes(file));
         } catch (IOException e) {
