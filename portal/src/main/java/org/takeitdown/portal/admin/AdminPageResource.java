@@ -100,9 +100,20 @@ public class AdminPageResource {
     public Response leaks(@RestForm("hashes") String pasted, @RestForm("file") FileUpload file) throws IOException {
         StringBuilder text = new StringBuilder(pasted == null ? "" : pasted);
         if (file != null && file.size() > 0) {
-            text.append('\n').append(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
+            text.append('\n').append(text(Files.readAllBytes(file.uploadedFile())));
         }
         return render(200, null, null, canaries.leakedBy(text.toString()));
+    }
+
+    /**
+     * A leaked file's text in whatever encoding it came: UTF-16 by its byte-order mark (spreadsheets save
+     * "Unicode text" so), otherwise byte for byte (ISO-8859-1), which keeps every hex digit of UTF-8,
+     * Windows-1252 or Latin-1 files as it is and never fails on the bytes around them.
+     */
+    private static String text(byte[] bytes) {
+        boolean utf16 = bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE));
+        return new String(bytes, utf16 ? StandardCharsets.UTF_16 : StandardCharsets.ISO_8859_1);
     }
 
     @POST

@@ -10,6 +10,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * The client address that keys in-memory limits: the socket peer's, or, when the peer is a trusted
@@ -22,8 +24,11 @@ public class ClientAddress {
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final int IPV4_MAPPED_PREFIX = 12;
 
+    private static final Logger LOG = Logger.getLogger(ClientAddress.class);
+
     private final List<Block> trusted;
     private final int ipv6Prefix;
+    private final AtomicBoolean warnedOfUnlistedProxy = new AtomicBoolean();
 
     /** A CIDR block of trusted proxies. */
     private record Block(byte[] network, int bits) {
@@ -77,7 +82,36 @@ public class ClientAddress {
         // The connection's peer is the socket's even when Quarkus's own proxy forwarding is on.
         SocketAddress peer = request.connection() != null ? request.connection().remoteAddress() : request.remoteAddress();
         String host = peer == null ? null : peer.hostAddress();
-        return resolve(host, request.headers().getAll(FORWARDED_FOR));
+        List<String> forwardedFor = request.headers().getAll(FORWARDED_FOR);
+        if (unlistedProxy(host, forwardedFor) && warnedOfUnlistedProxy.compareAndSet(false, true)) {
+            LOG.warn("A request from a loopback or private address carries X-Forwarded-For, but that address is not "
+                    + "in portal.limits.trusted-proxies: if it is your reverse proxy, every client behind it shares one "
+                    + "set of limits, so a few wrong case keys from anyone lock out everyone. List the proxy there. "
+                    + "(Said once; no address is logged.)");
+        }
+        return resolve(host, forwardedFor);
+    }
+
+    /**
+     * Whether a peer at {@code peerHost} looks like a reverse proxy left out of the trusted ones: a loopback,
+     * private (RFC 1918, RFC 4193) or link-local address, not trusted, sending X-Forwarded-For. A client on the
+     * internet that writes the header itself is not one.
+     */
+    boolean unlistedProxy(String peerHost, List<String> forwardedFor) {
+        if (forwardedFor == null || forwardedFor.isEmpty() || peerHost == null) {
+            return false;
+        }
+        byte[] address = parse(peerHost);
+        if (address == null || trusted(address)) {
+            return false;
+        }
+        try {
+            InetAddress a = InetAddress.getByAddress(address);
+            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
+                    || (address.length == 16 && (address[0] & 0xFE) == 0xFC);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The limits key for a socket peer {@code peerHost} and the request's X-Forwarded-For headers. */

@@ -4,13 +4,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.web.ApiProblemException;
+import org.takeitdown.portal.web.ClientGone;
 
 /** The platforms' sync feed (pages by seq) and the full export of active items, each with the caller's canaries. */
 @ApplicationScoped
@@ -92,7 +92,8 @@ public class FeedService {
         try (FeedItemWriter.Lines lines = writer.open(out, csv)) {
             store.export(platform.id(), through, lines::write);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Only writing to the answer throws IOException here: the platform stopped reading.
+            throw new ClientGone(e);
         }
     }
 }

@@ -61,6 +61,23 @@ class ClientAddressTest {
     }
 
     @Test
+    void aLoopbackOrPrivatePeerSendingForwardedForWithoutBeingTrustedLooksLikeAnUnlistedProxy() {
+        for (String peer : List.of("127.0.0.1", "::1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "fd00::5", "fe80::1")) {
+            assertThat(NO_PROXY.unlistedProxy(peer, List.of("203.0.113.9"))).as(peer).isTrue();
+        }
+        assertThat(BEHIND_PROXIES.unlistedProxy("192.168.1.1", List.of("203.0.113.9"))).isTrue();
+    }
+
+    @Test
+    void aTrustedProxyAPublicPeerOrARequestWithoutForwardedForIsNoUnlistedProxy() {
+        assertThat(BEHIND_PROXIES.unlistedProxy("10.0.0.1", List.of("203.0.113.9"))).isFalse();
+        assertThat(NO_PROXY.unlistedProxy("192.0.2.1", List.of("203.0.113.9"))).isFalse();
+        assertThat(NO_PROXY.unlistedProxy("2001:db8::1", List.of("203.0.113.9"))).isFalse();
+        assertThat(NO_PROXY.unlistedProxy("127.0.0.1", List.of())).isFalse();
+        assertThat(NO_PROXY.unlistedProxy("127.0.0.1", null)).isFalse();
+    }
+
+    @Test
     void refusesBadSettingsAtStart() {
         assertThatThrownBy(() -> new ClientAddress(List.of("10.0.0.0/33"), 64)).hasMessageContaining("10.0.0.0/33");
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.example"), 64)).hasMessageContaining("proxy.example");

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -177,6 +178,18 @@ class CanaryTest {
         assertThat(html).contains("id=\"leak-result\"")
                 .as("the platform's name is isolated inside the message, so no direction of it reorders the rest")
                 .containsPattern("\u2068Canary A [0-9]+\u2069 \\(platform " + idA + "\\)");
+    }
+
+    @Test
+    void aLeakedFileInLatin1OrUtf16IsReadOnTheAdminPage() {
+        String oneHash = canaries(idA).get(0).pdq;
+        byte[] latin1 = ("caf\u00e9;" + oneHash + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = ("nom;hash\r\ncaf\u00e9;" + oneHash + "\r\n").getBytes(StandardCharsets.UTF_16);
+        for (byte[] file : List.of(latin1, utf16)) {
+            String html = admin().multiPart("hashes", "").multiPart("file", "leak.csv", file, "text/csv")
+                    .post("/admin/leaks").then().statusCode(200).extract().asString();
+            assertThat(html).contains("id=\"leak-result\"").contains("(platform " + idA + ")");
+        }
     }
 
     @Test
