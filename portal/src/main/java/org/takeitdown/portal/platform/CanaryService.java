@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.takeitdown.hasher.pdq.PdqHash;
-import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.DegenerateHashes;
 import org.takeitdown.portal.cases.ItemsChanged;
 import org.takeitdown.portal.platform.index.PdqWords;
@@ -36,6 +35,18 @@ public class CanaryService {
     static final int PER_PLATFORM = 3;
     /** Bits a canary's PDQ differs by at least from every real hash and every other canary (a quarter of 256). */
     static final int MIN_DISTANCE = 64;
+    /**
+     * PDQ quality of every canary: what real photos score, so that dropping items by quality drops real ones
+     * with the canaries. 100 is the metric's cap (hasher {@code Quality}); in the shared test vectors
+     * ({@code pdq/expected.tsv}) the 41 images that score 50 or more all score 100 (the other 3 score 0 to 4,
+     * and the page sends those without a PDQ).
+     */
+    static final int QUALITY = 100;
+    /**
+     * Set bits of every canary's PDQ: what real images give. PDQ sets a bit per DCT coefficient above their
+     * median, 128 of 256 when the coefficients differ; every hash in the shared test vectors sets 128.
+     */
+    static final int BITS = 128;
     private static final int MAX_TRIES = 200;
     private static final Pattern HEX = Pattern.compile("(?<![0-9a-fA-F])([0-9a-fA-F]{64}|[0-9a-fA-F]{32})(?![0-9a-fA-F])");
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -87,14 +98,22 @@ public class CanaryService {
     }
 
     private boolean fits(CanaryImages.Hashed h, List<PdqHash> taken) {
-        if (h.quality() < HashRules.PDQ_MIN_QUALITY || DegenerateHashes.pdqRefusal(h.pdq()) != null) {
+        PdqHash hash = PdqHash.fromHex(h.pdq());
+        if (h.quality() != QUALITY || bits(hash) != BITS || DegenerateHashes.pdqRefusal(h.pdq()) != null) {
             return false;
         }
-        PdqHash hash = PdqHash.fromHex(h.pdq());
         if (taken.stream().anyMatch(t -> t.distance(hash) < MIN_DISTANCE)) {
             return false;
         }
         return indexes.index().query(PdqWords.parse(h.pdq()), MIN_DISTANCE - 1, 1).matches().isEmpty();
+    }
+
+    private static int bits(PdqHash hash) {
+        int bits = 0;
+        for (int w : hash.words()) {
+            bits += Integer.bitCount(w);
+        }
+        return bits;
     }
 
     /** The platform's canaries whose PDQ is within {@code maxDistance} of {@code pdq} (its own only). */
