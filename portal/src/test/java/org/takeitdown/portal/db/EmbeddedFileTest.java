@@ -33,7 +33,9 @@ class EmbeddedFileTest {
 
     static {
         try {
-            DATA = Files.createTempDirectory("portal-file-test").resolve("data");
+            // Under target/, so that a build's clean removes it.
+            DATA = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "portal-file-test")
+                    .toAbsolutePath().resolve("data");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
