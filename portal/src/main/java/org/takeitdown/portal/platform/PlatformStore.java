@@ -133,14 +133,26 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
     }
 
     /**
+     * Item ids one statement of {@link #upsertFeedback(long, Collection, Outcome, LocalDate)} passes in its array:
+     * a fixed size well under H2's cap of 65,536 array elements, so the statements' size never follows the input.
+     */
+    public static final int IDS_PER_STATEMENT = 10_000;
+
+    /**
      * Records the platform's outcome on each of these items that is active, as {@link #upsertFeedback} does one:
-     * an update of the reports it has and an insert of the ones it lacks, two statements however many items.
-     * A report inserted meanwhile by another transaction fails the insert with a unique violation.
+     * an update of the reports it has and an insert of the ones it lacks, two statements for every
+     * {@link #IDS_PER_STATEMENT} items. A report inserted meanwhile by another transaction fails the insert with a
+     * unique violation.
      */
     public void upsertFeedback(long platformId, Collection<Long> itemIds, Outcome outcome, LocalDate today) {
-        if (itemIds.isEmpty()) {
-            return;
+        List<Long> all = List.copyOf(itemIds);
+        for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+            upsertFeedbackPart(platformId, all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)), outcome,
+                    today);
         }
+    }
+
+    private void upsertFeedbackPart(long platformId, List<Long> itemIds, Outcome outcome, LocalDate today) {
         jdbc.onConnection(c -> {
             java.sql.Array ids = c.createArrayOf("BIGINT", itemIds.toArray());
             try (PreparedStatement s = c.prepareStatement("UPDATE match_feedback SET outcome = ?, updated_on = ? "
