@@ -240,24 +240,25 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         });
     }
 
-    /** Active items that at least {@code platforms} distinct platforms reported as not blocked, by id. */
-    public List<Long> flaggedItems(int platforms) {
-        return jdbc.onConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT f.item_id FROM match_feedback f "
-                    + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
-                    + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ? ORDER BY f.item_id")) {
-                s.setString(1, CaseStatus.active.stored());
-                s.setString(2, Outcome.not_blocked.stored());
-                s.setLong(3, platforms);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
+    /**
+     * Active items that at least {@code platforms} distinct platforms reported as not blocked: the first
+     * {@code limit} of them, those reported by the most platforms first, then the oldest (lowest id); and how many
+     * there are in all (counted in the database, not read).
+     */
+    public FeedbackService.Flagged flaggedItems(int platforms, int limit) {
+        String flagged = "SELECT f.item_id, COUNT(DISTINCT f.platform_id) AS n FROM match_feedback f "
+                + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
+                + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ?";
+        Jdbc.Binder binder = s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setString(2, Outcome.not_blocked.stored());
+            s.setLong(3, platforms);
+        };
+        List<Long> shown = jdbc.list(flagged + " ORDER BY n DESC, f.item_id FETCH FIRST " + limit + " ROWS ONLY", binder,
+                r -> r.getLong(1));
+        long total = shown.size() < limit ? shown.size()
+                : jdbc.list("SELECT COUNT(*) FROM (" + flagged + ") x", binder, r -> r.getLong(1)).get(0);
+        return new FeedbackService.Flagged(shown, total);
     }
 
     /** A canary to insert: its hashes and day. */

@@ -2,7 +2,9 @@ package org.takeitdown.portal.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.takeitdown.portal.platform.PlatformFixtures.admin;
 import static org.takeitdown.portal.platform.PlatformFixtures.newPlatformKey;
 import static org.takeitdown.portal.platform.PlatformFixtures.platform;
 import static org.takeitdown.portal.platform.PlatformFixtures.randomPdq;
@@ -31,8 +33,8 @@ import org.takeitdown.portal.db.CountingJdbc;
 /**
  * Many anonymous items sharing one MD5 and one PDQ ({@link MatchService#MAX_MATCHES} + 50 cases of one item each):
  * a match lists the lowest ids, says truncated and counts what it read; SubmitFeedback reaches the same items and
- * no more; a bulk feedback write passes a bounded number of ids a statement. Work is asserted as rows, statements
- * and sizes, never as time.
+ * no more; a bulk feedback write passes a bounded number of ids a statement; {@code /admin} lists a bounded number
+ * of flagged items and says how many there are. Work is asserted as rows, statements and sizes, never as time.
  */
 @Tag("database")
 @QuarkusTest
@@ -47,6 +49,9 @@ class CarriersPerHashTest {
 
     @Inject
     PlatformStore platforms;
+
+    @Inject
+    FeedbackService feedback;
 
     /** {@link #CARRIERS} cases each holding one image with these hashes; returns the items' ids, lowest first. */
     private List<Long> plant(String md5, String pdq) {
@@ -148,5 +153,32 @@ class CarriersPerHashTest {
                 .isEqualTo(2 * 7);
         assertThat(tally.rowsWritten).isEqualTo(CARRIERS);
         assertThat(outcomes(p.id()).keySet()).containsExactlyInAnyOrderElementsOf(real);
+    }
+
+    @Test
+    void theAdminPageListsAtMostAHundredFlaggedItemsTheMostReportedFirstAndSaysHowManyThereAre() {
+        List<Long> ids = plant(PlatformFixtures.md5(), randomPdq());
+        long mostReported = ids.get(ids.size() - 1);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int n = 0; n < 4; n++) {
+            PlatformRecord p = platformRecord("Carriers reviewer " + n + " " + System.nanoTime());
+            List<Long> reported = n < 3 ? ids : List.of(mostReported);
+            QuarkusTransaction.requiringNew().run(() -> platforms.upsertFeedback(p.id(), reported, Outcome.not_blocked,
+                    today));
+        }
+        long total = feedback.flagged(FeedbackService.MAX_FLAGGED_SHOWN).total();
+        assertThat(total).isGreaterThanOrEqualTo(CARRIERS);
+
+        String page = admin().get("/admin").then().statusCode(200)
+                .body(containsString("id=\"flagged-shown\""),
+                        containsString("Showing " + FeedbackService.MAX_FLAGGED_SHOWN + " of " + String.format(java.util.Locale.ENGLISH, "%,d", total)))
+                .extract().asString();
+        Matcher forms = Pattern.compile("action=\"/admin/items/(\\d+)/remove\"").matcher(page);
+        List<Long> shown = new ArrayList<>();
+        while (forms.find()) {
+            shown.add(Long.parseLong(forms.group(1)));
+        }
+        assertThat(shown).hasSize(FeedbackService.MAX_FLAGGED_SHOWN);
+        assertThat(shown.get(0)).as("reported by four platforms").isEqualTo(mostReported);
     }
 }
