@@ -39,7 +39,7 @@ import org.takeitdown.portal.web.WritesNothing;
 public class AdminPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance admin(List<PlatformApi.PlatformView> platforms, List<Long> flagged,
+        static native TemplateInstance admin(List<PlatformApi.PlatformView> platforms, FeedbackService.Flagged flagged,
                                              int flagThreshold, PlatformApi.PlatformKey newKey, String error,
                                              List<PlatformApi.Leak> leaks);
     }
@@ -62,7 +62,7 @@ public class AdminPageResource {
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error, List<PlatformApi.Leak> leaks) {
         return Response.status(status)
-                .entity(Templates.admin(platforms.list(), feedback.flagged(), flagThreshold, newKey, error, leaks)
+                .entity(Templates.admin(platforms.list(), feedback.flagged(FeedbackService.MAX_FLAGGED_SHOWN), flagThreshold, newKey, error, leaks)
                         )
                 .build();
     }

@@ -41,6 +41,12 @@ public class ExchangeService {
      * a few MB); hashStatus still says whether any active item carries it.
      */
     public static final int MAX_CASE_NUMBERS = 10;
+    /**
+     * Items one SubmitFeedback entry reaches: the active items carrying its hash with the lowest ids, the same ones
+     * (and as many) as a match answer lists for the hash ({@link MatchService#MAX_MATCHES}). However many anonymous
+     * items share a hash, a request reads and writes at most this many per hash.
+     */
+    public static final int MAX_CARRIERS = MatchService.MAX_MATCHES;
     /** Tries of a SubmitFeedback whose insert met a report another request inserted at the same moment. */
     private static final int ATTEMPTS = 3;
     static final String ACTIVE = "Active";
@@ -226,9 +232,12 @@ public class ExchangeService {
     }
 
     /**
-     * Records a checked request in the caller's transaction with a fixed number of statements: one lookup of the
-     * active items carrying any of its hashes, then per outcome one update and one insert. An item gets the
-     * outcome of the last entry naming one of its hashes, as if the entries were recorded one after another.
+     * Records a checked request in the caller's transaction: one lookup of the first {@link #MAX_CARRIERS} active
+     * items carrying each of its hashes, then per outcome one update and one insert for every
+     * {@link PlatformStore#IDS_PER_STATEMENT} items: a request reaches at most {@link #MAX_FEEDBACKS} ×
+     * {@link #MAX_CARRIERS} = 100,000 items, split among three outcomes, so at most 1 + 2 × 12 = 25 statements.
+     * An item gets the outcome of the last entry naming one of the hashes that reached it, as if the entries were
+     * recorded one after another.
      */
     private ExchangeApi.FeedbackAnswer recordAll(long platformId, List<ExchangeApi.HashFeedback> all) {
         List<String> hashes = all.stream().map(f -> f.hashValue().toLowerCase(Locale.ROOT)).toList();
@@ -243,20 +252,19 @@ public class ExchangeService {
             }
         }
         Set<String> carried = new HashSet<>();
-        Map<Outcome, List<Long>> byOutcome = new EnumMap<>(Outcome.class);
-        for (FeedStore.Carrier c : feed.activeCarrying(pdqs, md5s)) {
-            int last = -1;
-            for (String hash : new String[] {c.pdq(), c.md5()}) {
-                if (hash != null && (pdqs.contains(hash) || md5s.contains(hash))) {
-                    carried.add(hash);
-                    last = Math.max(last, lastOutcome.getOrDefault(hash, -1));
-                }
+        Map<Long, Integer> lastEntry = new HashMap<>();
+        feed.firstActiveCarriers(pdqs, md5s, MAX_CARRIERS).forEach((hash, ids) -> {
+            if (!ids.isEmpty()) {
+                carried.add(hash);
             }
+            int last = lastOutcome.getOrDefault(hash, -1);
             if (last >= 0) {
-                byOutcome.computeIfAbsent(FEEDBACK_VALUES.get(all.get(last).feedbackValue()), k -> new ArrayList<>())
-                        .add(c.id());
+                ids.forEach(id -> lastEntry.merge(id, last, Math::max));
             }
-        }
+        });
+        Map<Outcome, List<Long>> byOutcome = new EnumMap<>(Outcome.class);
+        lastEntry.forEach((id, last) -> byOutcome.computeIfAbsent(FEEDBACK_VALUES.get(all.get(last).feedbackValue()),
+                k -> new ArrayList<>()).add(id));
         byOutcome.forEach((outcome, ids) -> feedback.recordOnActive(platformId, ids, outcome));
         pdqs.stream().filter(h -> canaries.ownByPdq(platformId, h).isPresent()).forEach(carried::add);
         md5s.stream().filter(h -> !canaries.matchMd5(platformId, h).isEmpty()).forEach(carried::add);

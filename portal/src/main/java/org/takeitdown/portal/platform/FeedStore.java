@@ -260,36 +260,43 @@ public class FeedStore {
                 + " ORDER BY id) AS n FROM case_item WHERE status = ? AND " + where + ") x WHERE n <= ? ORDER BY id";
     }
 
-    /** An active item's id and exchange-relevant hashes (either may be null). */
-    public record Carrier(long id, String pdq, String md5) {
+    /**
+     * One hash column's per-hash read: for each value of the array, the ids of the first active items carrying it.
+     * Each ARRAY is a range scan of that column's index (column, status, id) that stops after {@code FETCH FIRST}
+     * rows however many items share the value: ordering by the index's own columns is what lets H2 read the index in
+     * order instead of sorting every carrier (PostgreSQL does either way). The array parameter is cast because H2
+     * loses the values of an untyped array under UNION ALL.
+     */
+    private static String firstActive(String column) {
+        return "SELECT h.v, ARRAY(SELECT id FROM case_item WHERE " + column + " = h.v AND status = ? ORDER BY " + column
+                + ", status, id FETCH FIRST ? ROWS ONLY) FROM UNNEST(CAST(? AS VARCHAR ARRAY)) h(v)";
     }
 
     /**
-     * The active items, of any kind and PDQ quality, carrying one of these PDQs or one of these MD5s: one
-     * statement whose text and parameters do not grow with the number of hashes or items.
+     * The ids of the active items, of any kind and PDQ quality, carrying each of these PDQs and MD5s: for each hash
+     * its {@code perHash} lowest ids in order (a hash no active item carries maps to an empty list). One statement
+     * whose text does not grow, reading at most {@code perHash} rows a hash whatever the list holds; its arrays
+     * hold the hashes, never item ids.
      */
-    public List<Carrier> activeCarrying(Collection<String> pdqs, Collection<String> md5s) {
-        if (pdqs.isEmpty() && md5s.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.list("SELECT id, pdq, md5 FROM case_item WHERE status = ? AND pdq = ANY(?) "
-                + "UNION SELECT id, pdq, md5 FROM case_item WHERE status = ? AND md5 = ANY(?)", s -> {
-                    s.setString(1, CaseStatus.active.stored());
-                    s.setArray(2, s.getConnection().createArrayOf("VARCHAR", pdqs.toArray()));
-                    s.setString(3, CaseStatus.active.stored());
-                    s.setArray(4, s.getConnection().createArrayOf("VARCHAR", md5s.toArray()));
-                }, r -> new Carrier(r.getLong(1), r.getString(2), r.getString(3)));
-    }
-
-    /** The ids of the active items, of any kind, with one of these MD5s, by MD5. */
-    public Map<String, List<Long>> activeByMd5(Collection<String> md5s) {
+    public Map<String, List<Long>> firstActiveCarriers(Collection<String> pdqs, Collection<String> md5s, int perHash) {
         Map<String, List<Long>> out = new HashMap<>();
-        if (md5s.isEmpty()) {
+        if (pdqs.isEmpty() && md5s.isEmpty()) {
             return out;
         }
-        jdbc.list("SELECT id, md5 FROM case_item WHERE status = ? AND md5 IN (" + marks(md5s.size()) + ") ORDER BY id",
-                s -> bind(s, bind(s, 1, List.of(CaseStatus.active.stored())), md5s),
-                r -> out.computeIfAbsent(r.getString(2), k -> new ArrayList<>()).add(r.getLong(1)));
+        jdbc.list(firstActive("pdq") + " UNION ALL " + firstActive("md5"), s -> {
+            int n = 1;
+            for (Collection<String> hashes : List.of(pdqs, md5s)) {
+                s.setString(n++, CaseStatus.active.stored());
+                s.setInt(n++, perHash);
+                s.setArray(n++, s.getConnection().createArrayOf("VARCHAR", hashes.toArray()));
+            }
+        }, r -> {
+            List<Long> ids = new ArrayList<>();
+            for (Object id : (Object[]) r.getArray(2).getArray()) {
+                ids.add(((Number) id).longValue());
+            }
+            return out.put(r.getString(1), ids);
+        });
         return out;
     }
 
@@ -335,13 +342,5 @@ public class FeedStore {
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
-
-    private static int bind(PreparedStatement s, int from, Collection<String> values) throws SQLException {
-        int n = from;
-        for (String v : values) {
-            s.setString(n++, v);
-        }
-        return n;
     }
 }

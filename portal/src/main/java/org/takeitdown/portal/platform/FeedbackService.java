@@ -95,8 +95,21 @@ public class FeedbackService {
         store.deleteFeedbackOnItemsRetiredBefore(before);
     }
 
-    /** Active items reported not blocked by at least the configured number of distinct platforms. */
-    public List<Long> flagged() {
-        return QuarkusTransaction.requiringNew().call(() -> store.flaggedItems(config.flagThreshold()));
+    /**
+     * Flagged items /admin lists at once, each with its removal form: 100 keep the page small (about 40 KB) however
+     * many reports platforms send; removing some brings up the next.
+     */
+    public static final int MAX_FLAGGED_SHOWN = 100;
+
+    /** Some flagged items, and how many there are in all. */
+    public record Flagged(List<Long> shown, long total) {
+    }
+
+    /**
+     * Active items reported not blocked by at least the configured number of distinct platforms: the first
+     * {@code limit}, those reported by the most platforms first, then the oldest; and the total.
+     */
+    public Flagged flagged(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> store.flaggedItems(config.flagThreshold(), limit));
     }
 }

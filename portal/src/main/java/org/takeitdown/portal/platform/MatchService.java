@@ -3,10 +3,12 @@ package org.takeitdown.portal.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
 import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.hasher.vpdq.VpdqMatcher;
@@ -23,12 +25,14 @@ import org.takeitdown.portal.web.Counters;
  * Answers "does this upload match?": MD5 exactly, PDQ within a distance through the in-memory index,
  * and videos by vPDQ (Meta's rule: frames of quality 50 or more, closer than 31 bits, both shares at
  * least 80 % unless the request sets other thresholds). The work of a request is bounded by
- * {@link PlatformConfig#matchBudget()} whatever the list holds (see {@link MatchBudget}). The caller's own
- * canaries match like items; other platforms' never do.
+ * {@link PlatformConfig#matchBudget()} whatever the list holds (see {@link MatchBudget}): an MD5 query reads at
+ * most {@link #MAX_MATCHES} + 1 stored items with its hash (the lowest ids; one more than listed says there are
+ * more) and counts them as examined. The caller's own canaries match like items; other platforms' never do.
  */
 @ApplicationScoped
 public class MatchService {
     public static final int MAX_QUERIES = 1000;
+    /** Matches listed per query: the nearest, then the lowest ids; a result with more says truncated. */
     public static final int MAX_MATCHES = 100;
     public static final int DEFAULT_DISTANCE = 31;
     public static final int MAX_VIDEOS = 10;
@@ -84,15 +88,23 @@ public class MatchService {
         counters.matchQueries(md5Queries.size() + pdqQueries.size() + videoQueries.size());
 
         List<PlatformApi.MatchResult> results = new ArrayList<>(md5Queries.size() + pdqQueries.size());
-        Map<String, List<Long>> byMd5 = md5Matches(md5Queries);
+        MatchBudget budget = new MatchBudget(config.matchBudget(),
+                md5Queries.size() + pdqQueries.size() + videoQueries.size());
+        // One more carrier than an answer lists tells that there are more; fewer when the budget is that small.
+        int perMd5 = (int) Math.min(MAX_MATCHES + 1, budget.allowance());
+        Map<String, List<Long>> byMd5 = perMd5 == 0 ? Map.of()
+                : store.firstActiveCarriers(List.of(), new LinkedHashSet<>(md5Queries), perMd5);
+        Set<String> read = new HashSet<>();
         for (String q : md5Queries) {
-            List<Long> ids = new ArrayList<>(byMd5.getOrDefault(q, List.of()));
+            List<Long> stored = byMd5.getOrDefault(q, List.of());
+            boolean cut = stored.size() >= perMd5 && perMd5 <= MAX_MATCHES;
+            budget.spend(read.add(q) ? stored.size() : 0, cut);
+            List<Long> ids = new ArrayList<>(stored);
             ids.addAll(canaries.matchMd5(platform.id(), q));
             List<PlatformApi.Match> matches = ids.stream().sorted().limit(MAX_MATCHES)
                     .map(id -> new PlatformApi.Match(id, 0)).toList();
-            results.add(new PlatformApi.MatchResult(q, matches, ids.size() > MAX_MATCHES));
+            results.add(new PlatformApi.MatchResult(q, matches, cut || ids.size() > MAX_MATCHES));
         }
-        MatchBudget budget = new MatchBudget(config.matchBudget(), pdqQueries.size() + videoQueries.size());
         MatchIndex index = indexes.index();
         for (String q : pdqQueries) {
             PdqQueryResult r = index.query(PdqWords.parse(q), maxDistance, MAX_MATCHES, budget.allowance());
@@ -113,9 +125,9 @@ public class MatchService {
                     .map(m -> new PlatformApi.VideoMatch(m.id(), round(m.queryPercent()), round(m.comparedPercent())))
                     .toList(), r.truncated()));
         }
-        counters.matchExamined(budget.examined(), budget.spent());
         boolean truncated = budget.spent() || results.stream().anyMatch(PlatformApi.MatchResult::truncated)
                 || videoResults.stream().anyMatch(PlatformApi.VideoResult::truncated);
+        counters.matchExamined(budget.examined(), truncated);
         return new PlatformApi.MatchResponse(results, videoResults, truncated);
     }
 
@@ -144,9 +156,5 @@ public class MatchService {
             out.add(v.toLowerCase(Locale.ROOT));
         }
         return out;
-    }
-
-    private Map<String, List<Long>> md5Matches(List<String> md5s) {
-        return store.activeByMd5(new LinkedHashSet<>(md5s));
     }
 }

@@ -133,14 +133,26 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
     }
 
     /**
+     * Item ids one statement of {@link #upsertFeedback(long, Collection, Outcome, LocalDate)} passes in its array:
+     * a fixed size well under H2's cap of 65,536 array elements, so the statements' size never follows the input.
+     */
+    public static final int IDS_PER_STATEMENT = 10_000;
+
+    /**
      * Records the platform's outcome on each of these items that is active, as {@link #upsertFeedback} does one:
-     * an update of the reports it has and an insert of the ones it lacks, two statements however many items.
-     * A report inserted meanwhile by another transaction fails the insert with a unique violation.
+     * an update of the reports it has and an insert of the ones it lacks, two statements for every
+     * {@link #IDS_PER_STATEMENT} items. A report inserted meanwhile by another transaction fails the insert with a
+     * unique violation.
      */
     public void upsertFeedback(long platformId, Collection<Long> itemIds, Outcome outcome, LocalDate today) {
-        if (itemIds.isEmpty()) {
-            return;
+        List<Long> all = List.copyOf(itemIds);
+        for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
+            upsertFeedbackPart(platformId, all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)), outcome,
+                    today);
         }
+    }
+
+    private void upsertFeedbackPart(long platformId, List<Long> itemIds, Outcome outcome, LocalDate today) {
         jdbc.onConnection(c -> {
             java.sql.Array ids = c.createArrayOf("BIGINT", itemIds.toArray());
             try (PreparedStatement s = c.prepareStatement("UPDATE match_feedback SET outcome = ?, updated_on = ? "
@@ -228,24 +240,25 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         });
     }
 
-    /** Active items that at least {@code platforms} distinct platforms reported as not blocked, by id. */
-    public List<Long> flaggedItems(int platforms) {
-        return jdbc.onConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT f.item_id FROM match_feedback f "
-                    + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
-                    + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ? ORDER BY f.item_id")) {
-                s.setString(1, CaseStatus.active.stored());
-                s.setString(2, Outcome.not_blocked.stored());
-                s.setLong(3, platforms);
-                List<Long> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getLong(1));
-                    }
-                }
-                return out;
-            }
-        });
+    /**
+     * Active items that at least {@code platforms} distinct platforms reported as not blocked: the first
+     * {@code limit} of them, those reported by the most platforms first, then the oldest (lowest id); and how many
+     * there are in all (counted in the database, not read).
+     */
+    public FeedbackService.Flagged flaggedItems(int platforms, int limit) {
+        String flagged = "SELECT f.item_id, COUNT(DISTINCT f.platform_id) AS n FROM match_feedback f "
+                + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
+                + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ?";
+        Jdbc.Binder binder = s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setString(2, Outcome.not_blocked.stored());
+            s.setLong(3, platforms);
+        };
+        List<Long> shown = jdbc.list(flagged + " ORDER BY n DESC, f.item_id FETCH FIRST " + limit + " ROWS ONLY", binder,
+                r -> r.getLong(1));
+        long total = shown.size() < limit ? shown.size()
+                : jdbc.list("SELECT COUNT(*) FROM (" + flagged + ") x", binder, r -> r.getLong(1)).get(0);
+        return new FeedbackService.Flagged(shown, total);
     }
 
     /** A canary to insert: its hashes and day. */

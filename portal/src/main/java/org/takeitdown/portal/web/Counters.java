@@ -42,7 +42,7 @@ public class Counters {
         matchQueries.increment(queries);
     }
 
-    /** A match request's work: stored hashes compared, and whether its budget ran out. */
+    /** A match request's work: stored hashes compared or read by MD5, and whether its answer said truncated. */
     public void matchExamined(long hashes, boolean truncated) {
         matchExamined.increment(hashes);
         if (truncated) {

@@ -530,6 +530,8 @@ public interface Msg {
 
     String adminNoFlagged();
 
+    String adminFlaggedShown(Count shown, Count total);
+
     String adminItem(long id);
 
     String adminReason();

@@ -398,7 +398,7 @@ class PlatformApiTest {
                     .then().statusCode(204);
         }
         FeedbackService feedback = io.quarkus.arc.Arc.container().instance(FeedbackService.class).get();
-        assertThat(feedback.flagged()).contains(id);
+        assertThat(feedback.flagged(Integer.MAX_VALUE).shown()).contains(id);
 
         String key = newPlatformKey("Watcher");
         assertProblem(admin().contentType(ContentType.JSON).body("{\"reason\":\" \"}")
@@ -406,7 +406,7 @@ class PlatformApiTest {
         admin().contentType(ContentType.JSON).body("{\"reason\":\"false submission\"}")
                 .post("/api/admin/items/" + id + "/remove").then().statusCode(204);
         synced();
-        assertThat(feedback.flagged()).doesNotContain(id);
+        assertThat(feedback.flagged(Integer.MAX_VALUE).shown()).doesNotContain(id);
         platform(key).contentType(ContentType.JSON).body("{\"pdq\":[\"" + pdq + "\"],\"md5\":[\"" + m + "\"]}")
                 .post("/api/platform/v1/match").then().statusCode(200)
                 .body("results[0].matches", hasSize(0)).body("results[1].matches", hasSize(0));
