@@ -62,8 +62,8 @@ public class AdminPageResource {
 
     private Response render(int status, PlatformApi.PlatformKey newKey, String error, List<PlatformApi.Leak> leaks) {
         return Response.status(status)
-                .entity(Templates.admin(platforms.list(), feedback.flagged(FeedbackService.MAX_FLAGGED_SHOWN), flagThreshold, newKey, error, leaks)
-                        )
+                .entity(Templates.admin(platforms.list(), feedback.flagged(FeedbackService.MAX_FLAGGED_SHOWN),
+                        flagThreshold, newKey, error, leaks))
                 .build();
     }
 

@@ -18,6 +18,12 @@ import org.takeitdown.portal.web.ApiProblemException;
  */
 @ApplicationScoped
 public class FeedbackService {
+    /**
+     * Flagged items /admin lists at once, each with its removal form: 100 keep the page small (about 40 KB) however
+     * many reports platforms send; removing some brings up the next.
+     */
+    public static final int MAX_FLAGGED_SHOWN = 100;
+
     private final PlatformConfig config;
     private final CanaryService canaries;
     private final PlatformStore store;
@@ -94,12 +100,6 @@ public class FeedbackService {
     void deleteForItemsRetiredBefore(LocalDate before) {
         store.deleteFeedbackOnItemsRetiredBefore(before);
     }
-
-    /**
-     * Flagged items /admin lists at once, each with its removal form: 100 keep the page small (about 40 KB) however
-     * many reports platforms send; removing some brings up the next.
-     */
-    public static final int MAX_FLAGGED_SHOWN = 100;
 
     /** Some flagged items, and how many there are in all. */
     public record Flagged(List<Long> shown, long total) {

@@ -27,6 +27,12 @@ import org.takeitdown.portal.db.Sequences;
  */
 @ApplicationScoped
 public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
+    /**
+     * Item ids one statement of {@link #upsertFeedback(long, Collection, Outcome, LocalDate)} passes in its array:
+     * a fixed size well under H2's cap of 65,536 array elements, so the statements' size never follows the input.
+     */
+    public static final int IDS_PER_STATEMENT = 10_000;
+
     private final Jdbc jdbc;
     private final Sequences sequences;
     private final Dialect dialect;
@@ -131,12 +137,6 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         f.updatedOn = today;
         f.persistAndFlush();
     }
-
-    /**
-     * Item ids one statement of {@link #upsertFeedback(long, Collection, Outcome, LocalDate)} passes in its array:
-     * a fixed size well under H2's cap of 65,536 array elements, so the statements' size never follows the input.
-     */
-    public static final int IDS_PER_STATEMENT = 10_000;
 
     /**
      * Records the platform's outcome on each of these items that is active, as {@link #upsertFeedback} does one:
