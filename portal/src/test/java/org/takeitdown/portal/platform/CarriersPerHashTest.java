@@ -29,6 +29,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.db.CountingJdbc;
+import org.takeitdown.portal.web.Metrics;
 
 /**
  * Many anonymous items sharing one MD5 and one PDQ ({@link MatchService#MAX_MATCHES} + 50 cases of one item each):
@@ -81,16 +82,6 @@ class CarriersPerHashTest {
         return new ExchangeApi.SubmitFeedback(all.size(), all);
     }
 
-    private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.Ee+-]+)$").matcher(metrics);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(2));
-        }
-        return sum;
-    }
-
     @Test
     void aMatchOnAnMd5SharedByMoreItemsThanAnAnswerListsReadsOneMoreThanItListsAndSaysTruncated() {
         String key = newPlatformKey("Carriers match " + System.nanoTime());
@@ -99,8 +90,8 @@ class CarriersPerHashTest {
         String alone = PlatformFixtures.md5();
         cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other", alone, null, null))), null);
 
-        double examined = metric("portal_match_examined_total");
-        double truncated = metric("portal_match_truncated_total");
+        double examined = Metrics.total("portal_match_examined_total");
+        double truncated = Metrics.total("portal_match_truncated_total");
         Response r = platform(key).contentType(ContentType.JSON)
                 .body("{\"md5\":[\"" + shared + "\",\"" + alone + "\"]}").post("/api/platform/v1/match");
 
@@ -109,9 +100,9 @@ class CarriersPerHashTest {
         List<Number> listed = r.path("results[0].matches.id");
         assertThat(listed.stream().map(Number::longValue).toList()).as("the lowest ids, in order")
                 .isEqualTo(ids.subList(0, MatchService.MAX_MATCHES));
-        assertThat(metric("portal_match_examined_total") - examined).as("rows read: one more than listed, and the other")
+        assertThat(Metrics.total("portal_match_examined_total") - examined).as("rows read: one more than listed, and the other")
                 .isEqualTo(MatchService.MAX_MATCHES + 1 + 1);
-        assertThat(metric("portal_match_truncated_total") - truncated).isEqualTo(1);
+        assertThat(Metrics.total("portal_match_truncated_total") - truncated).isEqualTo(1);
     }
 
     @Test

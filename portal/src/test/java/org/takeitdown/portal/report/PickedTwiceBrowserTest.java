@@ -105,11 +105,8 @@ class PickedTwiceBrowserTest {
             throws Exception {
         Path video = bigClip();
         Path videoAgain = Files.copy(video, tmp.resolve("video-again.mp4"));
-        try (Engine e = Engines.start(engine)) {
-            e.open(hashPage.toString());
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.js(HashPoolBrowserTest.RECORD + " return true;");
-            e.js(WATCH_DECODING, 1);
+        try (Engine e = openHashPage(engine)) {
+            recordWatching(e, 1);
             e.setFiles("#file-input", List.of(video));
             failAfterItsMd5(e, video, 1);
 
@@ -134,14 +131,11 @@ class PickedTwiceBrowserTest {
             throws Exception {
         Path video = bigClip();
         Path videoAgain = Files.copy(video, tmp.resolve("video-again.mp4"));
-        try (Engine e = Engines.start(engine)) {
-            e.open(hashPage.toString());
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+        try (Engine e = openHashPage(engine)) {
             long workers = (Long) e.jsAsync("const m = await import('/js/hash-pool.js'); return m.poolSize();");
             Assumptions.assumeTrue(workers >= 2, engine + " has one worker here, so a copy is hashed only after the"
                     + " first ended: dropping a copy while the first still works can't happen; test skipped");
-            e.js(HashPoolBrowserTest.RECORD + " return true;");
-            e.js(WATCH_DECODING, 1);
+            recordWatching(e, 1);
             e.setFiles("#file-input", List.of(video, videoAgain));
             e.waitFor("document.querySelectorAll('#file-list li').length === 1", HASHING, "the copy is dropped");
             assertThat(e.text("#submit-message")).isEqualTo("You already added this one, so it's in the list just once.");
@@ -155,6 +149,25 @@ class PickedTwiceBrowserTest {
             assertThat(names(e)).isEqualTo(List.of("video-again.mp4"));
             assertThat(e.text("#file-list li code.md5")).isEqualTo(HashPage.md5(videoAgain));
         }
+    }
+
+    /** The hash page open in {@code engine}, once its hasher shows. */
+    private Engine openHashPage(String engine) throws Exception {
+        Engine e = Engines.start(engine);
+        try {
+            e.open(hashPage.toString());
+            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            return e;
+        } catch (RuntimeException failed) {
+            e.close();
+            throw failed;
+        }
+    }
+
+    /** Records the pool's messages ({@code window.poolLog}) and watches file {@code id} for its first second hashed. */
+    private static void recordWatching(Engine e, int id) {
+        e.js(HashPoolBrowserTest.RECORD + " return true;");
+        e.js(WATCH_DECODING, id);
     }
 
     /**
