@@ -170,6 +170,9 @@ class CarriersPerHashTest {
             shown.add(Long.parseLong(forms.group(1)));
         }
         assertThat(shown).hasSize(FeedbackService.MAX_FLAGGED_SHOWN);
-        assertThat(shown.get(0)).as("reported by four platforms").isEqualTo(mostReported);
+        // Other tests' flagged items share the database, so only this test's items' order is asserted.
+        assertThat(shown).as("reported by four platforms").contains(mostReported);
+        assertThat(shown.subList(0, shown.indexOf(mostReported))).as("none reported by three comes before it")
+                .doesNotContainAnyElementsOf(ids);
     }
 }
