@@ -137,7 +137,8 @@ public class CaseStore {
     private static void insertItemRows(Connection c, long caseId, List<NewItem> items, long[] ids, LocalDate today)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO case_item (id, case_id, kind, md5, pdq, pdq_quality, "
-                + "status, seq, added_on, changed_on, vpdq_frames) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)")) {
+                + "status, seq, added_on, changed_on, vpdq_frames, exchange_hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)")) {
             for (int i = 0; i < items.size(); i++) {
                 NewItem item = items.get(i);
                 s.setLong(1, ids[i]);
@@ -150,6 +151,8 @@ public class CaseStore {
                 s.setDate(8, Date.valueOf(today));
                 s.setDate(9, Date.valueOf(today));
                 s.setObject(10, item.vpdq() == null ? null : item.vpdq().size(), Types.INTEGER);
+                ExchangeHash exchange = ExchangeHash.of(item.kind(), item.md5(), item.pdq(), item.pdqQuality());
+                s.setString(11, exchange == null ? null : exchange.value());
                 s.addBatch();
             }
             s.executeBatch();
@@ -269,7 +272,8 @@ public class CaseStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE case_item SET status = ?, md5 = NULL, pdq = NULL, "
-                    + "pdq_quality = NULL, vpdq_frames = NULL, seq = NULL, changed_on = ?, removal_reason = ? WHERE id = ?")) {
+                    + "pdq_quality = NULL, exchange_hash = NULL, vpdq_frames = NULL, seq = NULL, changed_on = ?, "
+                    + "removal_reason = ? WHERE id = ?")) {
                 s.setString(1, to.stored());
                 s.setDate(2, Date.valueOf(today));
                 s.setString(3, reason);

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.takeitdown.hasher.hex.Hex;
-import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeHash;
 import org.takeitdown.portal.cases.HashSeal;
@@ -139,14 +138,14 @@ public class ExchangeService {
                 put(out, null, h);
             }
         }
-        Map<String, List<ItemRow>> carriers = activeCarriers(pending.stream().map(p -> (ExchangeHash) p[1]).toList());
+        Map<String, List<Long>> carriers = activeCarriers(pending.stream().map(p -> (ExchangeHash) p[1]).toList());
         for (Object[] p : pending) {
             ItemRow i = (ItemRow) p[0];
             ExchangeHash h = (ExchangeHash) p[1];
-            List<ItemRow> active = carriers.getOrDefault(key(h), List.of());
+            List<Long> active = carriers.getOrDefault(h.value(), List.of());
             Map<String, String> cases = new LinkedHashMap<>();
-            active.stream().filter(a -> a.id() != i.id()).limit(MAX_CASE_NUMBERS - 1)
-                    .forEach(a -> cases.put(Long.toString(a.id()), ACTIVE));
+            active.stream().filter(a -> a != i.id()).limit(MAX_CASE_NUMBERS - 1)
+                    .forEach(a -> cases.put(Long.toString(a), ACTIVE));
             String own = status(i.status());
             cases.put(Long.toString(i.id()), own);
             out.put(key(h), new ExchangeApi.HashRecord(epoch(i.changedOn()), h.signalType(), h.value(),
@@ -183,23 +182,14 @@ public class ExchangeService {
     }
 
     /**
-     * The active items carrying each of these exchange hashes, by {@link #key}: the {@link #MAX_CASE_NUMBERS} lowest
-     * ids of each, enough to name {@code MAX_CASE_NUMBERS - 1} besides the record's own item.
+     * The ids of the active items carrying each of these exchange hashes, by value (a PDQ's 64 hex digits and an
+     * MD5's 32 never meet): the {@link #MAX_CASE_NUMBERS} lowest of each, enough to name {@code MAX_CASE_NUMBERS - 1}
+     * besides the record's own item.
      */
-    private Map<String, List<ItemRow>> activeCarriers(List<ExchangeHash> hashes) {
-        Set<String> pdqs = new java.util.HashSet<>();
-        Set<String> md5s = new java.util.HashSet<>();
-        for (ExchangeHash h : hashes) {
-            (ExchangeHash.IMAGE_PDQ.equals(h.signalType()) ? pdqs : md5s).add(h.value());
-        }
-        Map<String, List<ItemRow>> out = new HashMap<>();
-        for (ItemRow i : feed.activeImagesByPdq(pdqs, HashRules.PDQ_MIN_QUALITY, MAX_CASE_NUMBERS)) {
-            out.computeIfAbsent(ExchangeHash.IMAGE_PDQ + ":" + i.pdq(), k -> new ArrayList<>()).add(i);
-        }
-        for (ItemRow i : feed.activeVideosByMd5(md5s, MAX_CASE_NUMBERS)) {
-            out.computeIfAbsent(ExchangeHash.VIDEO_MD5 + ":" + i.md5(), k -> new ArrayList<>()).add(i);
-        }
-        return out;
+    private Map<String, List<Long>> activeCarriers(List<ExchangeHash> hashes) {
+        Set<String> values = new HashSet<>();
+        hashes.forEach(h -> values.add(h.value()));
+        return feed.firstActiveExchangeCarriers(values, MAX_CASE_NUMBERS);
     }
 
     /** Records the platform's feedback by hash; checks the whole request first, so a bad one changes nothing. */

@@ -2,6 +2,7 @@ package org.takeitdown.portal.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -227,40 +228,6 @@ public class FeedStore {
     }
 
     /**
-     * Active image items carrying one of these PDQs with at least {@code minQuality}: the {@code perHash} lowest
-     * ids of each PDQ, by id (one statement, at most {@code perHash} rows a PDQ however many items share it).
-     */
-    public List<ItemRow> activeImagesByPdq(Collection<String> pdqs, int minQuality, int perHash) {
-        if (pdqs.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.list(firstPerHash("pdq", "kind = 'image' AND pdq = ANY(?) AND pdq_quality >= ?"), s -> {
-            s.setString(1, CaseStatus.active.stored());
-            s.setArray(2, s.getConnection().createArrayOf("VARCHAR", pdqs.toArray()));
-            s.setInt(3, minQuality);
-            s.setInt(4, perHash);
-        }, FeedStore::item);
-    }
-
-    /** Active video items carrying one of these MD5s: the {@code perHash} lowest ids of each MD5, by id. */
-    public List<ItemRow> activeVideosByMd5(Collection<String> md5s, int perHash) {
-        if (md5s.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.list(firstPerHash("md5", "kind = 'video' AND md5 = ANY(?)"), s -> {
-            s.setString(1, CaseStatus.active.stored());
-            s.setArray(2, s.getConnection().createArrayOf("VARCHAR", md5s.toArray()));
-            s.setInt(3, perHash);
-        }, FeedStore::item);
-    }
-
-    /** Active items matching {@code where}, numbered within each value of {@code hash} by id, the first few kept. */
-    private static String firstPerHash(String hash, String where) {
-        return "SELECT " + ITEM_COLUMNS + " FROM (SELECT " + ITEM_COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY " + hash
-                + " ORDER BY id) AS n FROM case_item WHERE status = ? AND " + where + ") x WHERE n <= ? ORDER BY id";
-    }
-
-    /**
      * One hash column's per-hash read: for each value of the array, the ids of the first active items carrying it.
      * Each ARRAY is a range scan of that column's index (column, status, id) that stops after {@code FETCH FIRST}
      * rows however many items share the value: ordering by the index's own columns is what lets H2 read the index in
@@ -290,14 +257,35 @@ public class FeedStore {
                 s.setInt(n++, perHash);
                 s.setArray(n++, s.getConnection().createArrayOf("VARCHAR", hashes.toArray()));
             }
-        }, r -> {
-            List<Long> ids = new ArrayList<>();
-            for (Object id : (Object[]) r.getArray(2).getArray()) {
-                ids.add(((Number) id).longValue());
-            }
-            return out.put(r.getString(1), ids);
-        });
+        }, r -> out.put(r.getString(1), ids(r.getArray(2))));
         return out;
+    }
+
+    /**
+     * The ids of the active items whose exchange hash ({@link ExchangeHash}: an image's PDQ of matching quality, a
+     * video's MD5) is each of these values: for each its {@code perHash} lowest ids in order (a value no active item
+     * carries maps to an empty list). One range scan of the exchange-hash index a value, stopping after
+     * {@code perHash} rows however many items share the PDQ or MD5 as another kind or at a lower quality.
+     */
+    public Map<String, List<Long>> firstActiveExchangeCarriers(Collection<String> values, int perHash) {
+        Map<String, List<Long>> out = new HashMap<>();
+        if (values.isEmpty()) {
+            return out;
+        }
+        jdbc.list(firstActive("exchange_hash"), s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setInt(2, perHash);
+            s.setArray(3, s.getConnection().createArrayOf("VARCHAR", values.toArray()));
+        }, r -> out.put(r.getString(1), ids(r.getArray(2))));
+        return out;
+    }
+
+    private static List<Long> ids(Array array) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (Object id : (Object[]) array.getArray()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
     }
 
     /** A retired item's sealed exchange hash (see {@link WithdrawnHash}). */

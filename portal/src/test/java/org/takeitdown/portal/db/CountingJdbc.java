@@ -11,11 +11,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Test hook: while {@link #count} runs work on the calling thread, counts the statements the stores' plain-JDBC
- * paths execute there, the rows they write and the JTA transactions begun there; elsewhere it is {@link Jdbc}.
+ * paths execute there, the rows they write, the statements' text and the JTA transactions begun there; elsewhere it
+ * is {@link Jdbc}.
  */
 @Alternative
 @Priority(1)
@@ -23,11 +26,12 @@ import java.util.function.Supplier;
 public class CountingJdbc extends Jdbc {
     private static final ThreadLocal<Tally> COUNTING = new ThreadLocal<>();
 
-    /** The work counted: statements executed, rows they wrote, transactions begun. */
+    /** The work counted: statements executed, rows they wrote, transactions begun, and each prepared statement's SQL. */
     public static final class Tally {
         public int statements;
         public long rowsWritten;
         public int transactions;
+        public final List<String> sql = new ArrayList<>();
 
         @Override
         public String toString() {
@@ -58,6 +62,7 @@ public class CountingJdbc extends Jdbc {
         into.statements += t.statements;
         into.rowsWritten += t.rowsWritten;
         into.transactions += t.transactions;
+        into.sql.addAll(t.sql);
         @SuppressWarnings("unchecked")
         T answer = (T) out[0];
         return answer;
@@ -80,6 +85,9 @@ public class CountingJdbc extends Jdbc {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, m, args) -> {
                     Object out = invoke(c, m, args);
+                    if (m.getName().equals("prepareStatement")) {
+                        t.sql.add((String) args[0]);
+                    }
                     return out instanceof Statement s ? counting(s, m.getReturnType(), t) : out;
                 });
     }
