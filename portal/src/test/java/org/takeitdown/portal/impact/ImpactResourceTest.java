@@ -8,15 +8,23 @@ import static org.takeitdown.portal.platform.PlatformFixtures.newCase;
 import static org.takeitdown.portal.platform.PlatformFixtures.other;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.db.CountingJdbc;
 
-/** The impact page: aggregate totals and a server-drawn SVG chart of this week's cases and hashes. */
+/**
+ * The impact page: aggregate totals, counted at most once every few minutes whatever the requests, and a server-drawn
+ * SVG chart of this week's cases and hashes.
+ */
 @Tag("database")
 @QuarkusTest
 class ImpactResourceTest {
+    @Inject
+    ImpactService impact;
+
     private static long figure(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + id + "\">([\\d,]+)<").matcher(html);
         assertThat(m.find()).as(id).isTrue();
@@ -24,9 +32,14 @@ class ImpactResourceTest {
     }
 
     @Test
-    void countsNewCasesAndHashesInTotalsAndThisWeeksBars() {
+    void countsNewCasesAndHashesInTotalsAndThisWeeksBarsAtTheNextCount() {
+        impact.refresh();
         String before = given().get("/impact").then().statusCode(200).extract().asString();
         newCase(other(md5()), other(md5()));
+        String meanwhile = given().get("/impact").then().statusCode(200).extract().asString();
+        assertThat(figure(meanwhile, "total-cases")).as("the last count, until the next")
+                .isEqualTo(figure(before, "total-cases"));
+        impact.refresh();
         String after = given().get("/impact").then().statusCode(200)
                 .body(containsString("<svg id=\"weekly-chart\""), containsString("role=\"img\""))
                 .body(org.hamcrest.Matchers.not(containsString("<script>"))).extract().asString();
@@ -39,6 +52,18 @@ class ImpactResourceTest {
         }
         assertThat(last).as("this week's bar").isGreaterThanOrEqualTo(1);
         given().get("/impact?lang=es").then().statusCode(200).body(containsString("Casos nuevos"));
+    }
+
+    @Test
+    void theFiguresAPageShowsAreCountedOnceForAnyNumberOfRequests() {
+        impact.refresh();
+        CountingJdbc.Tally tally = CountingJdbc.count(() -> {
+            for (int n = 0; n < 50; n++) {
+                impact.figures();
+            }
+        });
+        assertThat(tally.statements).as("statements run by 50 reads of the figures").isZero();
+        assertThat(CountingJdbc.count(impact::refresh).statements).as("a count runs statements").isPositive();
     }
 
     @Test

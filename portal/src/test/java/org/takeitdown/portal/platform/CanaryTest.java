@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.impact.ImpactService;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.CaseStatus;
@@ -29,6 +30,9 @@ import org.takeitdown.portal.cases.DegenerateHashes;
 class CanaryTest {
     @Inject
     SyncJob sync;
+
+    @Inject
+    ImpactService impact;
 
     private String keyA;
     private String keyB;
@@ -198,9 +202,11 @@ class CanaryTest {
         QuarkusTransaction.requiringNew().run(() ->
                 assertThat(CaseItem.count("pdq in ?1", canaryPdqs)).as("no case item carries a canary").isZero());
         String key = newPlatformKey("Canary impact " + System.nanoTime());
+        impact.refresh();
         String before = given().get("/impact").then().statusCode(200).extract().asString();
         platform(key).get("/api/platform/v1/hashes?limit=1").then().statusCode(200);
         sync.runNow();
+        impact.refresh();
         String after = given().get("/impact").then().statusCode(200).extract().asString();
         assertThat(after).as("new canaries change nothing on /impact").isEqualTo(before);
     }
