@@ -253,7 +253,7 @@ public class ExchangeService {
         }
         Set<String> carried = new HashSet<>();
         Map<Long, Integer> lastEntry = new HashMap<>();
-        feed.firstActiveCarriers(pdqs, md5s, MAX_CARRIERS).forEach((hash, ids) -> {
+        feed.firstActiveCarriersSkippingEmpty(pdqs, md5s, MAX_CARRIERS).forEach((hash, ids) -> {
             if (!ids.isEmpty()) {
                 carried.add(hash);
             }

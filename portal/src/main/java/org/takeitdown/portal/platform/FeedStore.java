@@ -300,6 +300,32 @@ public class FeedStore {
         return out;
     }
 
+    /**
+     * {@link #firstActiveCarriers}, leaving out the half of its statement whose list is empty (a match's MD5s have
+     * no PDQs): PDQs alone or MD5s alone run that column's {@link #firstActive} statement by itself, so no half
+     * unnests an empty array; both or neither go to {@link #firstActiveCarriers}.
+     */
+    public Map<String, List<Long>> firstActiveCarriersSkippingEmpty(Collection<String> pdqs, Collection<String> md5s,
+                                                                    int perHash) {
+        if (pdqs.isEmpty() == md5s.isEmpty()) {
+            return firstActiveCarriers(pdqs, md5s, perHash);
+        }
+        Collection<String> hashes = pdqs.isEmpty() ? md5s : pdqs;
+        Map<String, List<Long>> out = new HashMap<>();
+        jdbc.list(firstActive(pdqs.isEmpty() ? "md5" : "pdq"), s -> {
+            s.setString(1, CaseStatus.active.stored());
+            s.setInt(2, perHash);
+            s.setArray(3, s.getConnection().createArrayOf("VARCHAR", hashes.toArray()));
+        }, r -> {
+            List<Long> ids = new ArrayList<>();
+            for (Object id : (Object[]) r.getArray(2).getArray()) {
+                ids.add(((Number) id).longValue());
+            }
+            return out.put(r.getString(1), ids);
+        });
+        return out;
+    }
+
     /** A retired item's sealed exchange hash (see {@link WithdrawnHash}). */
     public record Withdrawn(long itemId, Long firstSeq, String receivers, String sealed) {
         /** Whether the platform's exchange client was given the item while it was active. */

@@ -93,7 +93,7 @@ public class MatchService {
         // One more carrier than an answer lists tells that there are more; fewer when the budget is that small.
         int perMd5 = (int) Math.min(MAX_MATCHES + 1, budget.allowance());
         Map<String, List<Long>> byMd5 = perMd5 == 0 ? Map.of()
-                : store.firstActiveCarriers(List.of(), new LinkedHashSet<>(md5Queries), perMd5);
+                : store.firstActiveCarriersSkippingEmpty(List.of(), new LinkedHashSet<>(md5Queries), perMd5);
         Set<String> read = new HashSet<>();
         for (String q : md5Queries) {
             List<Long> stored = byMd5.getOrDefault(q, List.of());
