@@ -19,13 +19,16 @@ final class DailyCounts implements ClientTable.Entry {
         cases = Math.max(0, cases - 1);
     }
 
-    /** Which budget {@code items} and {@code frames} more would exceed ("items", "frames"), or null after counting them. */
-    synchronized String tryStore(int moreItems, int moreFrames, int maxItems, int maxFrames) {
+    /**
+     * Which budget {@code items} and {@code frames} more would exceed ({@link Budget#ITEMS_PER_DAY},
+     * {@link Budget#FRAMES_PER_DAY}), or null after counting them.
+     */
+    synchronized Budget tryStore(int moreItems, int moreFrames, int maxItems, int maxFrames) {
         if (items + moreItems > maxItems) {
-            return "items";
+            return Budget.ITEMS_PER_DAY;
         }
         if (frames + moreFrames > maxFrames) {
-            return "frames";
+            return Budget.FRAMES_PER_DAY;
         }
         items += moreItems;
         frames += moreFrames;

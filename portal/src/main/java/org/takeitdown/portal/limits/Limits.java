@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,8 @@ import org.takeitdown.portal.web.FailedLookup;
 @ApplicationScoped
 public class Limits {
     /** The limits on new cases, which a retry of a case already created is not stopped by ({@link #earlierOr}). */
-    private static final Set<String> NEW_CASE_BUDGETS = Set.of("cases-per-day", "create", "items-per-day",
-            "frames-per-day");
+    private static final Set<Budget> NEW_CASE_BUDGETS = EnumSet.of(Budget.CASES_PER_DAY, Budget.CREATE,
+            Budget.ITEMS_PER_DAY, Budget.FRAMES_PER_DAY);
 
     private final LimitsConfig config;
     private final Counters counters;
@@ -49,14 +50,14 @@ public class Limits {
         this.counters = counters;
     }
 
-    private TooManyRequestsException refuse(String budget, String detail, long retryAfterSeconds) {
-        counters.limited(budget);
+    private TooManyRequestsException refuse(Budget budget, String detail, long retryAfterSeconds) {
+        counters.limited(budget.tag());
         return new TooManyRequestsException(budget, detail, retryAfterSeconds);
     }
 
     /** A full table: new addresses wait until entries go idle ({@code window}) or the day ends. */
     private TooManyRequestsException full(long retryAfterSeconds) {
-        return refuse("clients-full", "The portal is very busy right now. Please try again later.", retryAfterSeconds);
+        return refuse(Budget.CLIENTS_FULL, "The portal is very busy right now. Please try again later.", retryAfterSeconds);
     }
 
     private Day today() {
@@ -131,13 +132,13 @@ public class Limits {
         long now = System.nanoTime();
         DailyCounts daily = dailyCounts(d, client, now);
         if (!daily.tryAddCase(config.casesPerDay())) {
-            return earlierOr(d, client, retries, refuse("cases-per-day", "This address has started the most cases "
+            return earlierOr(d, client, retries, refuse(Budget.CASES_PER_DAY, "This address has started the most cases "
                     + "allowed for one day (" + config.casesPerDay() + "). Please try again tomorrow.",
                     secondsUntilTomorrow(d)));
         }
         Slots slots = new Slots();
         try {
-            slots.rate = reserve(d.creates, client, now, config.createPerWindow(), config.createWindow(), "create",
+            slots.rate = reserve(d.creates, client, now, config.createPerWindow(), config.createWindow(), Budget.CREATE,
                     "Too many new cases from this address in a short time. Please wait a little and try again.");
             slots.nothing = storedNothing(d, client, now);
             store(d, daily, items, frames);
@@ -206,7 +207,7 @@ public class Limits {
         Slots slots = new Slots();
         DailyCounts daily;
         try {
-            slots.rate = reserve(d.adds, client, now, config.addPerWindow(), config.addWindow(), "add",
+            slots.rate = reserve(d.adds, client, now, config.addPerWindow(), config.addWindow(), Budget.ADD,
                     "Too many additions to cases from this address in a short time. Please wait a little and try again.");
             slots.nothing = storedNothing(d, client, now);
             daily = dailyCounts(d, client, now);
@@ -267,13 +268,13 @@ public class Limits {
      */
     private SlidingWindow storedNothing(Day d, String client, long now) {
         return reserve(d.storedNothing, client, now, config.storedNothingPerWindow(), config.storedNothingWindow(),
-                "stored-nothing", "Too many requests from this address that stored nothing (refused, invalid or repeated) "
+                Budget.STORED_NOTHING, "Too many requests from this address that stored nothing (refused, invalid or repeated) "
                         + "in a short time. Please check what is being sent, wait a little and try again.");
     }
 
     /** A slot taken in the client's window of {@code table}; 429 with {@code detail} when it has none free. */
     private SlidingWindow reserve(ClientTable<SlidingWindow> table, String client, long now, int limit,
-                                  Duration window, String budget, String detail) {
+                                  Duration window, Budget budget, String detail) {
         SlidingWindow w = table.getOrCreate(client, () -> new SlidingWindow(limit, window.toNanos()), now);
         if (w == null) {
             throw full(window.toSeconds());
@@ -294,13 +295,13 @@ public class Limits {
     }
 
     private void store(Day d, DailyCounts daily, int items, int frames) {
-        String over = daily.tryStore(items, frames, config.itemsPerDay(), config.framesPerDay());
-        if ("items".equals(over)) {
-            throw refuse("items-per-day", "This address has sent the most files allowed for one day ("
+        Budget over = daily.tryStore(items, frames, config.itemsPerDay(), config.framesPerDay());
+        if (over == Budget.ITEMS_PER_DAY) {
+            throw refuse(Budget.ITEMS_PER_DAY, "This address has sent the most files allowed for one day ("
                     + config.itemsPerDay() + "). Please try again tomorrow.", secondsUntilTomorrow(d));
         }
-        if ("frames".equals(over)) {
-            throw refuse("frames-per-day", "This address has sent the most video allowed for one day ("
+        if (over == Budget.FRAMES_PER_DAY) {
+            throw refuse(Budget.FRAMES_PER_DAY, "This address has sent the most video allowed for one day ("
                     + config.framesPerDay() + " seconds). Please try again tomorrow.", secondsUntilTomorrow(d));
         }
     }
@@ -375,7 +376,7 @@ public class Limits {
         long wait = platforms.computeIfAbsent(platformId,
                 k -> new TokenBucket(config.platformBurst(), config.platformPerSecond(), now)).tryTake(now);
         if (wait > 0) {
-            throw refuse("platform", "Too many requests for this API key; slow down.", seconds(wait));
+            throw refuse(Budget.PLATFORM, "Too many requests for this API key; slow down.", seconds(wait));
         }
     }
 }

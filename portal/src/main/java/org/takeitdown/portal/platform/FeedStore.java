@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -242,23 +243,14 @@ public class FeedStore {
     /**
      * The ids of the active items, of any kind and PDQ quality, carrying each of these PDQs and MD5s: for each hash
      * its {@code perHash} lowest ids in order (a hash no active item carries maps to an empty list). One statement
-     * whose text does not grow, reading at most {@code perHash} rows a hash whatever the list holds; its arrays
-     * hold the hashes, never item ids.
+     * of at most two parts, reading at most {@code perHash} rows a hash whatever the list holds; its arrays hold the
+     * hashes, never item ids.
      */
     public Map<String, List<Long>> firstActiveCarriers(Collection<String> pdqs, Collection<String> md5s, int perHash) {
-        Map<String, List<Long>> out = new HashMap<>();
-        if (pdqs.isEmpty() && md5s.isEmpty()) {
-            return out;
-        }
-        jdbc.list(firstActive("pdq") + " UNION ALL " + firstActive("md5"), s -> {
-            int n = 1;
-            for (Collection<String> hashes : List.of(pdqs, md5s)) {
-                s.setString(n++, CaseStatus.active.stored());
-                s.setInt(n++, perHash);
-                s.setArray(n++, s.getConnection().createArrayOf("VARCHAR", hashes.toArray()));
-            }
-        }, r -> out.put(r.getString(1), ids(r.getArray(2))));
-        return out;
+        Map<String, Collection<String>> byColumn = new LinkedHashMap<>();
+        byColumn.put("pdq", pdqs);
+        byColumn.put("md5", md5s);
+        return firstActive(byColumn, perHash);
     }
 
     /**
@@ -268,14 +260,30 @@ public class FeedStore {
      * {@code perHash} rows however many items share the PDQ or MD5 as another kind or at a lower quality.
      */
     public Map<String, List<Long>> firstActiveExchangeCarriers(Collection<String> values, int perHash) {
+        return firstActive(Map.of("exchange_hash", values), perHash);
+    }
+
+    /** {@link #firstActive(String)} for each column with a non-empty list, in one statement (none: no statement). */
+    private Map<String, List<Long>> firstActive(Map<String, Collection<String>> byColumn, int perHash) {
         Map<String, List<Long>> out = new HashMap<>();
-        if (values.isEmpty()) {
+        List<Collection<String>> lists = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        byColumn.forEach((column, hashes) -> {
+            if (!hashes.isEmpty()) {
+                parts.add(firstActive(column));
+                lists.add(hashes);
+            }
+        });
+        if (parts.isEmpty()) {
             return out;
         }
-        jdbc.list(firstActive("exchange_hash"), s -> {
-            s.setString(1, CaseStatus.active.stored());
-            s.setInt(2, perHash);
-            s.setArray(3, s.getConnection().createArrayOf("VARCHAR", values.toArray()));
+        jdbc.list(String.join(" UNION ALL ", parts), s -> {
+            int n = 1;
+            for (Collection<String> hashes : lists) {
+                s.setString(n++, CaseStatus.active.stored());
+                s.setInt(n++, perHash);
+                s.setArray(n++, s.getConnection().createArrayOf("VARCHAR", hashes.toArray()));
+            }
         }, r -> out.put(r.getString(1), ids(r.getArray(2))));
         return out;
     }

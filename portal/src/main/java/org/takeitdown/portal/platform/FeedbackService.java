@@ -110,6 +110,8 @@ public class FeedbackService {
      * {@code limit}, those reported by the most platforms first, then the oldest; and the total.
      */
     public Flagged flagged(int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> store.flaggedItems(config.flagThreshold(), limit));
+        PlatformStore.FlaggedItems found = QuarkusTransaction.requiringNew()
+                .call(() -> store.flaggedItems(config.flagThreshold(), limit));
+        return new Flagged(found.first(), found.total());
     }
 }

@@ -240,12 +240,17 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         });
     }
 
+    /** The first flagged items, in the order {@link #flaggedItems} gives, and how many there are in all. */
+    public record FlaggedItems(List<Long> first, long total) {
+    }
+
     /**
      * Active items that at least {@code platforms} distinct platforms reported as not blocked: the first
      * {@code limit} of them, those reported by the most platforms first, then the oldest (lowest id); and how many
-     * there are in all (counted in the database, not read).
+     * there are in all: counted in the database by a second statement only when {@code limit} were found (there may
+     * be more).
      */
-    public FeedbackService.Flagged flaggedItems(int platforms, int limit) {
+    public FlaggedItems flaggedItems(int platforms, int limit) {
         String flagged = "SELECT f.item_id, COUNT(DISTINCT f.platform_id) AS n FROM match_feedback f "
                 + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
                 + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ?";
@@ -254,11 +259,13 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
             s.setString(2, Outcome.not_blocked.stored());
             s.setLong(3, platforms);
         };
-        List<Long> shown = jdbc.list(flagged + " ORDER BY n DESC, f.item_id FETCH FIRST " + limit + " ROWS ONLY", binder,
-                r -> r.getLong(1));
-        long total = shown.size() < limit ? shown.size()
+        List<Long> first = jdbc.list(flagged + " ORDER BY n DESC, f.item_id FETCH FIRST ? ROWS ONLY", s -> {
+            binder.bind(s);
+            s.setInt(4, limit);
+        }, r -> r.getLong(1));
+        long total = first.size() < limit ? first.size()
                 : jdbc.list("SELECT COUNT(*) FROM (" + flagged + ") x", binder, r -> r.getLong(1)).get(0);
-        return new FeedbackService.Flagged(shown, total);
+        return new FlaggedItems(first, total);
     }
 
     /** A canary to insert: its hashes and day. */

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionScoped;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * Test hook: while {@link #count} runs work on the calling thread, counts the statements the stores' plain-JDBC
- * paths execute there, the rows they write, the statements' text and the JTA transactions begun there; elsewhere it
- * is {@link Jdbc}.
+ * paths execute there, the rows they write, the statements' text, the sizes of the arrays they pass and the JTA
+ * transactions begun there; elsewhere it is {@link Jdbc}.
  */
 @Alternative
 @Priority(1)
@@ -26,16 +27,20 @@ import java.util.function.Supplier;
 public class CountingJdbc extends Jdbc {
     private static final ThreadLocal<Tally> COUNTING = new ThreadLocal<>();
 
-    /** The work counted: statements executed, rows they wrote, transactions begun, and each prepared statement's SQL. */
+    /** The work counted: statements executed, rows they wrote, arrays passed to them, transactions begun, SQL. */
     public static final class Tally {
         public int statements;
         public long rowsWritten;
+        /** The number of elements of each array passed as a statement's parameter, in order. */
+        public final List<Integer> arrays = new ArrayList<>();
         public int transactions;
+        /** Each prepared statement's SQL, in order. */
         public final List<String> sql = new ArrayList<>();
 
         @Override
         public String toString() {
-            return statements + " statements, " + rowsWritten + " rows written, " + transactions + " transactions";
+            return statements + " statements, " + rowsWritten + " rows written, arrays of " + arrays + ", "
+                    + transactions + " transactions";
         }
     }
 
@@ -61,6 +66,7 @@ public class CountingJdbc extends Jdbc {
         Tally t = count(() -> out[0] = work.get());
         into.statements += t.statements;
         into.rowsWritten += t.rowsWritten;
+        into.arrays.addAll(t.arrays);
         into.transactions += t.transactions;
         into.sql.addAll(t.sql);
         @SuppressWarnings("unchecked")
@@ -94,6 +100,9 @@ public class CountingJdbc extends Jdbc {
 
     private static Object counting(Statement s, Class<?> type, Tally t) {
         return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            if (m.getName().equals("setArray")) {
+                t.arrays.add(((Object[]) ((Array) args[1]).getArray()).length);
+            }
             Object out = invoke(s, m, args);
             if (m.getName().startsWith("execute")) {
                 t.statements++;

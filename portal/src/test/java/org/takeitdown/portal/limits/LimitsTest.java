@@ -283,7 +283,12 @@ class LimitsTest {
         items.creatingCase("192.0.2.82", 5, 0, LimitsTest::created);
         assertThat(items.creatingCase("192.0.2.82", 1, 0, LimitsTest::created, earlierCase(lookups)))
                 .isEqualTo("earlier case");
-        assertThat(lookups).hasValue(3);
+        // 5 frames a day, then over the frames.
+        Limits frames = new Limits(failing(100, 100, 20, 100, 1000, 5, 1000, 100), COUNTERS);
+        frames.creatingCase("192.0.2.86", 1, 5, LimitsTest::created);
+        assertThat(frames.creatingCase("192.0.2.86", 1, 1, LimitsTest::created, earlierCase(lookups)))
+                .isEqualTo("earlier case");
+        assertThat(lookups).hasValue(4);
     }
 
     @Test

@@ -35,7 +35,8 @@ import org.takeitdown.portal.web.Metrics;
  * Many anonymous items sharing one MD5 and one PDQ ({@link MatchService#MAX_MATCHES} + 50 cases of one item each):
  * a match lists the lowest ids, says truncated and counts what it read; SubmitFeedback reaches the same items and
  * no more; a bulk feedback write passes a bounded number of ids a statement; {@code /admin} lists a bounded number
- * of flagged items and says how many there are. Work is asserted as rows, statements and sizes, never as time.
+ * of flagged items and says how many there are; looking up the carriers of one kind of hash passes no empty list of
+ * the other. Work is asserted as rows, statements and sizes, never as time.
  */
 @Tag("database")
 @QuarkusTest
@@ -53,6 +54,9 @@ class CarriersPerHashTest {
 
     @Inject
     FeedbackService feedback;
+
+    @Inject
+    MatchService matches;
 
     /** {@link #CARRIERS} cases each holding one image with these hashes; returns the items' ids, lowest first. */
     private List<Long> plant(String md5, String pdq) {
@@ -126,6 +130,29 @@ class CarriersPerHashTest {
         assertThat(outcomes(p.id())).hasSize(ExchangeService.MAX_CARRIERS)
                 .allSatisfy((id, outcome) -> assertThat(outcome).isEqualTo(Outcome.blocked));
         assertThat(both.statements).as("the same statements as one hash").isEqualTo(byMd5.statements);
+    }
+
+    @Test
+    void lookingUpTheCarriersOfMd5sAloneOrPdqsAlonePassesNoEmptyListOfTheOtherKind() {
+        PlatformRecord p = platformRecord("Carriers one kind " + System.nanoTime());
+        String md5 = PlatformFixtures.md5();
+        String pdq = randomPdq();
+        cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("image", md5, pdq, 90))), null);
+
+        CountingJdbc.Tally match = new CountingJdbc.Tally();
+        PlatformApi.MatchResponse answer = CountingJdbc.count(match, () -> matches.match(p,
+                new PlatformApi.MatchRequest(List.of(md5, PlatformFixtures.md5()), null, null, null, null, null)));
+        assertThat(answer.results().get(0).matches()).hasSize(1);
+        assertThat(match.arrays).as("the MD5s, and no empty list of PDQs: " + match).containsExactly(2);
+
+        for (String hash : List.of(md5, pdq)) {
+            CountingJdbc.Tally feedbackOnOne = new CountingJdbc.Tally();
+            ExchangeApi.FeedbackAnswer recorded = CountingJdbc.count(feedbackOnOne,
+                    () -> exchange.submitFeedback(p, request(hash, "NotBlocked")));
+            assertThat(recorded.recorded()).isEqualTo(1);
+            assertThat(feedbackOnOne.arrays).as("no empty list of the other kind: " + feedbackOnOne)
+                    .isNotEmpty().doesNotContain(0);
+        }
     }
 
     @Test
