@@ -21,6 +21,8 @@ public enum Budget {
     CLIENTS_FULL("clients-full"),
     /** Requests by one platform key, per second. */
     PLATFORM("platform"),
+    /** Exports streaming at once: one per platform key, {@link Limits#MAX_EXPORTS} in all. */
+    EXPORTS("exports"),
     /** Failed look-ups by case number and key ({@link Lookup#CASE_KEY}). */
     LOOKUP_FAILURES("lookup-failures"),
     /** Requests with a wrong platform API key ({@link Lookup#PLATFORM_KEY}). */

@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,11 +32,21 @@ import org.takeitdown.portal.web.FailedLookup;
 @ApplicationScoped
 public class Limits {
     /** The limits on new cases, which a retry of a case already created is not stopped by ({@link #earlierOr}). */
+    /**
+     * Exports streaming at once in all. Each reads every active item and holds one database connection while it
+     * streams (the pool has 20 by default), so however many keys ask at once, the rest of the pool stays free for
+     * the teens' cases and the other platforms' requests.
+     */
+    public static final int MAX_EXPORTS = 4;
+    /** Retry-After of a refused export: about what a large export takes. */
+    private static final long EXPORT_RETRY_SECONDS = 60;
     private static final Set<Budget> NEW_CASE_BUDGETS = EnumSet.of(Budget.CASES_PER_DAY, Budget.CREATE,
             Budget.ITEMS_PER_DAY, Budget.FRAMES_PER_DAY);
 
     private final LimitsConfig config;
     private final Counters counters;
+    private final Set<Long> exporting = ConcurrentHashMap.newKeySet();
+    private final Semaphore exports = new Semaphore(MAX_EXPORTS);
     private final SecureRandom random = new SecureRandom();
     private volatile Day day;
 
@@ -365,6 +377,31 @@ public class Limits {
         }
         long wait = w.tryRecord(now);
         return wait > 0 ? refuse(kind.budget, kind.overBudget, seconds(wait)) : e;
+    }
+
+    /**
+     * Claims an export for platform {@code platformId}: one at a time per platform, {@link #MAX_EXPORTS} in all,
+     * whether the other limits are on or not (like the frame cap, this bounds the server's work, not a client's
+     * budget); 429 while it has one running or all are taken. The answer frees the claim; running it again does
+     * nothing, so both the end of the stream and the close of its connection may run it.
+     */
+    public Runnable startExport(long platformId) {
+        if (!exporting.add(platformId)) {
+            throw refuse(Budget.EXPORTS, "An export for this API key is still running. Wait for it to end, or close "
+                    + "it, and try again.", EXPORT_RETRY_SECONDS);
+        }
+        if (!exports.tryAcquire()) {
+            exporting.remove(platformId);
+            throw refuse(Budget.EXPORTS, "The portal is exporting for other platforms right now. Please try again in "
+                    + "a minute.", EXPORT_RETRY_SECONDS);
+        }
+        AtomicBoolean held = new AtomicBoolean(true);
+        return () -> {
+            if (held.getAndSet(false)) {
+                exporting.remove(platformId);
+                exports.release();
+            }
+        };
     }
 
     /** Counts a request by platform {@code platformId}; 429 over its rate. */

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.web.ApiProblemException;
@@ -17,6 +18,8 @@ import org.takeitdown.portal.web.ClientGone;
 public class FeedService {
     public static final int MAX_LIMIT = 10_000;
     public static final int DEFAULT_LIMIT = 1_000;
+    /** Items an export writes between two checks that its platform is still connected (a check is a field read). */
+    static final int GONE_CHECK = 1_000;
 
     private final FeedStore store;
     private final FeedItemWriter writer;
@@ -87,10 +90,20 @@ public class FeedService {
         return store.consistentSeq();
     }
 
-    /** Writes every active item sequenced at or below {@code through}, and the platform's canaries, as NDJSON or CSV. */
-    public void export(PlatformRecord platform, long through, boolean csv, OutputStream out) {
+    /**
+     * Writes every active item sequenced at or below {@code through}, and the platform's canaries, as NDJSON or CSV.
+     * Every {@link #GONE_CHECK} items it asks {@code gone} whether the platform closed the connection, and stops if
+     * so: writing into a closed connection does not always fail, and would read every item for no one.
+     */
+    public void export(PlatformRecord platform, long through, boolean csv, OutputStream out, BooleanSupplier gone) {
         try (FeedItemWriter.Lines lines = writer.open(out, csv)) {
-            store.export(platform.id(), through, lines::write);
+            int[] written = {0};
+            store.export(platform.id(), through, item -> {
+                if (++written[0] % GONE_CHECK == 0 && gone.getAsBoolean()) {
+                    throw new IOException("The platform closed the connection during an export");
+                }
+                lines.write(item);
+            });
         } catch (IOException e) {
             // Only writing to the answer throws IOException here: the platform stopped reading.
             throw new ClientGone(e);

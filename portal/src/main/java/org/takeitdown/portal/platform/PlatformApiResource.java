@@ -1,6 +1,8 @@
 package org.takeitdown.portal.platform;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.BodyLimits;
 import org.takeitdown.portal.web.WritesNothing;
 
@@ -33,13 +36,18 @@ public class PlatformApiResource {
     private final FeedService feed;
     private final MatchService matcher;
     private final FeedbackService feedback;
+    private final Limits limits;
 
     @Context
     HttpServerRequest http;
 
+    @Context
+    RoutingContext routing;
+
     public PlatformApiResource(SignedInPlatform caller, FeedService feed, MatchService matcher,
-                               FeedbackService feedback) {
+                               FeedbackService feedback, Limits limits) {
         this.caller = caller;
+        this.limits = limits;
         this.feed = feed;
         this.matcher = matcher;
         this.feedback = feedback;
@@ -71,8 +79,12 @@ public class PlatformApiResource {
         PlatformRecord platform = caller.get();
         boolean csv = accept != null && accept.toLowerCase().contains(CSV)
                 && !accept.toLowerCase().contains(NDJSON);
+        Runnable release = limits.startExport(platform.id());
+        // Frees the claim when the answer ends, is cut off, or fails, whichever comes first.
+        routing.addEndHandler(done -> release.run());
         long through = feed.consistentSeq();
-        StreamingOutput body = out -> feed.export(platform, through, csv, out);
+        HttpServerResponse response = http.response();
+        StreamingOutput body = out -> feed.export(platform, through, csv, out, response::closed);
         return Response.ok(body, csv ? CSV + ";charset=utf-8" : NDJSON)
                 .header("X-Consistent-Seq", Long.toString(through)).build();
     }

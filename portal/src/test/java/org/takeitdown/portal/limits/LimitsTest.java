@@ -486,4 +486,32 @@ class LimitsTest {
         assertThat(w.tryRecord(1000)).isZero();
         assertThat(w.tryRecord(1005)).isEqualTo(5);
     }
+
+    @Test
+    void anExportRunsOneAtATimePerKeyAndAFewInAllEvenWithTheLimitsOffAndEachEndFreesItOnce() {
+        Config off = config(10, 10, 10);
+        Limits limits = new Limits(new Config(false, off.createPerWindow(), off.createWindow(), off.casesPerDay(),
+                off.addPerWindow(), off.addWindow(), off.itemsPerDay(), off.framesPerDay(), off.framesPerCase(),
+                off.storedNothingPerWindow(), off.storedNothingWindow(), off.lookupFailuresPerWindow(),
+                off.lookupWindow(), off.platformPerSecond(), off.platformBurst(), off.trustedProxies(),
+                off.ipv6Prefix(), off.maxClients()), COUNTERS);
+        Runnable first = limits.startExport(1);
+        assertThatThrownBy(() -> limits.startExport(1)).isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining("still running")
+                .satisfies(e -> assertThat(((TooManyRequestsException) e).budget()).isEqualTo(Budget.EXPORTS));
+        List<Runnable> others = new java.util.ArrayList<>();
+        for (long platform = 2; platform <= Limits.MAX_EXPORTS; platform++) {
+            others.add(limits.startExport(platform));
+        }
+        assertThatThrownBy(() -> limits.startExport(Limits.MAX_EXPORTS + 1)).isInstanceOf(TooManyRequestsException.class)
+                .hasMessageContaining("other platforms");
+        first.run();
+        first.run();
+        Runnable again = limits.startExport(1);
+        assertThatThrownBy(() -> limits.startExport(Limits.MAX_EXPORTS + 1))
+                .as("a claim freed twice frees one place").isInstanceOf(TooManyRequestsException.class);
+        again.run();
+        others.forEach(Runnable::run);
+        limits.startExport(Limits.MAX_EXPORTS + 1).run();
+    }
 }

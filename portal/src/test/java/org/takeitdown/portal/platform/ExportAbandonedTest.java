@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.ClientGone;
 import org.takeitdown.portal.web.ClientGoneMapper;
 
@@ -39,6 +42,12 @@ class ExportAbandonedTest {
     @Inject
     PlatformService platforms;
 
+    @Inject
+    CaseService cases;
+
+    @Inject
+    SyncJob sync;
+
     @TestHTTPResource("/abandoned-answer-for-tests")
     URL abandoned;
 
@@ -54,8 +63,27 @@ class ExportAbandonedTest {
     void anExportWhoseReaderWentAwayEndsAsClientGoneNotAsAnUnexpectedError() {
         PlatformRecord platform = platforms.authenticateKey(PlatformFixtures.newPlatformKey("Stops reading " + System.nanoTime()));
         PlatformFixtures.newCase(PlatformFixtures.image(PlatformFixtures.md5(), PlatformFixtures.randomPdq(), 90));
-        assertThatThrownBy(() -> feed.export(platform, feed.consistentSeq(), false, CLOSED))
+        assertThatThrownBy(() -> feed.export(platform, feed.consistentSeq(), false, CLOSED, () -> false))
                 .isInstanceOf(ClientGone.class).hasCauseInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anExportWhoseConnectionClosedStopsAtTheNextCheckThoughItsWritesStillSucceed() {
+        PlatformRecord platform = platforms.authenticateKey(PlatformFixtures.newPlatformKey("Closed " + System.nanoTime()));
+        for (int c = 0; c <= FeedService.GONE_CHECK / 100; c++) {
+            List<CaseApi.Item> items = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                items.add(new CaseApi.Item("other", PlatformFixtures.md5(), null, null));
+            }
+            cases.create(new CaseApi.ItemsRequest(items), null);
+        }
+        sync.runNow();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> feed.export(platform, feed.consistentSeq(), false, written, () -> true))
+                .isInstanceOf(ClientGone.class);
+        long lines = written.toString(StandardCharsets.UTF_8).chars().filter(ch -> ch == '\n').count();
+        assertThat(lines).as("items written before the first check found the connection closed")
+                .isEqualTo(FeedService.GONE_CHECK - 1);
     }
 
     @Test
