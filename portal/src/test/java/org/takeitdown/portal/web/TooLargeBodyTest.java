@@ -1,0 +1,269 @@
+package org.takeitdown.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.platform.PlatformFixtures;
+
+/**
+ * A body over {@code quarkus.http.limits.max-body-size} (1 MiB) on the API, with a Content-Length or chunked,
+ * is a 413 problem naming the limits, with no ERROR in the log; a body of exactly the limit still reaches the resource.
+ */
+@Tag("database")
+@QuarkusTest
+class TooLargeBodyTest {
+    private static final int MAX = 1024 * 1024;
+    private static final String JSON = "application/json";
+    private static final String PDQ = "a5f0a457a48995e8c9065c275aaa5498b61ba4bdf8fcf80387c32f8b0bfc4f05";
+    /** How long a failed write needs to reach the log after its answer (it was logged as the answer ended). */
+    private static final Duration LOG_SETTLES = Duration.ofSeconds(1);
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                errors.add(r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** One answer read off the socket. */
+    private record Answer(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        Logger.getLogger("").removeHandler(capture);
+    }
+
+    /** {@code {"items":[...]}} of image items, valid JSON of about 2 MiB. */
+    private static byte[] twoMebibytesOfItems() {
+        String items = IntStream.range(0, 40_000).mapToObj(i -> "{\"kind\":\"image\",\"md5\":\"" + String.format("%032x", i) + "\"}")
+                .collect(Collectors.joining(","));
+        return ("{\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A new case of one video item with a vPDQ frame, padded with spaces to exactly {@code size} bytes. */
+    private static byte[] videoCaseOf(int size) {
+        String start = "{\"items\":[{\"kind\":\"video\",\"md5\":\"" + PlatformFixtures.md5() + "\",\"pdq\":null,\"pdqQuality\":null,"
+                + "\"vpdq\":[{\"t\":0,\"pdq\":\"" + PDQ + "\",\"q\":90}]}]";
+        return (start + " ".repeat(size - start.length() - 1) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A match query of one MD5, padded with spaces to exactly {@code size} bytes. */
+    private static byte[] md5Query(int size) {
+        String start = "{\"md5\":[\"" + PlatformFixtures.md5() + "\"]";
+        return (start + " ".repeat(size - start.length() - 1) + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * POSTs {@code body} on its own connection, chunked or with its Content-Length, and reads the answer while
+     * writing. With a Content-Length the client asks to continue and sends the body only after "100 Continue": an
+     * over-limit body is answered from its headers alone. (The JDK 17 HttpClient hangs on a final answer with a body to
+     * "Expect: 100-continue", JDK-8286171, hence a socket.) The connection is closed once the answer is in.
+     */
+    private Answer send(String path, String contentType, byte[] body, boolean chunked, String... headers) throws Exception {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + root.getHost() + ":" + root.getPort()
+                + "\r\nContent-Type: " + contentType + "\r\nConnection: close\r\n"
+                + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n"));
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        head.append("\r\n");
+        CompletableFuture<Void> continued = new CompletableFuture<>();
+        if (chunked) {
+            continued.complete(null);
+        }
+        CompletableFuture<Void> sending;
+        Answer answer;
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            sending = continued.thenRunAsync(() -> {
+                try {
+                    for (int i = 0; i < body.length; i += 16 * 1024) {
+                        int n = Math.min(16 * 1024, body.length - i);
+                        if (chunked) {
+                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write(body, i, n);
+                        if (chunked) {
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                    if (chunked) {
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // The answer came and the connection was closed before the whole body was sent.
+                }
+            });
+            answer = readAnswer(socket.getInputStream(), continued);
+        }
+        continued.complete(null);
+        sending.join();
+        return answer;
+    }
+
+    /** Reads until one whole final answer is in (or the connection ends: a reset once the server closed it too). */
+    private static Answer readAnswer(InputStream in, CompletableFuture<Void> continued) {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                read.write(buffer, 0, n);
+                if (read.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 100 Continue\r\n\r\n")) {
+                    continued.complete(null);
+                }
+                Answer answer = parse(read.toByteArray());
+                if (answer != null) {
+                    return answer;
+                }
+            }
+        } catch (IOException e) {
+            // The server closed the connection with body bytes still unread.
+        }
+        Answer answer = parse(read.toByteArray());
+        assertThat(answer).as("a whole answer in: %s", read.toString(StandardCharsets.UTF_8)).isNotNull();
+        return answer;
+    }
+
+    /** The final answer (after any "100 Continue") of an HTTP/1.1 response, its body decoded when chunked; null until whole. */
+    private static Answer parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        while (text.startsWith("HTTP/1.1 100") && text.contains("\r\n\r\n")) {
+            text = text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
+        int end = text.indexOf("\r\n\r\n");
+        if (end < 0 || text.startsWith("HTTP/1.1 100")) {
+            return null;
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        }
+        String body = text.substring(end + 4);
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            if (!body.endsWith("0\r\n\r\n")) {
+                return null;
+            }
+            StringBuilder decoded = new StringBuilder();
+            for (int at = 0, size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)).trim(), 16)) > 0; ) {
+                int start = body.indexOf("\r\n", at) + 2;
+                decoded.append(body, start, start + size);
+                at = start + size + 2;
+            }
+            body = decoded.toString();
+        } else if (body.length() < Integer.parseInt(headers.getOrDefault("content-length", "0"))) {
+            return null;
+        }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+    }
+
+    private void assertNoErrorLogged() throws InterruptedException {
+        Thread.sleep(LOG_SETTLES.toMillis());
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void aBodyOverTheLimitOnTheApiWithALengthOrChunkedIsA413ProblemNamingTheLimitsAndLogsNoError() throws Exception {
+        String key = PlatformFixtures.newPlatformKey("Too large " + System.nanoTime());
+        for (boolean chunked : new boolean[] {false, true}) {
+            List<Answer> answers = List.of(send("/api/cases", JSON, twoMebibytesOfItems(), chunked),
+                    send("/api/cases", JSON, videoCaseOf(MAX + 1), chunked),
+                    send("/api/platform/v1/match", JSON, md5Query(MAX + 1), chunked, "Authorization: Bearer " + key));
+            for (Answer a : answers) {
+                assertThat(a.status()).as(a.body()).isEqualTo(413);
+                assertThat(a.header("Content-Type")).isEqualTo(Problem.MEDIA_TYPE);
+                assertThat(a.header("Cache-Control")).isEqualTo("no-store");
+                assertThat(a.header("Connection")).isEqualTo("close");
+                assertThat(a.header("Content-Security-Policy")).contains("default-src 'self'");
+                assertThat(a.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                JsonNode problem = json.readTree(a.body());
+                assertThat(problem.path("status").asInt()).isEqualTo(413);
+                assertThat(problem.path("title").asText()).isEqualTo("Body too large");
+                assertThat(problem.path("detail").asText())
+                        .isEqualTo("A body without video frames may be at most 256 KiB; one with vPDQ frames at most 1 MiB.");
+            }
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aFormOverTheLimitOnAPageIsA413AndLogsNoError() throws Exception {
+        byte[] form = ("caseNumber=" + "A".repeat(2 * MAX) + "&caseKey=x").getBytes(StandardCharsets.US_ASCII);
+        String origin = "Origin: " + root.getProtocol() + "://" + root.getHost() + ":" + root.getPort();
+        for (boolean chunked : new boolean[] {false, true}) {
+            assertThat(send("/cases/status", "application/x-www-form-urlencoded", form, chunked, origin).status()).isEqualTo(413);
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aBodyOfExactlyTheLimitStillReachesTheResourceWithALengthOrChunked() throws Exception {
+        for (boolean chunked : new boolean[] {false, true}) {
+            Answer a = send("/api/cases", JSON, videoCaseOf(MAX), chunked);
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            assertThat(json.readTree(a.body()).path("items").asInt()).isEqualTo(1);
+        }
+        String key = PlatformFixtures.newPlatformKey("Exactly the limit " + System.nanoTime());
+        Answer small = send("/api/platform/v1/match", JSON, ("{\"md5\":[\"" + PlatformFixtures.md5() + "\"]}")
+                .getBytes(StandardCharsets.UTF_8), true, "Authorization: Bearer " + key);
+        assertThat(small.status()).as(small.body()).isEqualTo(200);
+        assertNoErrorLogged();
+    }
+}
