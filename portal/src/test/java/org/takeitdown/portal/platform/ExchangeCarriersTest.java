@@ -22,15 +22,16 @@ import org.takeitdown.portal.db.RowsRead;
 /**
  * The items a FetchHashes record names for its exchange hash ({@link ExchangeService#MAX_CASE_NUMBERS} at most),
  * against adversarial data: hundreds of items carrying the same PDQ as another kind or at a lower quality, or the
- * same MD5 as an image, planted before the ones that count. The answer names only items whose exchange hash it is,
- * lowest ids first, and the database reads about as many rows as are named, however many others share the hash.
+ * same MD5 as an image, planted before the ones that count, and then {@link #COUNTED} that count, many more than a
+ * record names. The answer names only items whose exchange hash it is, lowest ids first, and the database reads
+ * about as many rows as are named, however many others share the hash or carry it.
  * Work is asserted as rows read (the database's own count under EXPLAIN ANALYZE), never as time.
  */
 @Tag("database")
 @QuarkusTest
 class ExchangeCarriersTest {
     private static final int PER_CASE = 100;
-    private static final int COUNTED = 12;
+    private static final int COUNTED = 150;
 
     @Inject
     CaseService cases;
@@ -68,7 +69,8 @@ class ExchangeCarriersTest {
         plantCase("other", PER_CASE, pdq, 90);
         plantCase("image", PER_CASE, pdq, 49);
         plantCase("video", PER_CASE, pdq, 90);
-        List<Long> images = plantCase("image", COUNTED, pdq, 50);
+        List<Long> images = new ArrayList<>(plantCase("image", COUNTED / 2, pdq, 50));
+        images.addAll(plantCase("image", COUNTED / 2, pdq, 100));
         String md5 = PlatformFixtures.md5();
         plantCases("image", PER_CASE, md5);
         plantCases("other", PER_CASE / 2, md5);
@@ -89,8 +91,8 @@ class ExchangeCarriersTest {
                 s.setArray(3, s.getConnection().createArrayOf("VARCHAR", new Object[] {hash}));
             });
             assertThat(read).as("the scan stops after the %d it keeps and the one that ends it, and the list of one "
-                    + "hash is read once (its value and its end); %d other items share the PDQ, %d the MD5", perHash,
-                    3 * PER_CASE, PER_CASE + PER_CASE / 2).isLessThanOrEqualTo(perHash + 1 + 2);
+                    + "hash is read once (its value and its end); %d other items share the PDQ, %d the MD5, and %d carry "
+                    + "each", perHash, 3 * PER_CASE, PER_CASE + PER_CASE / 2, COUNTED).isLessThanOrEqualTo(perHash + 1 + 2);
         }
     }
 }
