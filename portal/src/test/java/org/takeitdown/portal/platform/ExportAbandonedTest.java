@@ -14,11 +14,8 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -28,6 +25,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.ClientGone;
 import org.takeitdown.portal.web.ClientGoneMapper;
+import org.takeitdown.portal.web.LogRecords;
 
 /**
  * A platform that stops reading an export half-way (a cancelled download) ends it quietly: the export ends as
@@ -88,46 +86,11 @@ class ExportAbandonedTest {
 
     @Test
     void aClientThatWentAwayIsLoggedBelowInfo() {
-        Capture capture = new Capture();
-        Logger.getLogger("").addHandler(capture);
-        try {
+        LogRecords capture = LogRecords.listen();
+        try (capture) {
             new ClientGoneMapper().toResponse(new ClientGone(new IOException("Connection was closed")));
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
         }
         assertThat(capture.any(r -> r.getLevel().intValue() >= Level.INFO.intValue())).as(capture.toString()).isFalse();
-    }
-
-    /** Records every log record published while it is added to the root logger. */
-    private static final class Capture extends Handler {
-        final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        boolean any(Predicate<LogRecord> p) {
-            synchronized (records) {
-                return records.stream().anyMatch(p);
-            }
-        }
-
-        @Override
-        public String toString() {
-            synchronized (records) {
-                return records.stream().map(r -> r.getLevel() + " " + r.getLoggerName() + ": " + r.getMessage()).toList()
-                        .toString();
-            }
-        }
     }
 
     private static boolean fromClientGoneMapper(LogRecord r) {
@@ -149,11 +112,10 @@ class ExportAbandonedTest {
 
     @Test
     void aStreamedAnswerWhoseReaderResetTheConnectionIsAnsweredByClientGoneMapperAndLogsNoError() throws Exception {
-        Capture capture = new Capture();
         Logger mapperLog = Logger.getLogger(ClientGoneMapper.class.getName());
         Level before = mapperLog.getLevel();
         mapperLog.setLevel(Level.FINE);
-        Logger.getLogger("").addHandler(capture);
+        LogRecords capture = LogRecords.listen();
         try {
             try (Socket socket = new Socket(abandoned.getHost(), abandoned.getPort())) {
                 socket.getOutputStream().write(("GET " + abandoned.getPath() + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
@@ -170,7 +132,7 @@ class ExportAbandonedTest {
             // Whatever the server logs after the mapper's answer (a 500 that can't be sent) has a moment to show.
             Thread.sleep(500);
         } finally {
-            Logger.getLogger("").removeHandler(capture);
+            capture.close();
             mapperLog.setLevel(before);
         }
         assertThat(capture.any(r -> fromClientGoneMapper(r) && r.getLevel().intValue() < Level.INFO.intValue()))

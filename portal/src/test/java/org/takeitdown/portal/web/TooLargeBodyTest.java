@@ -14,17 +14,11 @@ import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,23 +44,7 @@ class TooLargeBodyTest {
     URL root;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogRecords logs;
 
     /** One answer read off the socket. */
     private record Answer(int status, Map<String, String> headers, String body) {
@@ -77,12 +55,12 @@ class TooLargeBodyTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("").addHandler(capture);
+        logs = LogRecords.listen();
     }
 
     @AfterEach
     void stop() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.close();
     }
 
     /** {@code {"items":[...]}} of image items, valid JSON of about 2 MiB. */
@@ -216,7 +194,7 @@ class TooLargeBodyTest {
 
     private void assertNoErrorLogged() throws InterruptedException {
         Thread.sleep(LOG_SETTLES.toMillis());
-        assertThat(errors).isEmpty();
+        assertThat(logs.errors()).isEmpty();
     }
 
     @Test
