@@ -6,12 +6,14 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,14 +53,28 @@ public class TooLargeBodyRoute {
         }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            // Chunked (or no body at all, which the reader passes on at once).
-            ctx.put(READING, Boolean.TRUE);
-            reader.handle(ctx);
+            if (chunked(ctx.request())) {
+                ctx.put(READING, Boolean.TRUE);
+                reader.handle(ctx);
+            } else {
+                ctx.next();
+            }
         } else if (declared(length) > max) {
             refuse(ctx);
         } else {
             ctx.next();
         }
+    }
+
+    /**
+     * An HTTP/1.1 body sent in chunks. Only those are read here: a request without a body must reach the resource
+     * unread, and over HTTP/2 (h2c, as Java's HttpClient upgrades to) a body read here can't be read again (Vert.x
+     * refuses to pause an ended HTTP/2 request, a 500 for every GET and DELETE); HTTP/2 bodies keep Quarkus's limit.
+     */
+    private static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return request.version() != HttpVersion.HTTP_2 && encoding != null
+                && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** A malformed length is left to Quarkus and Netty, which refuse it as before. */

@@ -244,4 +244,18 @@ class TooLargeBodyTest {
         assertThat(small.status()).as(small.body()).isEqualTo(200);
         assertNoErrorLogged();
     }
+
+    @Test
+    void requestsWithoutABodyOverHttp2StillReachTheResource() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (int n = 0; n < 3; n++) {
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                    root.toURI().resolve("/api/cases/AAAAA-AAAAA")).header("X-Case-Key", "WRONG").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s: %s", answer.version(), answer.body()).isEqualTo(404);
+            assertThat(answer.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+        }
+        assertThat(logs.errors()).isEmpty();
+    }
 }
