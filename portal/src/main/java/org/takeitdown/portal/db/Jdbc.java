@@ -84,18 +84,28 @@ public class Jdbc {
 
     /** The rows of one query, each read by {@code reader}, on the connection {@link #onConnection} gives. */
     public <T> List<T> list(String sql, Binder binder, Reader<T> reader) {
-        return onConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                binder.bind(s);
-                List<T> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(reader.read(r));
-                    }
+        return onConnection(c -> list(c, sql, binder, reader));
+    }
+
+    /**
+     * {@link #list} for a query that reads index ranges and must stop at its {@code FETCH FIRST} however many rows
+     * share a value (see {@link Dialect#stoppingScans}).
+     */
+    public <T> List<T> listStopping(String sql, Binder binder, Reader<T> reader) {
+        return onConnection(c -> dialect.stoppingScans(c, on -> list(on, sql, binder, reader)));
+    }
+
+    private static <T> List<T> list(Connection c, String sql, Binder binder, Reader<T> reader) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            List<T> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(reader.read(r));
                 }
-                return out;
             }
-        });
+            return out;
+        }
     }
 
     /**

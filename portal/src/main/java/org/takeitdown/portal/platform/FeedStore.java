@@ -232,12 +232,15 @@ public class FeedStore {
      * One hash column's per-hash read: for each value of the array, the ids of the first active items carrying it.
      * Each ARRAY is a range scan of that column's index (column, status, id) that stops after {@code FETCH FIRST}
      * rows however many items share the value: ordering by the index's own columns is what lets H2 read the index in
-     * order instead of sorting every carrier (PostgreSQL does either way). The array parameter is cast because H2
-     * loses the values of an untyped array under UNION ALL.
+     * order instead of sorting every carrier, and the dialect's condition and {@link Jdbc#listStopping} are what
+     * keep PostgreSQL from other plans whatever its statistics say ({@link Dialect#equalsForOrderedRead},
+     * {@link Dialect#stoppingScans}). The array parameter is cast because H2 loses the values of an untyped array
+     * under UNION ALL.
      */
-    private static String firstActive(String column) {
-        return "SELECT h.v, ARRAY(SELECT id FROM case_item WHERE " + column + " = h.v AND status = ? ORDER BY " + column
-                + ", status, id FETCH FIRST ? ROWS ONLY) FROM UNNEST(CAST(? AS VARCHAR ARRAY)) h(v)";
+    private String firstActive(String column) {
+        return "SELECT h.v, ARRAY(SELECT id FROM case_item WHERE " + dialect.equalsForOrderedRead(column, "h.v")
+                + " AND status = ? ORDER BY " + column + ", status, id FETCH FIRST ? ROWS ONLY) "
+                + "FROM UNNEST(CAST(? AS VARCHAR ARRAY)) h(v)";
     }
 
     /**
@@ -277,7 +280,7 @@ public class FeedStore {
         if (parts.isEmpty()) {
             return out;
         }
-        jdbc.list(String.join(" UNION ALL ", parts), s -> {
+        jdbc.listStopping(String.join(" UNION ALL ", parts), s -> {
             int n = 1;
             for (Collection<String> hashes : lists) {
                 s.setString(n++, CaseStatus.active.stored());

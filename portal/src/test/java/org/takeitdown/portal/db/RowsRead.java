@@ -2,6 +2,7 @@ package org.takeitdown.portal.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ import javax.sql.DataSource;
  * after many inserts, before autovacuum has run, PostgreSQL may plan a bitmap scan that reads every row with the
  * value instead of an index scan that stops), and sequential scans are discouraged for the statement, because
  * PostgreSQL rightly reads a test's table of a few thousand rows whole: the plan shows what the indexes allow.
+ * {@link #during} measures instead what a call reads on PostgreSQL with the statistics it has then.
  * Work is asserted as rows read, never as time.
  */
 public final class RowsRead {
@@ -54,6 +56,47 @@ public final class RowsRead {
             }
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code db} is PostgreSQL. */
+    public static boolean postgres(DataSource db) {
+        try (Connection c = db.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * PostgreSQL only: the rows {@code call} reads from {@code table} as it runs, the table first analysed (as
+     * autovacuum does after many inserts, so that the planner knows how many rows share a value; not vacuumed, and
+     * nothing discouraged): index entries its index scans of the table returned, bitmap ones included, plus rows
+     * sequential scans read, by the database's own counters for the current transaction
+     * ({@code pg_stat_get_xact_tuples_returned}). {@code call} runs in a new transaction, on that transaction's
+     * connection, so it counts exactly what the call's statements read.
+     */
+    public static long during(DataSource db, String table, Runnable call) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection()) {
+                set(c, "ANALYZE " + table);
+                long before = tuplesReturned(c, table);
+                call.run();
+                return tuplesReturned(c, table) - before;
+            }
+        });
+    }
+
+    private static long tuplesReturned(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_stat_get_xact_tuples_returned(CAST(? AS regclass)) + "
+                + "(SELECT COALESCE(SUM(pg_stat_get_xact_tuples_returned(indexrelid)), 0) FROM pg_index "
+                + "WHERE indrelid = CAST(? AS regclass))")) {
+            s.setString(1, table);
+            s.setString(2, table);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 
