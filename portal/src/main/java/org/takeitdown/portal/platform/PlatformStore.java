@@ -22,7 +22,8 @@ import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.db.Sequences;
 
 /**
- * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them.
+ * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them; and the
+ * count {@code case_item.not_blocked_platforms} these reports make, kept and read here only.
  * Callers own the transaction; ids come from {@link Sequences} ({@code platform_seq}, {@code match_feedback_seq},
  * and for canaries the items' {@code case_item_seq}), except that feedback rows made in bulk take
  * {@code match_feedback_seq} inside their one {@code INSERT … SELECT} ({@link Dialect#nextValue}). Answers are
