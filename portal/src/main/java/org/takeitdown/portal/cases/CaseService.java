@@ -128,8 +128,8 @@ public class CaseService {
         if (earlier.isPresent()) {
             return new Creation(earlier.get(), true);
         }
-        // Answers older than 24 hours go now, this key's included.
-        store.deleteExpiredAnswers(now);
+        // This key's answer, if older than 24 hours, goes now, and a few other expired ones with it.
+        store.deleteExpiredAnswers(keyHmac, now);
         CaseApi.Created created = createCase(items, true);
         // A concurrent request with the same key fails this insert (and the caller retries); on plain JDBC,
         // so no ORM logs the failed statement's values.
@@ -256,6 +256,11 @@ public class CaseService {
             changed.fire(new ItemsChanged());
         }
         return found;
+    }
+
+    /** Deletes every stored answer to an Idempotency-Key older than 24 hours, in the caller's transaction. */
+    public int deleteExpiredAnswers() {
+        return store.deleteExpiredAnswers(LocalDateTime.now(ZoneOffset.UTC));
     }
 
     /**

@@ -192,9 +192,42 @@ public class CaseStore {
         });
     }
 
-    /** Deletes the answers expired by {@code now}. */
-    void deleteExpiredAnswers(LocalDateTime now) {
+    /**
+     * Expired answers one new answer deletes besides its own key's: more than the one it adds, so the expired
+     * answers a burst of cases leaves go within a tenth as many new cases, while no request deletes more than this
+     * many, however many expired at once; {@link #deleteExpiredAnswers} deletes the rest in the background.
+     */
+    static final int EXPIRED_ANSWERS_PER_ANSWER = 10;
+
+    /** The keys of the first answers expired by a time: a range scan of the expiry index that stops after a number. */
+    static final String FIRST_EXPIRED = "SELECT key_hmac FROM idempotent_answer WHERE expires_at <= ? "
+            + "ORDER BY expires_at FETCH FIRST ? ROWS ONLY";
+
+    /**
+     * Before a new answer is stored under {@code keyHmac}: deletes this key's answer if it expired by {@code now}
+     * (its key is the table's), and the {@link #EXPIRED_ANSWERS_PER_ANSWER} that expired first of the others: an
+     * index range scan that stops there.
+     */
+    void deleteExpiredAnswers(String keyHmac, LocalDateTime now) {
         jdbc.onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "DELETE FROM idempotent_answer WHERE key_hmac = ? AND expires_at <= ?")) {
+                s.setString(1, keyHmac);
+                s.setTimestamp(2, Timestamp.valueOf(now));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM idempotent_answer WHERE key_hmac IN ("
+                    + FIRST_EXPIRED + ")")) {
+                s.setTimestamp(1, Timestamp.valueOf(now));
+                s.setInt(2, EXPIRED_ANSWERS_PER_ANSWER);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes every answer expired by {@code now} (the background job's part; returns how many). */
+    int deleteExpiredAnswers(LocalDateTime now) {
+        return jdbc.onConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM idempotent_answer WHERE expires_at <= ?")) {
                 s.setTimestamp(1, Timestamp.valueOf(now));
                 return s.executeUpdate();

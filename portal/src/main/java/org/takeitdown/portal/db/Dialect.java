@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Everything the stores write differently for embedded H2 and PostgreSQL, and nothing else: taking
- * sequence values, forcing committed work to disk and keeping bounded reads bounded. The rest of the SQL is
- * common to both.
+ * sequence values, locking rows that other rows reference, forcing committed work to disk and keeping bounded
+ * reads bounded. The rest of the SQL is common to both.
  */
 @ApplicationScoped
 public class Dialect {
@@ -29,6 +29,16 @@ public class Dialect {
     /** An expression taking the next value of {@code sequence}, for a set-based UPDATE or INSERT … SELECT. */
     public String nextValue(String sequence) {
         return postgres ? "nextval('" + sequence + "')" : "NEXT VALUE FOR " + sequence;
+    }
+
+    /**
+     * The clause ending a SELECT that locks its rows against other writers until the transaction ends, without
+     * blocking inserts of rows that reference them: PostgreSQL's {@code FOR NO KEY UPDATE}, which, unlike
+     * {@code FOR UPDATE}, does not wait for (or deadlock with) the key-share locks a foreign key check of another
+     * transaction's insert holds; H2 knows only {@code FOR UPDATE}.
+     */
+    public String forNoKeyUpdate() {
+        return postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE";
     }
 
     /**

@@ -46,7 +46,7 @@ public class ExchangeService {
      * items share a hash, a request reads and writes at most this many per hash.
      */
     public static final int MAX_CARRIERS = MatchService.MAX_MATCHES;
-    /** Tries of a SubmitFeedback whose insert met a report another request inserted at the same moment. */
+    /** Runs of a SubmitFeedback the database aborted (see {@link FeedbackService#runAgain}): the first, and two more. */
     private static final int ATTEMPTS = 3;
     static final String ACTIVE = "Active";
     static final String WITHDRAWN = "Withdrawn";
@@ -217,15 +217,17 @@ public class ExchangeService {
                         + "Blocked, NotBlocked, PendingReview, None, QualityUnknown, Unknown, Withdrawn, Deleted.");
             }
         }
-        return Jdbc.retrying(ATTEMPTS, Jdbc::isUniqueViolation,
+        return Jdbc.retrying(ATTEMPTS, FeedbackService::runAgain,
                 () -> QuarkusTransaction.requiringNew().call(() -> recordAll(platform.id(), all)));
     }
 
     /**
      * Records a checked request in the caller's transaction: one lookup of the first {@link #MAX_CARRIERS} active
      * items carrying each of its hashes, then per outcome one update and one insert for every
-     * {@link PlatformStore#IDS_PER_STATEMENT} items: a request reaches at most {@link #MAX_FEEDBACKS} ×
-     * {@link #MAX_CARRIERS} = 100,000 items, split among three outcomes, so at most 1 + 2 × 12 = 25 statements.
+     * {@link PlatformStore#IDS_PER_STATEMENT} items, and a lock and a recount for every
+     * {@code IDS_PER_STATEMENT} of all the items ({@link PlatformStore#upsertFeedback}): a request reaches at most
+     * {@link #MAX_FEEDBACKS} × {@link #MAX_CARRIERS} = 100,000 items, split among three outcomes, so at most
+     * 1 + 2 × 12 + 2 × 10 = 45 statements (two more on PostgreSQL around the lookup, {@link org.takeitdown.portal.db.Dialect#stoppingScans}).
      * An item gets the outcome of the last entry naming one of the hashes that reached it, as if the entries were
      * recorded one after another.
      */
@@ -255,7 +257,7 @@ public class ExchangeService {
         Map<Outcome, List<Long>> byOutcome = new EnumMap<>(Outcome.class);
         lastEntry.forEach((id, last) -> byOutcome.computeIfAbsent(FEEDBACK_VALUES.get(all.get(last).feedbackValue()),
                 k -> new ArrayList<>()).add(id));
-        byOutcome.forEach((outcome, ids) -> feedback.recordOnActive(platformId, ids, outcome));
+        feedback.recordOnActive(platformId, byOutcome);
         pdqs.stream().filter(h -> canaries.ownByPdq(platformId, h).isPresent()).forEach(carried::add);
         md5s.stream().filter(h -> !canaries.matchMd5(platformId, h).isEmpty()).forEach(carried::add);
         List<ExchangeApi.FeedbackResult> results = new ArrayList<>();

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.db.Jdbc;
@@ -23,6 +23,17 @@ public class FeedbackService {
      * many reports platforms send; removing some brings up the next.
      */
     public static final int MAX_FLAGGED_SHOWN = 100;
+
+    /**
+     * Flagged items /admin counts at most: past 1,000 it says "at least 1,000", which tells the operator all that
+     * matters (far more than one review session), and the count reads no more than that many index entries.
+     */
+    public static final int MAX_FLAGGED_COUNTED = 1_000;
+
+    /**
+     * Runs of a feedback write the database aborted: the first, and two more (see {@link #runAgain}).
+     */
+    private static final int ATTEMPTS = 3;
 
     private final PlatformConfig config;
     private final CanaryService canaries;
@@ -54,16 +65,8 @@ public class FeedbackService {
         if (canaries.owns(platform.id(), itemId)) {
             return;
         }
-        Optional<CaseStatus> status;
-        try {
-            status = upsert(platform.id(), itemId, outcome);
-        } catch (RuntimeException e) {
-            if (!Jdbc.isUniqueViolation(e)) {
-                throw e;
-            }
-            // The same platform reported the same item at the same moment: the other insert won; update it.
-            status = upsert(platform.id(), itemId, outcome);
-        }
+        Optional<CaseStatus> status = Jdbc.retrying(ATTEMPTS, FeedbackService::runAgain,
+                () -> upsert(platform.id(), itemId, outcome));
         if (status.isEmpty()) {
             throw new NoSuchItem(itemId);
         }
@@ -72,23 +75,32 @@ public class FeedbackService {
         }
     }
 
+    /**
+     * Whether a feedback write the database aborted, which changed nothing, is run again: when the same platform
+     * reported the same item at the same moment (the other insert won; the next run updates it), or when it deadlocked
+     * with a withdrawal (which locks items, then platforms, while an insert of a report holds its platform's key).
+     */
+    static boolean runAgain(Throwable e) {
+        return Jdbc.isUniqueViolation(e) || Jdbc.isRetryable(e);
+    }
+
     /** The item's status, and the outcome recorded when it is active (a later report replaces an earlier one). */
     private Optional<CaseStatus> upsert(long platformId, long itemId, Outcome outcome) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<CaseStatus> status = items.itemStatus(itemId);
             if (status.orElse(null) == CaseStatus.active) {
-                store.upsertFeedback(platformId, itemId, outcome, LocalDate.now(ZoneOffset.UTC));
+                store.upsertFeedback(platformId, Map.of(outcome, List.of(itemId)), LocalDate.now(ZoneOffset.UTC));
             }
             return status;
         });
     }
 
     /**
-     * Records one outcome on each of these items that is still active, in the caller's transaction and a fixed
+     * Records an outcome on each of these items that is still active, in the caller's transaction and a bounded
      * number of statements (a later report replaces an earlier one, as {@link #record(PlatformRecord, long, Outcome)}).
      */
-    void recordOnActive(long platformId, Collection<Long> itemIds, Outcome outcome) {
-        store.upsertFeedback(platformId, itemIds, outcome, LocalDate.now(ZoneOffset.UTC));
+    void recordOnActive(long platformId, Map<Outcome, List<Long>> byOutcome) {
+        store.upsertFeedback(platformId, byOutcome, LocalDate.now(ZoneOffset.UTC));
     }
 
     /** Reports of "blocked" kept, over every platform and item (for the impact page). */
@@ -101,17 +113,18 @@ public class FeedbackService {
         store.deleteFeedbackOnItemsRetiredBefore(before);
     }
 
-    /** Some flagged items, and how many there are in all. */
-    public record Flagged(List<Long> shown, long total) {
+    /** Some flagged items, and how many there are in all, or at least ({@code atLeast}) when there are very many. */
+    public record Flagged(List<Long> shown, long total, boolean atLeast) {
     }
 
     /**
      * Active items reported not blocked by at least the configured number of distinct platforms: the first
-     * {@code limit}, those reported by the most platforms first, then the oldest; and the total.
+     * {@code limit}, those reported by the most platforms first, then the oldest; and the total, counted up to
+     * {@link #MAX_FLAGGED_COUNTED}.
      */
     public Flagged flagged(int limit) {
         PlatformStore.FlaggedItems found = QuarkusTransaction.requiringNew()
-                .call(() -> store.flaggedItems(config.flagThreshold(), limit));
-        return new Flagged(found.first(), found.total());
+                .call(() -> store.flaggedItems(config.flagThreshold(), limit, MAX_FLAGGED_COUNTED));
+        return new Flagged(found.first(), found.total(), found.atLeast());
     }
 }

@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseStatus;
 import org.takeitdown.portal.cases.ExchangeReceivers;
@@ -19,7 +22,8 @@ import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.db.Sequences;
 
 /**
- * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them.
+ * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them; and the
+ * count {@code case_item.not_blocked_platforms} these reports make, kept and read here only.
  * Callers own the transaction; ids come from {@link Sequences} ({@code platform_seq}, {@code match_feedback_seq},
  * and for canaries the items' {@code case_item_seq}), except that feedback rows made in bulk take
  * {@code match_feedback_seq} inside their one {@code INSERT … SELECT} ({@link Dialect#nextValue}). Answers are
@@ -123,33 +127,31 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
                 .setParameter(1, seq).setParameter(2, id).executeUpdate();
     }
 
-    /** Records the platform's outcome on an item (a later report replaces an earlier one). */
-    public void upsertFeedback(long platformId, long itemId, Outcome outcome, LocalDate today) {
-        MatchFeedback f = MatchFeedback.<MatchFeedback>find("itemId = ?1 and platformId = ?2", itemId, platformId)
-                .firstResultOptional().orElse(null);
-        if (f == null) {
-            f = new MatchFeedback();
-            f.id = nextId("match_feedback_seq");
-            f.itemId = itemId;
-            f.platformId = platformId;
-        }
-        f.outcome = outcome;
-        f.updatedOn = today;
-        f.persistAndFlush();
+    /**
+     * Records the platform's outcome on each of these items that is active (a later report replaces an earlier one):
+     * per outcome an update of the reports it has and an insert of the ones it lacks, two statements for every
+     * {@link #IDS_PER_STATEMENT} items; then {@link #recountNotBlocked} of them all. An item named under two
+     * outcomes gets either. A report inserted meanwhile by another transaction fails the insert with a unique
+     * violation.
+     */
+    public void upsertFeedback(long platformId, Map<Outcome, ? extends Collection<Long>> byOutcome, LocalDate today) {
+        Set<Long> all = new TreeSet<>();
+        byOutcome.forEach((outcome, itemIds) -> {
+            List<Long> ids = List.copyOf(itemIds);
+            all.addAll(ids);
+            for (List<Long> part : parts(ids)) {
+                upsertFeedbackPart(platformId, part, outcome, today);
+            }
+        });
+        recountNotBlocked(List.copyOf(all));
     }
 
-    /**
-     * Records the platform's outcome on each of these items that is active, as {@link #upsertFeedback} does one:
-     * an update of the reports it has and an insert of the ones it lacks, two statements for every
-     * {@link #IDS_PER_STATEMENT} items. A report inserted meanwhile by another transaction fails the insert with a
-     * unique violation.
-     */
-    public void upsertFeedback(long platformId, Collection<Long> itemIds, Outcome outcome, LocalDate today) {
-        List<Long> all = List.copyOf(itemIds);
-        for (int from = 0; from < all.size(); from += IDS_PER_STATEMENT) {
-            upsertFeedbackPart(platformId, all.subList(from, Math.min(all.size(), from + IDS_PER_STATEMENT)), outcome,
-                    today);
+    private static List<List<Long>> parts(List<Long> ids) {
+        List<List<Long>> parts = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            parts.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT)));
         }
+        return parts;
     }
 
     private void upsertFeedbackPart(long platformId, List<Long> itemIds, Outcome outcome, LocalDate today) {
@@ -178,6 +180,43 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
             }
             return null;
         });
+    }
+
+    /**
+     * Sets {@code case_item.not_blocked_platforms} of these active items (ids in ascending order) to the number of
+     * their reports that say not blocked, two statements for every {@link #IDS_PER_STATEMENT} items, each reading
+     * at most one report per platform of each item. The items are first locked, lowest id first, and counted by a
+     * later statement: a transaction writing reports on the same items waits until this one ends, and then counts
+     * what it committed (counted in the same statement as the lock, PostgreSQL would count from the snapshot taken
+     * before the wait); locking in one order keeps two such transactions from waiting on each other. Only counts
+     * that change are written.
+     */
+    void recountNotBlocked(List<Long> sortedItemIds) {
+        for (List<Long> part : parts(sortedItemIds)) {
+            jdbc.onConnection(c -> {
+                java.sql.Array ids = c.createArrayOf("BIGINT", part.toArray());
+                try (PreparedStatement s = c.prepareStatement("SELECT id FROM case_item WHERE id = ANY(?) AND status = ? "
+                        + "ORDER BY id " + dialect.forNoKeyUpdate())) {
+                    s.setArray(1, ids);
+                    s.setString(2, CaseStatus.active.stored());
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            r.getLong(1);
+                        }
+                    }
+                }
+                String count = "(SELECT COUNT(*) FROM match_feedback f WHERE f.item_id = case_item.id AND f.outcome = ?)";
+                try (PreparedStatement s = c.prepareStatement("UPDATE case_item SET not_blocked_platforms = " + count
+                        + " WHERE id = ANY(?) AND status = ? AND not_blocked_platforms <> " + count)) {
+                    s.setString(1, Outcome.not_blocked.stored());
+                    s.setArray(2, ids);
+                    s.setString(3, CaseStatus.active.stored());
+                    s.setString(4, Outcome.not_blocked.stored());
+                    s.executeUpdate();
+                }
+                return null;
+            });
+        }
     }
 
     @Override
@@ -240,32 +279,40 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         });
     }
 
-    /** The first flagged items, in the order {@link #flaggedItems} gives, and how many there are in all. */
-    public record FlaggedItems(List<Long> first, long total) {
+    /** The first flagged items, in the order {@link #flaggedItems} gives, and how many there are, up to a cap. */
+    public record FlaggedItems(List<Long> first, long total, boolean atLeast) {
     }
 
     /**
-     * Active items that at least {@code platforms} distinct platforms reported as not blocked: the first
-     * {@code limit} of them, those reported by the most platforms first, then the oldest (lowest id); and how many
-     * there are in all: counted in the database by a second statement only when {@code limit} were found (there may
-     * be more).
+     * The first active items that at least a number of platforms reported as not blocked, those reported by the
+     * most platforms first, then the oldest (lowest id): a range scan of the index {@code case_item_flagged} that
+     * stops after the items it keeps, whatever else is stored. Ordering by all the index's columns, the fixed status
+     * too, is what lets H2 read the index in order instead of sorting every flagged item (PostgreSQL does either way).
      */
-    public FlaggedItems flaggedItems(int platforms, int limit) {
-        String flagged = "SELECT f.item_id, COUNT(DISTINCT f.platform_id) AS n FROM match_feedback f "
-                + "JOIN case_item i ON i.id = f.item_id WHERE i.status = ? AND f.outcome = ? "
-                + "GROUP BY f.item_id HAVING COUNT(DISTINCT f.platform_id) >= ?";
-        Jdbc.Binder binder = s -> {
+    static final String FLAGGED = "SELECT id FROM case_item WHERE status = ? AND not_blocked_platforms >= ? "
+            + "ORDER BY status, not_blocked_platforms DESC, id FETCH FIRST ? ROWS ONLY";
+
+    /**
+     * Active items that at least {@code platforms} distinct platforms reported as not blocked (their
+     * {@code not_blocked_platforms}, kept by {@link #recountNotBlocked}): the first {@code limit} of them, in the
+     * order {@link #FLAGGED} gives; and how many there are, counted by a second statement only when {@code limit}
+     * were found (there may be more) and then only up to {@code countUpTo} ({@code atLeast} when it got there).
+     */
+    public FlaggedItems flaggedItems(int platforms, int limit, int countUpTo) {
+        List<Long> first = flagged(platforms, limit);
+        if (first.size() < limit) {
+            return new FlaggedItems(first, first.size(), false);
+        }
+        long total = Math.max(first.size(), flagged(platforms, countUpTo).size());
+        return new FlaggedItems(first, total, total >= countUpTo);
+    }
+
+    private List<Long> flagged(int platforms, int limit) {
+        return jdbc.list(FLAGGED, s -> {
             s.setString(1, CaseStatus.active.stored());
-            s.setString(2, Outcome.not_blocked.stored());
-            s.setLong(3, platforms);
-        };
-        List<Long> first = jdbc.list(flagged + " ORDER BY n DESC, f.item_id FETCH FIRST ? ROWS ONLY", s -> {
-            binder.bind(s);
-            s.setInt(4, limit);
+            s.setInt(2, platforms);
+            s.setInt(3, limit);
         }, r -> r.getLong(1));
-        long total = first.size() < limit ? first.size()
-                : jdbc.list("SELECT COUNT(*) FROM (" + flagged + ") x", binder, r -> r.getLong(1)).get(0);
-        return new FlaggedItems(first, total);
     }
 
     /** A canary to insert: its hashes and day. */

@@ -10,7 +10,8 @@ import org.takeitdown.portal.cases.CaseService;
 
 /**
  * Deletes withdrawn and removed items completely once the retention period has passed since the
- * change (default 180 days), their feedback with them, and withdrawn cases left with no items. A
+ * change (default 180 days), their feedback with them, and withdrawn cases left with no items; and stored answers
+ * to Idempotency-Keys older than 24 hours that new cases have not deleted yet (each deletes only a few). A
  * scheduled job: every six hours, first a minute after start, never two runs at once.
  */
 @ApplicationScoped
@@ -40,6 +41,7 @@ public class RetentionService {
     public long purge(LocalDate today) {
         LocalDate before = today.minusDays(config.purgeAfter().toDays());
         return QuarkusTransaction.requiringNew().call(() -> {
+            cases.deleteExpiredAnswers();
             feedback.deleteForItemsRetiredBefore(before);
             return cases.purgeRetiredBefore(before);
         });

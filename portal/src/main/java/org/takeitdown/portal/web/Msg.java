@@ -532,6 +532,8 @@ public interface Msg {
 
     String adminFlaggedShown(Count shown, Count total);
 
+    String adminFlaggedShownAtLeast(Count shown, Count total);
+
     String adminItem(long id);
 
     String adminReason();

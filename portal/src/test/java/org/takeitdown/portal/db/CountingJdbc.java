@@ -14,11 +14,13 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Test hook: while {@link #count} runs work on the calling thread, counts the statements the stores' plain-JDBC
- * paths execute there, the rows they write, the statements' text, the sizes of the arrays they pass and the JTA
+ * paths execute there, the rows they write, the statements' text and parameters, the sizes of the arrays they pass and the JTA
  * transactions begun there; elsewhere it is {@link Jdbc}.
  */
 @Alternative
@@ -36,12 +38,35 @@ public class CountingJdbc extends Jdbc {
         public int transactions;
         /** Each prepared statement's SQL, in order. */
         public final List<String> sql = new ArrayList<>();
+        /** The parameters each prepared statement was last given, by position, in the order of {@link #sql}. */
+        public final List<Map<Integer, Object>> parameters = new ArrayList<>();
+
+        /**
+         * Sets the parameters the {@code n}th statement was given on another statement, e.g. to run it again under
+         * EXPLAIN ({@code RowsRead}); arrays are made anew on that statement's connection.
+         */
+        public Jdbc.Binder binder(int n) {
+            Map<Integer, Object> given = parameters.get(n);
+            return s -> {
+                for (Map.Entry<Integer, Object> p : given.entrySet()) {
+                    if (p.getValue() instanceof GivenArray a) {
+                        s.setArray(p.getKey(), s.getConnection().createArrayOf(a.type(), a.elements()));
+                    } else {
+                        s.setObject(p.getKey(), p.getValue());
+                    }
+                }
+            };
+        }
 
         @Override
         public String toString() {
             return statements + " statements, " + rowsWritten + " rows written, arrays of " + arrays + ", "
                     + transactions + " transactions";
         }
+    }
+
+    /** An array given as a parameter: its SQL element type and its elements. */
+    private record GivenArray(String type, Object[] elements) {
     }
 
     public CountingJdbc(AgroalDataSource db, Dialect dialect) {
@@ -69,6 +94,7 @@ public class CountingJdbc extends Jdbc {
         into.arrays.addAll(t.arrays);
         into.transactions += t.transactions;
         into.sql.addAll(t.sql);
+        into.parameters.addAll(t.parameters);
         @SuppressWarnings("unchecked")
         T answer = (T) out[0];
         return answer;
@@ -91,17 +117,24 @@ public class CountingJdbc extends Jdbc {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, m, args) -> {
                     Object out = invoke(c, m, args);
+                    Map<Integer, Object> parameters = new TreeMap<>();
                     if (m.getName().equals("prepareStatement")) {
                         t.sql.add((String) args[0]);
+                        t.parameters.add(parameters);
                     }
-                    return out instanceof Statement s ? counting(s, m.getReturnType(), t) : out;
+                    return out instanceof Statement s ? counting(s, m.getReturnType(), t, parameters) : out;
                 });
     }
 
-    private static Object counting(Statement s, Class<?> type, Tally t) {
+    private static Object counting(Statement s, Class<?> type, Tally t, Map<Integer, Object> parameters) {
         return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
             if (m.getName().equals("setArray")) {
-                t.arrays.add(((Object[]) ((Array) args[1]).getArray()).length);
+                Array a = (Array) args[1];
+                Object[] elements = (Object[]) a.getArray();
+                t.arrays.add(elements.length);
+                parameters.put((Integer) args[0], new GivenArray(a.getBaseTypeName(), elements));
+            } else if (m.getName().startsWith("set") && args != null && args.length == 2 && args[0] instanceof Integer i) {
+                parameters.put(i, args[1]);
             }
             Object out = invoke(s, m, args);
             if (m.getName().startsWith("execute")) {
