@@ -227,7 +227,8 @@ public class ExchangeService {
      * {@link PlatformStore#IDS_PER_STATEMENT} items, and a lock and a recount for every
      * {@code IDS_PER_STATEMENT} of all the items ({@link PlatformStore#upsertFeedback}): a request reaches at most
      * {@link #MAX_FEEDBACKS} × {@link #MAX_CARRIERS} = 100,000 items, split among three outcomes, so at most
-     * 1 + 2 × 12 + 2 × 10 = 45 statements (two more on PostgreSQL around the lookup, {@link org.takeitdown.portal.db.Dialect#stoppingScans}).
+     * 1 + 2 × 12 + 2 × 10 = 45 statements (two more on PostgreSQL around the lookup,
+     * {@link org.takeitdown.portal.db.Dialect#stoppingScans}).
      * An item gets the outcome of the last entry naming one of the hashes that reached it, as if the entries were
      * recorded one after another.
      */
