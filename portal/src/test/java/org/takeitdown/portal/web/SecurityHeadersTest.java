@@ -54,6 +54,22 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void frameworkAnswersOutsideTheApplicationAreNotStoredEither() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/openapi?format=json", "/q/health", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(200).header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void theApiUiNamesTheSiteNotTheFrameworkAndUsesNoValidatorElsewhere() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("<title>Take It Down portal API</title>"))
+                .body(not(containsString("Quarkus")))
+                .body(not(containsString("validator.swagger.io")))
+                .body(containsString("validatorUrl: 'none'"));
+    }
+
+    @Test
     void staticFilesKeepTheBrowserPoliciesAndMayBeCached() {
         hasStrictCsp(hasBrowserPolicies(given().get("/css/site.css").then().statusCode(200)))
                 .header("Cache-Control", not(containsString("no-store")));
