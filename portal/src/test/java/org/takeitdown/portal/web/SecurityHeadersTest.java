@@ -70,6 +70,25 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void everyHtmlAnswerDeclaresUtf8() {
+        String[] c = newCase(other(md5()));
+        List<ValidatableResponse> answers = List.of(
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/cases/status").then().statusCode(200),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", "x").post("/cases/status").then().statusCode(404),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/cases/withdraw").then().statusCode(400),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", "x").post("/hash/add").then().statusCode(404),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/hash/add").then().statusCode(200),
+                given().get("/no-such-page").then().statusCode(404),
+                given().get("/cases/no-such-page").then().statusCode(404),
+                given().get("/js/no-such-script.js").then().statusCode(404),
+                given().delete("/cases/status").then().statusCode(405),
+                given().queryParam("lang", "ar").get("/cases/status").then().statusCode(200));
+        for (ValidatableResponse r : answers) {
+            r.header("Content-Type", equalTo("text/html;charset=UTF-8"));
+        }
+    }
+
+    @Test
     void staticFilesKeepTheBrowserPoliciesAndMayBeCached() {
         hasStrictCsp(hasBrowserPolicies(given().get("/css/site.css").then().statusCode(200)))
                 .header("Cache-Control", not(containsString("no-store")));
