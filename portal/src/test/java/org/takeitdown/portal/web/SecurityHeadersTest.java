@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.takeitdown.portal.platform.PlatformFixtures.admin;
 import static org.takeitdown.portal.platform.PlatformFixtures.md5;
 import static org.takeitdown.portal.platform.PlatformFixtures.newCase;
@@ -92,6 +93,15 @@ class SecurityHeadersTest {
     void staticFilesKeepTheBrowserPoliciesAndMayBeCached() {
         hasStrictCsp(hasBrowserPolicies(given().get("/css/site.css").then().statusCode(200)))
                 .header("Cache-Control", not(containsString("no-store")));
+    }
+
+    @Test
+    void scriptsAndTheStylesheetAreCheckedAgainBeforeEachUseSoAnUpgradeReachesTheBrowserAtOnce() {
+        for (String path : List.of("/js/hash-page.js", "/js/hash-worker.js", "/js/hasher.js", "/js/flow.js", "/css/site.css")) {
+            String lastModified = given().get(path).then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                    .header("Last-Modified", notNullValue()).extract().header("Last-Modified");
+            given().header("If-Modified-Since", lastModified).get(path).then().statusCode(304);
+        }
     }
 
     @Test
