@@ -21,6 +21,7 @@ import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.limits.Retries;
 import org.takeitdown.portal.web.BodyLimits;
+import org.takeitdown.portal.web.HeaderText;
 
 /** Anonymous case API used by the portal's pages: create, read, add to and withdraw a case. */
 @Path("/api/cases")
@@ -69,7 +70,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "404", description = "Unknown number, malformed number, wrong or missing key")
     @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address; see Retry-After")
     public CaseApi.View get(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
-        return limits.lookup(clients.of(http), () -> cases.view(number, key));
+        return limits.lookup(clients.of(http), () -> cases.view(number, HeaderText.utf8(key)));
     }
 
     @POST
@@ -86,7 +87,7 @@ public class CaseApiResource {
                                  CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
         return limits.addingItems(clients.of(http), items(request), frames(request),
-                () -> cases.addItems(number, key, request));
+                () -> cases.addItems(number, HeaderText.utf8(key), request));
     }
 
     /** Items a request carries, as the per-address budget counts them (before repeats are dropped). */
@@ -110,7 +111,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "409", description = "Already withdrawn")
     public Response withdraw(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key) {
         limits.lookup(clients.of(http), () -> {
-            cases.withdraw(number, key);
+            cases.withdraw(number, HeaderText.utf8(key));
             return null;
         });
         return Response.noContent().build();

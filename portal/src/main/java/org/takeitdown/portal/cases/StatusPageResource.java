@@ -55,7 +55,7 @@ public class StatusPageResource {
     public Response status(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-            return Response.ok(Templates.status(view, key, false)).build();
+            return Response.ok(Templates.status(view, CaseNumbers.parseKey(key), false)).build();
         } catch (NoSuchCase e) {
             return Response.status(404).entity(Templates.form(true)).build();
         }
@@ -79,7 +79,7 @@ public class StatusPageResource {
         try {
             if (!"yes".equals(confirm)) {
                 CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-                return Response.status(400).entity(Templates.status(view, key, true)).build();
+                return Response.status(400).entity(Templates.status(view, CaseNumbers.parseKey(key), true)).build();
             }
             limits.lookup(clients.of(http), () -> {
                 cases.withdraw(number, key);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseApi;
+import org.takeitdown.portal.cases.CaseNumbers;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.ItemRules;
 import org.takeitdown.portal.cases.NoSuchCase;
@@ -84,7 +85,7 @@ public class HashPageResource {
     public Response addToCase(@FormParam("caseNumber") String number, @FormParam("caseKey") String key) {
         try {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
-            return Response.ok(Templates.hash(view.caseNumber(), key, rules)).build();
+            return Response.ok(Templates.hash(view.caseNumber(), CaseNumbers.parseKey(key), rules)).build();
         } catch (NoSuchCase e) {
             return Response.status(404).entity(Templates.addAgain(true)).build();
         }

@@ -13,7 +13,8 @@ import org.takeitdown.portal.db.Jdbc;
 /**
  * Maps every exception no other mapper takes to 500 ({@link ErrorAnswers}: problem JSON on /api, a calm page elsewhere) and
  * logs it without its messages or the request path: a database's message quotes the values of the
- * failed statement (a hash, a case number) and a path holds the case number.
+ * failed statement (a hash, a case number) and a path holds the case number. A form with too many fields is no
+ * server error: {@link TooManyFormFields}.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -30,8 +31,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception e) {
+        String path = uri == null ? null : uri.getPath();
+        if (TooManyFormFields.is(e)) {
+            return TooManyFormFields.answer(path);
+        }
         LOG.error(describe(e));
-        return ErrorAnswers.answer(uri == null ? null : uri.getPath(), 500, "Internal Server Error",
+        return ErrorAnswers.answer(path, 500, "Internal Server Error",
                 "Something went wrong on our side. Nothing was changed; try again in a few minutes.", Templates::error);
     }
 

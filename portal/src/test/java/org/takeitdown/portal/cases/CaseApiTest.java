@@ -7,9 +7,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @Tag("database")
 @QuarkusTest
 class CaseApiTest {
+    @TestHTTPResource("/")
+    URL root;
+
     private static final String PDQ = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
 
     static String item(String md5) {
@@ -189,6 +198,31 @@ class CaseApiTest {
                     .body("caseNumber", equalTo(c[0])).body("status", equalTo("active")).body("items", equalTo(2))
                     .body("matchReports.pendingReview", equalTo(0)).body("matchReports.blocked", equalTo(0))
                     .body("matchReports.notBlocked", equalTo(0));
+        }
+    }
+
+    @Test
+    void readsCaseWithNumberAndKeyTypedInOtherScriptsDigitsFullWidthAndWithDashes() throws Exception {
+        String[] c = newCase(item(md5(12)));
+        String number = StatusPageResourceTest.withDigits(c[0], '\u06F0').replace('-', '\u2013');
+        String key = StatusPageResourceTest.withDigits(c[1], '\u0660');
+        assertThat(getWithUtf8Key("/api/cases/" + URLEncoder.encode(number, StandardCharsets.UTF_8), key))
+                .startsWith("HTTP/1.1 200").contains("\"caseNumber\":\"" + c[0] + "\"");
+        assertThat(getWithUtf8Key("/api/cases/" + URLEncoder.encode(StatusPageResourceTest.fullWidth(c[0]),
+                StandardCharsets.UTF_8), StatusPageResourceTest.fullWidth(c[1])))
+                .startsWith("HTTP/1.1 200").contains("\"caseNumber\":\"" + c[0] + "\"");
+    }
+
+    /** The answer to a GET with {@code key} in X-Case-Key as UTF-8 bytes, as curl sends what is typed. */
+    private String getWithUtf8Key(String path, String key) throws Exception {
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + root.getHost() + "\r\nConnection: close\r\nX-Case-Key: ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(key.getBytes(StandardCharsets.UTF_8));
+            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.takeitdown.portal.platform.PlatformFixtures.admin;
 import static org.takeitdown.portal.platform.PlatformFixtures.md5;
 import static org.takeitdown.portal.platform.PlatformFixtures.newCase;
@@ -54,9 +55,53 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void frameworkAnswersOutsideTheApplicationAreNotStoredEither() {
+        for (String path : List.of("/q/metrics", "/q/openapi", "/q/openapi?format=json", "/q/health", "/q/swagger-ui/")) {
+            given().get(path).then().statusCode(200).header("Cache-Control", "no-store");
+        }
+    }
+
+    @Test
+    void theApiUiNamesTheSiteNotTheFrameworkAndUsesNoValidatorElsewhere() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .body(containsString("<title>Take It Down portal API</title>"))
+                .body(not(containsString("Quarkus")))
+                .body(not(containsString("validator.swagger.io")))
+                .body(containsString("validatorUrl: 'none'"));
+    }
+
+    @Test
+    void everyHtmlAnswerDeclaresUtf8() {
+        String[] c = newCase(other(md5()));
+        List<ValidatableResponse> answers = List.of(
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/cases/status").then().statusCode(200),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", "x").post("/cases/status").then().statusCode(404),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/cases/withdraw").then().statusCode(400),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", "x").post("/hash/add").then().statusCode(404),
+                given().formParam("caseNumber", c[0]).formParam("caseKey", c[1]).post("/hash/add").then().statusCode(200),
+                given().get("/no-such-page").then().statusCode(404),
+                given().get("/cases/no-such-page").then().statusCode(404),
+                given().get("/js/no-such-script.js").then().statusCode(404),
+                given().delete("/cases/status").then().statusCode(405),
+                given().queryParam("lang", "ar").get("/cases/status").then().statusCode(200));
+        for (ValidatableResponse r : answers) {
+            r.header("Content-Type", equalTo("text/html;charset=UTF-8"));
+        }
+    }
+
+    @Test
     void staticFilesKeepTheBrowserPoliciesAndMayBeCached() {
         hasStrictCsp(hasBrowserPolicies(given().get("/css/site.css").then().statusCode(200)))
                 .header("Cache-Control", not(containsString("no-store")));
+    }
+
+    @Test
+    void scriptsAndTheStylesheetAreCheckedAgainBeforeEachUseSoAnUpgradeReachesTheBrowserAtOnce() {
+        for (String path : List.of("/js/hash-page.js", "/js/hash-worker.js", "/js/hasher.js", "/js/flow.js", "/css/site.css")) {
+            String lastModified = given().get(path).then().statusCode(200).header("Cache-Control", equalTo("no-cache"))
+                    .header("Last-Modified", notNullValue()).extract().header("Last-Modified");
+            given().header("If-Modified-Since", lastModified).get(path).then().statusCode(304);
+        }
     }
 
     @Test
