@@ -40,9 +40,6 @@ class ExchangeWorkTest {
     ExchangeService exchange;
 
     @Inject
-    CanaryService canaries;
-
-    @Inject
     SyncJob sync;
 
     /** Cases of {@link #ITEMS_PER_CASE} images all with {@code pdq} and distinct MD5s; returns {caseNumber, caseKey}s. */
@@ -145,7 +142,7 @@ class ExchangeWorkTest {
     @Test
     void anItemNamedByItsPdqAndItsMd5TakesTheLaterEntryRetiredItemsAreSkippedAndCanariesCountAsRecorded() {
         PlatformRecord p = platform("Work precedence " + System.nanoTime());
-        canaries.ensure(p.id());
+        PlatformFixtures.makeScheduledCanaries();
         String canary = QuarkusTransaction.requiringNew().call(() -> Canary.<Canary>find("platformId", p.id())
                 .firstResult().pdq);
         String pdqA = randomPdq();
