@@ -4,6 +4,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.cases.DegenerateHashes;
 import org.takeitdown.portal.cases.ItemsChanged;
@@ -26,13 +30,22 @@ import org.takeitdown.portal.platform.index.PdqWords;
 /**
  * Leak tracing: each platform with list access gets {@link #PER_PLATFORM} canaries of its own, mixed into
  * its feed, export and exchange, matched by its own match queries, and in no one else's answers. A list
- * found elsewhere names the platforms whose canaries it holds ({@link #leakedBy}). It cannot name a
- * platform that removed its canaries first, e.g. by comparing its copy with another platform's.
+ * found elsewhere names the platforms whose canaries it holds ({@link #leakedBy}). Each canary is made at a
+ * moment drawn at random when the key is created ({@link #schedule}), so its id, seq and day are those of the
+ * items created around it. It cannot name a platform that removed its canaries first, e.g. by comparing its
+ * copy with another platform's, nor one that leaked only items older than its key.
  */
 @ApplicationScoped
 public class CanaryService {
+    private static final Logger LOG = Logger.getLogger(CanaryService.class);
     /** Canaries per platform: enough to survive a few being dropped, few enough to cost nothing. */
     static final int PER_PLATFORM = 3;
+    /**
+     * Due slots one run of {@link #makeDue} handles at most, the oldest first: each costs a few generated
+     * images and a transaction, so a run stays short however many keys were created at once; the rest wait for
+     * the next run ({@link PlatformConfig#canaryInterval()}), e.g. 1,000 keys created at once take 60 runs.
+     */
+    static final int PER_RUN = 50;
     /** Bits a canary's PDQ differs by at least from every real hash and every other canary (a quarter of 256). */
     static final int MIN_DISTANCE = 64;
     /**
@@ -53,47 +66,107 @@ public class CanaryService {
 
     private final MatchIndexes indexes;
     private final PlatformStore store;
+    private final PlatformConfig config;
     private final Event<ItemsChanged> changed;
-    /** Each platform's canaries once made (they never change but for their seq, which matching does not use). */
-    private final Map<Long, List<CanaryRecord>> own = new ConcurrentHashMap<>();
+    /** Each platform's canaries as read in a {@link #generation}; an entry of an older generation is read again. */
+    private final Map<Long, Own> own = new ConcurrentHashMap<>();
+    /** Moves on when this instance made canaries or saw another instance's sequenced ({@link #refresh}). */
+    private final AtomicLong generation = new AtomicLong();
+    /** The highest canary seq {@link #refresh} saw. */
+    private volatile long seenSeq = -1;
 
-    public CanaryService(MatchIndexes indexes, PlatformStore store, Event<ItemsChanged> changed) {
+    private record Own(long generation, List<CanaryRecord> canaries) {
+    }
+
+    public CanaryService(MatchIndexes indexes, PlatformStore store, PlatformConfig config,
+                         Event<ItemsChanged> changed) {
         this.indexes = indexes;
         this.store = store;
+        this.config = config;
         this.changed = changed;
     }
 
-    /** Makes the platform's canaries if it has fewer than {@link #PER_PLATFORM}; they are sequenced soon after. */
-    public void ensure(long platformId) {
-        if (own.containsKey(platformId)) {
-            return;
+    /**
+     * Draws when the new platform's canaries are to be made, in the caller's transaction (the one creating the
+     * platform, so a platform never lacks its schedule): the first within {@link PlatformConfig#canaryFirstWithin()}
+     * of {@code created}, the others within {@link PlatformConfig#canaryAllWithin()}, never at {@code created}.
+     */
+    void schedule(long platformId, Instant created) {
+        List<PlatformStore.CanarySlot> slots = new ArrayList<>();
+        for (int slot = 0; slot < PER_PLATFORM; slot++) {
+            Duration window = slot == 0 ? config.canaryFirstWithin() : config.canaryAllWithin();
+            long after = 1 + SEEDS.nextLong(Math.max(1, window.toMillis()));
+            slots.add(new PlatformStore.CanarySlot(platformId, slot, created.toEpochMilli() + after));
         }
-        boolean made = QuarkusTransaction.requiringNew().call(() -> {
+        store.insertCanarySlots(slots);
+    }
+
+    /**
+     * Makes the canaries due at or before {@code now}: at most {@link #PER_RUN} slots, the oldest first, each in a
+     * transaction of its own; returns how many slots it read (fewer than {@link #PER_RUN}: none are left due).
+     * A slot that fails stays, to be tried at the next run.
+     */
+    int makeDue(Instant now) {
+        List<PlatformStore.CanarySlot> due = QuarkusTransaction.requiringNew().call(
+                () -> store.dueCanarySlots(now.toEpochMilli(), PER_RUN));
+        int made = 0;
+        for (PlatformStore.CanarySlot slot : due) {
+            try {
+                if (make(slot, now)) {
+                    made++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("A canary of platform %d could not be made and will be tried again: %s", slot.platformId(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        if (made > 0) {
+            generation.incrementAndGet();
+            changed.fire(new ItemsChanged());
+        }
+        return due.size();
+    }
+
+    /**
+     * Makes one slot's canary, under the platform's row lock, in the transaction that deletes the slot: false
+     * when another transaction took the slot first, or the platform is revoked, has no list access or has its
+     * canaries already (the slot is then deleted and nothing made).
+     */
+    private boolean make(PlatformStore.CanarySlot slot, Instant now) {
+        long platformId = slot.platformId();
+        return QuarkusTransaction.requiringNew().call(() -> {
             store.lock(platformId);
-            List<CanaryRecord> have = store.canariesOf(platformId);
-            if (have.size() >= PER_PLATFORM) {
+            if (!store.deleteCanarySlot(platformId, slot.slot())) {
                 return false;
             }
-            List<PdqHash> taken = new ArrayList<>(store.allCanaryPdqs().stream().map(PdqHash::fromHex).toList());
-            List<PlatformStore.NewCanary> fresh = new ArrayList<>();
+            PlatformRecord p = store.find(platformId).orElseThrow();
+            if (p.revoked() || Scope.parse(p.scope()) != Scope.FULL
+                    || store.canariesOf(platformId).size() >= PER_PLATFORM) {
+                return false;
+            }
+            List<PdqHash> taken = store.allCanaryPdqs().stream().map(PdqHash::fromHex).toList();
             Random random = new Random(SEEDS.nextLong());
-            for (int n = have.size(), tries = 0; n < PER_PLATFORM; tries++) {
-                if (tries == MAX_TRIES) {
-                    throw new IllegalStateException("no canary image far enough from every hash after " + MAX_TRIES + " tries");
-                }
+            for (int tries = 0; tries < MAX_TRIES; tries++) {
                 CanaryImages.Hashed h = CanaryImages.generate(random);
                 if (fits(h, taken)) {
-                    fresh.add(new PlatformStore.NewCanary(h.md5(), h.pdq(), h.quality(), LocalDate.now(ZoneOffset.UTC)));
-                    taken.add(PdqHash.fromHex(h.pdq()));
-                    n++;
+                    store.insertCanaries(platformId, List.of(new PlatformStore.NewCanary(h.md5(), h.pdq(), h.quality(),
+                            LocalDate.ofInstant(now, ZoneOffset.UTC))));
+                    return true;
                 }
             }
-            store.insertCanaries(platformId, fresh);
-            return true;
+            throw new IllegalStateException("no canary image far enough from every hash after " + MAX_TRIES + " tries");
         });
-        own.put(platformId, QuarkusTransaction.requiringNew().call(() -> store.canariesOf(platformId)));
-        if (made) {
-            changed.fire(new ItemsChanged());
+    }
+
+    /**
+     * Reads each platform's canaries afresh from now on if any instance's new canaries were sequenced since the
+     * last call: this instance's own cache holds them until then.
+     */
+    void refresh() {
+        long max = QuarkusTransaction.requiringNew().call(store::maxCanarySeq);
+        if (max != seenSeq) {
+            seenSeq = max;
+            generation.incrementAndGet();
         }
     }
 
@@ -139,7 +212,14 @@ public class CanaryService {
     }
 
     private List<CanaryRecord> ownCanaries(long platformId) {
-        return own.getOrDefault(platformId, List.of());
+        long g = generation.get();
+        Own cached = own.get(platformId);
+        if (cached != null && cached.generation() == g) {
+            return cached.canaries();
+        }
+        List<CanaryRecord> read = QuarkusTransaction.requiringNew().call(() -> store.canariesOf(platformId));
+        own.put(platformId, new Own(g, read));
+        return read;
     }
 
     /** Every 32- or 64-hex-digit hash in {@code text}, lowercase. */
@@ -163,7 +243,7 @@ public class CanaryService {
             List<PlatformApi.Leak> out = new ArrayList<>();
             for (Map.Entry<Long, Integer> e : found.entrySet()) {
                 PlatformRecord p = store.find(e.getKey()).orElseThrow();
-                out.add(new PlatformApi.Leak(p.id(), p.name(), e.getValue(), PER_PLATFORM));
+                out.add(new PlatformApi.Leak(p.id(), p.name(), e.getValue(), store.canariesOf(p.id()).size()));
             }
             return out;
         });

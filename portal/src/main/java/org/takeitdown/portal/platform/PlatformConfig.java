@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Platform sharing: sync cadence, the false-submission flag, retention of withdrawn items, match work. */
+/** Platform sharing: sync cadence, the false-submission flag, retention of withdrawn items, match work, canaries. */
 @ConfigMapping(prefix = "portal.platform")
 public interface PlatformConfig {
     /**
@@ -31,4 +31,26 @@ public interface PlatformConfig {
      */
     @WithDefault("20000000")
     long matchBudget();
+
+    /**
+     * A new platform's first canary is made at a moment drawn uniformly within this time after its key's
+     * creation ({@link CanaryService#schedule}): soon enough that a leak in its first day is traceable, yet not
+     * at the key's instant, so its id, seq and day do not give it away.
+     */
+    @WithDefault("PT24H")
+    Duration canaryFirstWithin();
+
+    /**
+     * Its other canaries are made at moments drawn uniformly within this time after the key's creation: a
+     * leaker who drops everything added in this window after its key loses that month of the list too.
+     */
+    @WithDefault("P30D")
+    Duration canaryAllWithin();
+
+    /**
+     * How often each instance makes the canaries whose time has come ({@link CanaryJob}) and notices canaries
+     * another instance made (so its platforms' queries match them): a canary is made at most this late.
+     */
+    @WithDefault("PT1M")
+    Duration canaryInterval();
 }

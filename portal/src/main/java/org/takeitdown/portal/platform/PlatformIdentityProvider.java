@@ -25,12 +25,10 @@ public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyReq
 
     private final PlatformService platforms;
     private final Limits limits;
-    private final CanaryService canaries;
 
-    public PlatformIdentityProvider(PlatformService platforms, Limits limits, CanaryService canaries) {
+    public PlatformIdentityProvider(PlatformService platforms, Limits limits) {
         this.platforms = platforms;
         this.limits = limits;
-        this.canaries = canaries;
     }
 
     @Override
@@ -54,7 +52,6 @@ public class PlatformIdentityProvider implements IdentityProvider<PlatformKeyReq
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
                 .setPrincipal(() -> "platform-" + p.id()).addRole(PLATFORM).addAttribute(ATTRIBUTE, p);
         if (Scope.parse(p.scope()) == Scope.FULL) {
-            canaries.ensure(p.id());
             b.addRole(PLATFORM_LIST);
         }
         return b.build();

@@ -3,6 +3,7 @@ package org.takeitdown.portal.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -39,7 +40,8 @@ public class PlatformService {
 
     /**
      * A new platform and its key; 400 for a name that is empty after trimming, over {@value #NAME_MAX}
-     * characters, or holding a character {@link DisplayText} refuses (its public pages show the name).
+     * characters, or holding a character {@link DisplayText} refuses (its public pages show the name). A platform
+     * with list access gets its canaries' schedule in the same transaction ({@link CanaryService#schedule}).
      */
     public PlatformApi.PlatformKey create(PlatformApi.NewPlatform request) {
         String name = request == null || request.name() == null ? "" : request.name().strip();
@@ -51,14 +53,14 @@ public class PlatformService {
         Scope scope = Scope.parse(request.scope());
         String key = newKey();
         String hmac = secrets.hmac(KEY_PURPOSE, key);
-        PlatformApi.PlatformKey created = QuarkusTransaction.requiringNew().call(() -> {
-            PlatformRecord p = store.create(name, scope.text(), hmac, LocalDate.now(ZoneOffset.UTC));
+        Instant now = Instant.now();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PlatformRecord p = store.create(name, scope.text(), hmac, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            if (scope == Scope.FULL) {
+                canaries.schedule(p.id(), now);
+            }
             return new PlatformApi.PlatformKey(p.id(), p.name(), p.scope(), key);
         });
-        if (scope == Scope.FULL) {
-            canaries.ensure(created.id());
-        }
-        return created;
     }
 
     public List<PlatformApi.PlatformView> list() {

@@ -22,8 +22,8 @@ import org.takeitdown.portal.db.Jdbc;
 import org.takeitdown.portal.db.Sequences;
 
 /**
- * The tables {@code platform}, {@code match_feedback} and {@code canary}: every read and write of them; and the
- * count {@code case_item.not_blocked_platforms} these reports make, kept and read here only.
+ * The tables {@code platform}, {@code match_feedback}, {@code canary} and {@code canary_slot}: every read and write
+ * of them; and the count {@code case_item.not_blocked_platforms} these reports make, kept and read here only.
  * Callers own the transaction; ids come from {@link Sequences} ({@code platform_seq}, {@code match_feedback_seq},
  * and for canaries the items' {@code case_item_seq}), except that feedback rows made in bulk take
  * {@code match_feedback_seq} inside their one {@code INSERT … SELECT} ({@link Dialect#nextValue}). Answers are
@@ -59,7 +59,7 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         return jdbc.onConnection(c -> sequences.next(c, sequence));
     }
 
-    /** Inserts an active platform. */
+    /** Inserts an active platform, at once (its canary slots reference it). */
     public PlatformRecord create(String name, String scope, String keyHmac, LocalDate today) {
         Platform p = new Platform();
         p.id = nextId("platform_seq");
@@ -68,7 +68,7 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
         p.keyHmac = keyHmac;
         p.createdOn = today;
         p.revoked = false;
-        p.persist();
+        p.persistAndFlush();
         return record(p);
     }
 
@@ -333,6 +333,58 @@ public class PlatformStore implements MatchReportCounter, ExchangeReceivers {
             c.addedOn = n.addedOn();
             c.persist();
         }
+    }
+
+    /** A canary to make for a platform at {@code dueAt} (milliseconds since the epoch). */
+    public record CanarySlot(long platformId, int slot, long dueAt) {
+    }
+
+    /** Stores the platform's canary slots. */
+    public void insertCanarySlots(List<CanarySlot> slots) {
+        jdbc.onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO canary_slot (platform_id, slot, due_at) VALUES (?, ?, ?)")) {
+                for (CanarySlot slot : slots) {
+                    s.setLong(1, slot.platformId());
+                    s.setInt(2, slot.slot());
+                    s.setLong(3, slot.dueAt());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The first {@code limit} slots due at or before {@code now} (milliseconds), the oldest first. */
+    public List<CanarySlot> dueCanarySlots(long now, int limit) {
+        return jdbc.list("SELECT platform_id, slot, due_at FROM canary_slot WHERE due_at <= ? ORDER BY due_at "
+                + "FETCH FIRST ? ROWS ONLY", s -> {
+                    s.setLong(1, now);
+                    s.setInt(2, limit);
+                }, r -> new CanarySlot(r.getLong(1), r.getInt(2), r.getLong(3)));
+    }
+
+    /** The platform's slots not made yet, in slot order. */
+    public List<CanarySlot> canarySlotsOf(long platformId) {
+        return jdbc.list("SELECT platform_id, slot, due_at FROM canary_slot WHERE platform_id = ? ORDER BY slot",
+                s -> s.setLong(1, platformId), r -> new CanarySlot(r.getLong(1), r.getInt(2), r.getLong(3)));
+    }
+
+    /** Deletes a slot; false when it is gone already (made by another transaction). */
+    public boolean deleteCanarySlot(long platformId, int slot) {
+        return jdbc.onConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM canary_slot WHERE platform_id = ? AND slot = ?")) {
+                s.setLong(1, platformId);
+                s.setInt(2, slot);
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The highest seq of any canary, 0 when none is sequenced. */
+    public long maxCanarySeq() {
+        return jdbc.list("SELECT COALESCE(MAX(seq), 0) FROM canary", s -> { }, r -> r.getLong(1)).get(0);
     }
 
     public List<CanaryRecord> canariesOf(long platformId) {

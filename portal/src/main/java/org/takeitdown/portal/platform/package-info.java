@@ -17,7 +17,7 @@
  *
  * <h2>Stores</h2>
  * Only stores touch the database. {@link org.takeitdown.portal.platform.PlatformStore} owns the tables
- * {@code platform}, {@code match_feedback} and {@code canary}; {@link org.takeitdown.portal.platform.FeedStore}
+ * {@code platform}, {@code match_feedback}, {@code canary} and {@code canary_slot}; {@link org.takeitdown.portal.platform.FeedStore}
  * reads items in the platforms' shape or in seq order (feed, export, index load and catch-up, exchange, match)
  * and makes the sequencer's one write. Ids are sequence values, taken through {@code db.Sequences} or, in the
  * set-based writes (bulk feedback, sequencing), through {@code Dialect.nextValue} in the SQL; no code depends on

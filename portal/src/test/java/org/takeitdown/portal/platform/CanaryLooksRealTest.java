@@ -7,7 +7,6 @@ import static org.takeitdown.portal.platform.PlatformFixtures.platform;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -33,9 +32,6 @@ import org.takeitdown.portal.web.Vectors;
 @QuarkusTest
 class CanaryLooksRealTest {
     private static final int PLATFORMS = 4;
-
-    @Inject
-    SyncJob sync;
 
     /** The vectors' images the page sends with a PDQ (quality of at least 50), one per PDQ, as case items. */
     private static List<String> vectorImages() throws IOException {
@@ -91,7 +87,7 @@ class CanaryLooksRealTest {
             keys.add(newPlatformKey(name));
             ids.add(QuarkusTransaction.requiringNew().call(() -> Platform.<Platform>find("name", name).firstResult().id));
         }
-        sync.runNow();
+        PlatformFixtures.makeScheduledCanaries();
 
         List<Map<String, Object>> canaries = new ArrayList<>();
         List<Map<String, Object>> real = new ArrayList<>();

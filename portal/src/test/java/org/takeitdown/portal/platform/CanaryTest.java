@@ -29,9 +29,6 @@ import org.takeitdown.portal.cases.DegenerateHashes;
 @QuarkusTest
 class CanaryTest {
     @Inject
-    SyncJob sync;
-
-    @Inject
     ImpactService impact;
 
     private String keyA;
@@ -46,9 +43,7 @@ class CanaryTest {
         keyA = newPlatformKey(a);
         keyB = newPlatformKey(b);
         PlatformFixtures.newCase(PlatformFixtures.image(PlatformFixtures.md5(), PlatformFixtures.randomPdq(), 90));
-        platform(keyA).get("/api/platform/v1/hashes?limit=1").then().statusCode(200);
-        platform(keyB).get("/api/platform/v1/hashes?limit=1").then().statusCode(200);
-        sync.runNow();
+        PlatformFixtures.makeScheduledCanaries();
         idA = id(a);
         idB = id(b);
     }
@@ -204,8 +199,7 @@ class CanaryTest {
         String key = newPlatformKey("Canary impact " + System.nanoTime());
         impact.refresh();
         String before = given().get("/impact").then().statusCode(200).extract().asString();
-        platform(key).get("/api/platform/v1/hashes?limit=1").then().statusCode(200);
-        sync.runNow();
+        PlatformFixtures.makeScheduledCanaries();
         impact.refresh();
         String after = given().get("/impact").then().statusCode(200).extract().asString();
         assertThat(after).as("new canaries change nothing on /impact").isEqualTo(before);

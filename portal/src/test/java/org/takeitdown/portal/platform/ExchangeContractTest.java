@@ -116,6 +116,9 @@ class ExchangeContractTest {
                         items.add(randomItem(keys));
                     }
                     CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(items), null);
+                    if (n == 12) {
+                        PlatformFixtures.makeScheduledCanaries();
+                    }
                     boolean withdraw = ThreadLocalRandom.current().nextInt(3) == 0;
                     if (withdraw) {
                         cases.withdraw(c.caseNumber(), c.caseKey());
@@ -147,6 +150,8 @@ class ExchangeContractTest {
         client.run();
         Files.delete(saved);
 
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Canary.count("platformId", platformId)))
+                .as("canaries made while the client followed").isEqualTo(CanaryService.PER_PLATFORM);
         assertThat(client.state.keySet()).as("the client ends with the list").isEqualTo(truth(platformId));
         List<String> received = client.received;
         for (Made m : made) {

@@ -230,6 +230,7 @@ class PlatformApiTest {
     void everyNdjsonExportLineIsTheFeedsJsonOfTheSameItemByteForByte() throws Exception {
         String key = newPlatformKey("Export shape");
         newCase(image(md5(), randomPdq(), 88), other(md5()));
+        PlatformFixtures.makeScheduledCanaries();
         synced();
         List<String> lines = platform(key).get("/api/platform/v1/hashes/export").asString().lines().toList();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

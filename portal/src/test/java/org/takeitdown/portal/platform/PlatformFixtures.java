@@ -2,8 +2,10 @@ package org.takeitdown.portal.platform;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +27,20 @@ public final class PlatformFixtures {
     public static String newPlatformKey(String name) {
         return admin().contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .post("/api/admin/platforms").then().statusCode(201).extract().path("apiKey");
+    }
+
+    /**
+     * Makes every scheduled canary of every platform, as {@link CanaryJob} does once their times have come (the
+     * latest a month after their key), and sequences them.
+     */
+    public static void makeScheduledCanaries() {
+        CanaryService canaries = Arc.container().instance(CanaryService.class).get();
+        Instant later = Instant.now().plus(Arc.container().instance(PlatformConfig.class).get().canaryAllWithin())
+                .plusSeconds(1);
+        while (canaries.makeDue(later) == CanaryService.PER_RUN) {
+            continue;
+        }
+        Arc.container().instance(SyncJob.class).get().runNow();
     }
 
     public static RequestSpecification platform(String key) {

@@ -50,6 +50,7 @@ class PlatformScopeTest {
                 .post("/api/stopncii/v1/SubmitFeedback").then().statusCode(200).body("recorded", equalTo(1));
         long id = QuarkusTransaction.requiringNew().call(() ->
                 Platform.<Platform>find("name", "Matcher with feedback").firstResult().id);
+        PlatformFixtures.makeScheduledCanaries();
         assertThat(QuarkusTransaction.requiringNew().call(() -> Canary.<Canary>list("platformId", id))).isEmpty();
     }
 

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.takeitdown.portal.cases.CaseService;
 /**
  * Ids are sequence values used as they are: with every sequence stepping by 1 (migration V7), platforms,
  * their canaries, feedback and cases created at once from several threads get distinct ids, canaries and
- * items sharing {@code case_item_seq} included.
+ * items sharing {@code case_item_seq} included; threads making the same due canaries at once make each once.
  */
 @Tag("database")
 @QuarkusTest
@@ -40,6 +42,9 @@ class SequenceIdsTest {
     FeedbackService feedback;
 
     @Inject
+    CanaryService canaries;
+
+    @Inject
     AgroalDataSource db;
 
     @Test
@@ -50,6 +55,7 @@ class SequenceIdsTest {
         cases.create(new CaseApi.ItemsRequest(List.of(first)), null);
         long item = ids("SELECT id FROM case_item WHERE md5 = '" + first.md5() + "'").get(0);
         ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> made = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> work = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
@@ -62,6 +68,8 @@ class SequenceIdsTest {
                                 new PlatformApi.NewPlatform("Ids " + writer + " " + i + " " + System.nanoTime(), null));
                         feedback.record(new PlatformRecord(p.id(), p.name(), p.scope(), null, false, false, null),
                                 item, Outcome.blocked);
+                        made.add(p.id());
+                        canaries.makeDue(Instant.now().plus(Duration.ofDays(31)));
                     } catch (RuntimeException e) {
                         errors.add(e);
                     }
@@ -74,6 +82,12 @@ class SequenceIdsTest {
         pool.shutdown();
         assertThat(errors).isEmpty();
 
+        PlatformFixtures.makeScheduledCanaries();
+        for (long platform : made) {
+            assertThat(ids("SELECT COUNT(*) FROM canary WHERE platform_id = " + platform))
+                    .as("one canary a slot, made by whichever thread took it first").containsExactly(
+                            (long) CanaryService.PER_PLATFORM);
+        }
         List<Long> itemIds = ids("SELECT id FROM case_item");
         List<Long> canaryIds = ids("SELECT id FROM canary");
         assertThat(canaryIds).hasSizeGreaterThanOrEqualTo(3 * 15 * CanaryService.PER_PLATFORM);
