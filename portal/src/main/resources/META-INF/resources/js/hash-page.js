@@ -25,6 +25,14 @@ let nextId = 1;
 // stored answer, so it lives in this variable only: never in storage, a cookie or the address.
 let idempotencyKey = null;
 let created = null;          // {number, key} once the first request made the case; later parts add to it
+// A send is in flight: Send stays disabled and the list can't change until its answer (or failure) arrives.
+let sending = false;
+// The last send's outcome is unknown (no answer, or a server error): the case may exist. The list stays as it
+// was sent until a Send repeats that same body under the same Idempotency-Key, which returns the case if it
+// was made, so a changed list can never make a second case.
+let unsettled = false;
+// The case refused more files for good (409: withdrawn, or full): no retry is offered.
+let closed = false;
 // Adding to a case: its number and key, read once; the key is then taken out of the page's markup.
 const given = t.caseNumber ? { number: t.caseNumber, key: canonicalKey(t.caseKey) } : null;
 delete root.dataset.caseKey;
@@ -71,7 +79,18 @@ function el(tag, attrs = {}, text) {
   return e;
 }
 
+// Whether the list must stay as it is: a send is in flight, or its outcome is still unknown.
+function listLocked() {
+  return sending || unsettled;
+}
+
+// Says why the list can't change now.
+function sayLocked() {
+  message.textContent = sending ? t.tSending : t.tUnsure;
+}
+
 function addFiles(files) {
+  if (listLocked()) { sayLocked(); return; }
   for (const file of files) {
     const id = nextId++;
     const li = el('li', { 'data-id': String(id) });
@@ -79,7 +98,7 @@ function addFiles(files) {
     const bar = el('progress', { max: '100', value: '0', 'aria-label': file.name });
     const state = el('p', { class: 'state' }, t.tWorking);
     const remove = el('button', { type: 'button', class: 'remove' }, t.tRemove);
-    remove.addEventListener('click', () => removeEntry(id));
+    remove.addEventListener('click', () => { if (listLocked()) sayLocked(); else removeEntry(id); });
     li.append(bar, state, remove);
     list.append(li);
     entries.set(id, { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state });
@@ -157,7 +176,11 @@ function update() {
   for (const e of entries.values()) { e.bar.value = Math.round(e.progress * 100); sum += e.progress; }
   overall.value = entries.size ? Math.round((sum / entries.size) * 100) : 0;
   const working = [...entries.values()].some((e) => e.state === 'queued' || e.state === 'working');
-  submit.disabled = working;
+  submit.disabled = working || sending || closed;
+  const locked = listLocked();
+  for (const picker of [input, inputAny]) picker.disabled = locked;
+  for (const remove of list.querySelectorAll('.remove')) remove.disabled = locked;
+  drop.classList.toggle('locked', locked);
 }
 
 // The hashed files not yet sent, each with its item for the API.
@@ -210,6 +233,7 @@ async function send(url, body, headers) {
   });
   if (!res.ok) {
     const error = new Error(String(res.status));
+    error.status = res.status;
     if (res.status === 429) error.retryAfter = retryAfterSeconds(res.headers.get('Retry-After'));
     if (res.status === 400) error.item = await res.json().then((p) => p.item, () => undefined);
     throw error;
@@ -238,11 +262,36 @@ function markRefused(entry) {
   entry.stateEl.className = 'state error';
 }
 
-submit.addEventListener('click', async () => {
+// Whether a failed request may still have been carried out: no answer came (no status), or a server error.
+function outcomeUnknown(error) {
+  return !error.status || error.status >= 500;
+}
+
+// Files in the case, and files hashed but not in it yet.
+function counts() {
+  const done = [...entries.values()].filter((e) => e.state === 'done');
+  return { sent: done.filter((e) => e.sent).length, left: done.filter((e) => !e.sent).length };
+}
+
+// The receipt's line about the files sent after the case was made: progress, or what is left and why.
+function sayRest(text, retry) {
+  const { sent, left } = counts();
+  restMessage.textContent = left ? `${text} ${t.tFilesIn} ${numbers.format(sent)}. ${t.tFilesLeft} ${numbers.format(left)}.`
+    : `${t.tRestDone} ${t.tFilesIn} ${numbers.format(sent)}.`;
+  rest.hidden = false;
+  sendRest.hidden = !retry || !left;
+  sendRest.disabled = sending;
+}
+
+// Sends the hashed files not sent yet: a new case from the first part (its receipt shows at once), then the
+// rest as additions to it. Additions are safe to repeat: the server keeps each MD5 once per case.
+async function sendNow() {
+  if (sending || closed) return;
   const all = items();
   if (!all.length) { message.textContent = t.tNothing; return; }
-  submit.disabled = true;
-  message.textContent = t.tSending;
+  sending = true;
+  update();
+  if (!rest.hidden) sayRest(t.tRestSending, false); else message.textContent = t.tSending;
   if (!idempotencyKey) idempotencyKey = newIdempotencyKey();
   let part = null;
   try {
@@ -253,29 +302,60 @@ submit.addEventListener('click', async () => {
       const answer = await send('/api/cases', { items: part.map((p) => p.item) }, { 'Idempotency-Key': idempotencyKey });
       created = { number: answer.caseNumber, key: answer.caseKey };
       part.forEach((p) => { p.entry.sent = true; });
+      unsettled = false;
+      showReceipt(created.number, created.key, false);
+      if (parts.length) sayRest(t.tRestSending, false);
     }
     for (part of parts) {
       await send(`/api/cases/${encodeURIComponent(created.number)}/items`, { items: part.map((p) => p.item) },
         { 'X-Case-Key': created.key });
       part.forEach((p) => { p.entry.sent = true; });
+      unsettled = false;
+      if (!rest.hidden) sayRest(t.tRestSending, false);
     }
-    showReceipt(created.number, created.key, Boolean(t.caseNumber));
+    sending = false;
+    if (!shown) showReceipt(created.number, created.key, Boolean(t.caseNumber));
+    else if (!rest.hidden) sayRest(t.tRestSending, false);
   } catch (e) {
-    const refused = part && Number.isInteger(e.item) ? part[e.item] : null;
-    if (refused) markRefused(refused.entry);
-    if (refused) message.textContent = t.tRefusedSome;
-    else if (e.message === '429') message.textContent = tooManyMessage(e.retryAfter);
-    else message.textContent = t.tSendFailed;
-    submit.disabled = false;
+    sending = false;
+    failed(e, part);
+  }
+  update();
+}
+
+// Says what went wrong with a send, and whether (and how) to try again.
+function failed(e, part) {
+  const refused = part && Number.isInteger(e.item) ? part[e.item] : null;
+  if (refused) markRefused(refused.entry);
+  if (outcomeUnknown(e)) unsettled = true;
+  else if (e.status !== 429) unsettled = false;
+  if (!created && !unsettled && e.status !== 429) idempotencyKey = null;   // nothing was made: a new body, a new key
+  closed = created !== null && e.status === 409;
+  let text;
+  if (closed) text = t.tClosed;
+  else if (refused) text = t.tRefusedSome;
+  else if (e.status === 429) text = tooManyMessage(e.retryAfter);
+  else if (unsettled) text = t.tUnsure;
+  else text = t.tSendFailed;
+  if (!rest.hidden) {
+    sayRest(closed ? text : (e.status === 429 ? text : t.tRestFailed), !closed);
+    restMessage.focus();
+  } else {
+    message.textContent = text;
     message.focus();
   }
-});
+}
+
+submit.addEventListener('click', sendNow);
 
 // The receipt: the number and key, ways to keep them, and a warning before leaving until "I saved
 // my key" is ticked. The key lives only in this page's text: never in the address, history.state or storage.
 const receipt = document.getElementById('receipt');
 const savedBox = document.getElementById('saved-key');
 const copyStatus = document.getElementById('copy-status');
+const rest = document.getElementById('rest');
+const restMessage = document.getElementById('rest-message');
+const sendRest = document.getElementById('send-rest');
 let shown = null;            // {number, key} while the receipt shows them
 
 // The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
@@ -348,4 +428,5 @@ inputAny.addEventListener('change', () => { addFiles(inputAny.files); inputAny.v
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); addFiles(e.dataTransfer.files); });
+sendRest.addEventListener('click', sendNow);
 update();

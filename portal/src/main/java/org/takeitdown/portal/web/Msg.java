@@ -162,6 +162,10 @@ public interface Msg {
 
     String hashRefusedSome();
 
+    String hashUnsure();
+
+    String hashClosed();
+
     String hashNothing();
 
     String hashAlreadyAdded();
@@ -205,6 +209,18 @@ public interface Msg {
     String receiptPrintNote();
 
     String receiptSavedCheck();
+
+    String receiptRestSending();
+
+    String receiptRestFailed();
+
+    String receiptRestDone();
+
+    String receiptFilesIn();
+
+    String receiptFilesLeft();
+
+    String receiptTryAgain();
 
     String statusTitle();
 
