@@ -504,83 +504,9 @@ public interface Msg {
 
     String platformsDocs();
 
-    String adminTitle();
-
-    String adminError();
-
-    String adminNewKey(String name);
-
-    String adminKeyOnce();
-
-    String adminPlatforms();
-
-    String adminPlatformName();
-
-    String adminCreate();
-
-    String adminId();
-
-    String adminCreatedOn();
-
-    String adminState();
-
-    String adminActions();
-
-    String adminActive();
-
-    String adminRevoked();
-
-    String adminRotate();
-
-    String adminRevoke();
-
-    String adminListed();
-
-    String adminScans();
-
-    String adminSaveListing();
-
-    String adminFlagged();
-
-    String adminFlaggedIntro(Count threshold);
-
-    String adminNoFlagged();
-
-    String adminFlaggedShown(Count shown, Count total);
-
-    String adminFlaggedShownAtLeast(Count shown, Count total);
-
-    String adminItem(long id);
-
-    String adminReason();
-
-    String adminRemove();
-
     String navImpact();
 
     String navPlatforms();
-
-    String adminScope();
-
-    String adminScopeFull();
-
-    String adminScopeMatchOnly();
-
-    String adminLeakTitle();
-
-    String adminLeakIntro();
-
-    String adminLeakPaste();
-
-    String adminLeakFile();
-
-    String adminLeakCheck();
-
-    String adminLeakNone();
-
-    String adminLeakFound(String name, long id, String found, Count given);
-
-    String adminLeakLimit();
 
     String platformsScopesTitle();
 

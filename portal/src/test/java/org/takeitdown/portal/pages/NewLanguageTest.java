@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.web.Messages;
 
 /**
- * A new language is one file and one line of configuration: {@code messages/msg_nl.properties} (Dutch, shipped
- * but not offered by default) plus {@code nl} added to {@code quarkus.locales}, and nothing else.
+ * A new language is two files and one line of configuration: {@code messages/msg_nl.properties} and
+ * {@code admin_nl.properties} (Dutch, shipped but not offered by default) plus {@code nl} added to
+ * {@code quarkus.locales}, and nothing else.
  */
 @Tag("embedded")
 @QuarkusTest

@@ -52,10 +52,25 @@ public final class Messages {
         return new ArrayList<>(tags);
     }
 
-    /** One language's messages by key, in file order. */
+    /**
+     * The message bundles, each a file per language: {@code msg} (the people's pages, {@link Msg}) and {@code admin}
+     * (the operator's page, {@code admin.AdminMsg}).
+     */
+    public static final List<String> BUNDLES = List.of("msg", "admin");
+
+    /** One language's messages by key, of every bundle, in file order. */
     public static Map<String, String> of(String tag) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String line : lines(tag)) {
+        for (String bundle : BUNDLES) {
+            out.putAll(of(bundle, tag));
+        }
+        return out;
+    }
+
+    /** One language's messages of one bundle by key, in file order. */
+    public static Map<String, String> of(String bundle, String tag) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : lines(bundle, tag)) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -65,10 +80,10 @@ public final class Messages {
         return out;
     }
 
-    /** The file's first lines, its comments before the first message. */
-    public static String header(String tag) {
+    /** The bundle file's first lines, its comments before the first message. */
+    public static String header(String bundle, String tag) {
         StringBuilder out = new StringBuilder();
-        for (String line : lines(tag)) {
+        for (String line : lines(bundle, tag)) {
             if (!line.startsWith("#")) {
                 break;
             }
@@ -77,10 +92,11 @@ public final class Messages {
         return out.toString();
     }
 
-    private static List<String> lines(String tag) {
-        try (InputStream in = Messages.class.getResourceAsStream("/messages/msg_" + tag + ".properties")) {
+    private static List<String> lines(String bundle, String tag) {
+        String name = "messages/" + bundle + "_" + tag + ".properties";
+        try (InputStream in = Messages.class.getResourceAsStream("/" + name)) {
             if (in == null) {
-                throw new IllegalArgumentException("no messages/msg_" + tag + ".properties on the classpath");
+                throw new IllegalArgumentException("no " + name + " on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
