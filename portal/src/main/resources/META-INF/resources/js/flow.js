@@ -57,8 +57,9 @@
     }
   });
 
-  // No answer came (no connection): the page stays, with what was typed, and says so; sending the form the
-  // browser's way would show its own error page, without Quick exit, and lose the answers.
+  // No answer came (no connection): the page stays, with what was typed, and says so (in the form's own words
+  // when it has them, data-offline: what no answer means for that form); sending the form the browser's way
+  // would show its own error page, without Quick exit, and lose the answers.
   function offline(form) {
     let note = form.querySelector('.offline');
     if (!note) {
@@ -68,7 +69,7 @@
       note.tabIndex = -1;
       form.prepend(note);
     }
-    note.textContent = document.body.dataset.tOffline;
+    note.textContent = form.dataset.offline || document.body.dataset.tOffline;
     note.focus();
   }
 

@@ -17,6 +17,7 @@ root.hidden = false;
 const rules = {
   pdqMinQuality: Number(t.pdqMinQuality), itemsPerRequest: Number(t.itemsPerRequest),
   bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
+  siteWideLimits: (t.siteWideLimits || '').split(' '),
 };
 const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, md5, li, bar, stateEl}, in the order picked
@@ -234,7 +235,10 @@ async function send(url, body, headers) {
   if (!res.ok) {
     const error = new Error(String(res.status));
     error.status = res.status;
-    if (res.status === 429) error.retryAfter = retryAfterSeconds(res.headers.get('Retry-After'));
+    if (res.status === 429) {
+      error.retryAfter = retryAfterSeconds(res.headers.get('Retry-After'));
+      error.limit = await res.json().then((p) => p.limit, () => undefined);
+    }
     if (res.status === 400) error.item = await res.json().then((p) => p.item, () => undefined);
     throw error;
   }
@@ -249,10 +253,11 @@ function retryAfterSeconds(value) {
   return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
-// What to say when the server asks to wait: about how many minutes, rounded up.
-function tooManyMessage(seconds) {
+// What to say when the server asks to wait: about how many minutes, rounded up, and why: the portal is busy
+// (a site-wide limit), or many tries came from this network, which others may share (any other limit).
+function tooManyMessage(seconds, limit) {
   const minutes = Math.max(1, Math.ceil((seconds ?? 60) / 60));
-  return counted('tTooMany', minutes);
+  return counted(rules.siteWideLimits.includes(limit) ? 'tTooManyBusy' : 'tTooMany', minutes);
 }
 
 // Marks the file the server refused (a hash of no picture, such as an empty file's) next to its name.
@@ -334,7 +339,7 @@ function failed(e, part) {
   let text;
   if (closed) text = t.tClosed;
   else if (refused) text = t.tRefusedSome;
-  else if (e.status === 429) text = tooManyMessage(e.retryAfter);
+  else if (e.status === 429) text = tooManyMessage(e.retryAfter, e.limit);
   else if (unsettled) text = t.tUnsure;
   else text = t.tSendFailed;
   if (!rest.hidden) {

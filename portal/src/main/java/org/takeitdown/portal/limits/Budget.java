@@ -17,12 +17,12 @@ public enum Budget {
     ADD("add"),
     /** Requests from one address that stored nothing, within a short window. */
     STORED_NOTHING("stored-nothing"),
-    /** A full table of addresses refusing a new one. */
-    CLIENTS_FULL("clients-full"),
+    /** A full table of addresses refusing a new one: new addresses wait, whoever they are. */
+    CLIENTS_FULL("clients-full", true),
     /** Requests by one platform key, per second. */
     PLATFORM("platform"),
     /** Exports streaming at once: one per platform key, {@link Limits#MAX_EXPORTS} in all. */
-    EXPORTS("exports"),
+    EXPORTS("exports", true),
     /** Failed look-ups by case number and key ({@link Lookup#CASE_KEY}). */
     LOOKUP_FAILURES("lookup-failures"),
     /** Requests with a wrong platform API key ({@link Lookup#PLATFORM_KEY}). */
@@ -31,9 +31,24 @@ public enum Budget {
     ADMIN_PASSWORD_FAILURES("admin-password-failures");
 
     private final String tag;
+    private final boolean siteWide;
 
     Budget(String tag) {
+        this(tag, false);
+    }
+
+    Budget(String tag, boolean siteWide) {
         this.tag = tag;
+        this.siteWide = siteWide;
+    }
+
+    /**
+     * Whether the limit is reached by everyone's requests together rather than by one address's or one key's:
+     * a person refused by it did nothing too often, so they are told the site is busy, not that their
+     * connection tried too much.
+     */
+    public boolean siteWide() {
+        return siteWide;
     }
 
     /** The name counted as the {@code budget} tag of {@code portal_limits_refused_total}. */

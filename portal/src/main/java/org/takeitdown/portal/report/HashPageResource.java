@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseApi;
@@ -20,6 +22,7 @@ import org.takeitdown.portal.cases.CaseNumbers;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.cases.ItemRules;
 import org.takeitdown.portal.cases.NoSuchCase;
+import org.takeitdown.portal.limits.Budget;
 import org.takeitdown.portal.limits.ClientAddress;
 import org.takeitdown.portal.limits.Limits;
 import org.takeitdown.portal.web.BodyLimits;
@@ -41,9 +44,11 @@ public class HashPageResource {
     /**
      * The rules the page's script applies, rendered from the code and the running configuration the
      * server enforces them with: the PDQ quality floor, the items and the body bytes one request may
-     * carry (without and with vPDQ frames).
+     * carry (without and with vPDQ frames), and the limits that are site-wide (their tags, space-separated), so
+     * a {@code 429} naming one says the portal is busy rather than that this address tried too often.
      */
-    public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit) {
+    public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit,
+                        String siteWideLimits) {
     }
 
     private final CaseService cases;
@@ -60,7 +65,8 @@ public class HashPageResource {
         this.cases = cases;
         this.limits = limits;
         this.rules = new Rules(HashRules.PDQ_MIN_QUALITY, ItemRules.MAX_PER_REQUEST,
-                Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue());
+                Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue(),
+                Arrays.stream(Budget.values()).filter(Budget::siteWide).map(Budget::tag).collect(Collectors.joining(" ")));
     }
 
     @GET

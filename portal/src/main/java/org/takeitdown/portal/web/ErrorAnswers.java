@@ -21,10 +21,15 @@ public final class ErrorAnswers {
      */
     public static Response answer(String path, int status, String title, String detail,
                                   Supplier<TemplateInstance> page) {
+        return answer(path, new Problem("about:blank", title, status, detail, null, null), page);
+    }
+
+    /** The answer of {@link #answer(String, int, String, String, Supplier)} with the API's {@code problem} as it is. */
+    public static Response answer(String path, Problem problem, Supplier<TemplateInstance> page) {
         if (isApi(path)) {
-            return Problem.response(status, title, detail);
+            return Problem.response(problem);
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store")
                 .entity(page.get().render()).build();
     }
 }

@@ -156,7 +156,8 @@ public interface Msg {
 
     String hashSendFailed();
 
-    String hashTooMany(Count minutes);
+    /** Over a limit: the site is {@code busy} (a site-wide limit), or many tries came from this network. */
+    String hashTooMany(Count minutes, boolean busy);
 
     String hashRefused();
 
@@ -426,6 +427,10 @@ public interface Msg {
 
     String flowOffline();
 
+    String statusAddOffline();
+
+    String statusWithdrawOffline();
+
     String crossSiteTitle();
 
     String crossSiteText();
@@ -434,7 +439,8 @@ public interface Msg {
 
     String tooManyTitle();
 
-    String tooManyText(Count minutes);
+    /** Over a limit: the site is {@code busy} (a site-wide limit), or many tries came from this network. */
+    String tooManyText(Count minutes, boolean busy);
 
     String tooManyHelp();
 

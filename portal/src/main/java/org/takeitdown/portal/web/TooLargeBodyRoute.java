@@ -113,7 +113,7 @@ public class TooLargeBodyRoute {
 
     private String problem() {
         try {
-            return json.writeValueAsString(new Problem("about:blank", BodyLimits.TITLE, 413, BodyLimits.tooLarge(max), null));
+            return json.writeValueAsString(new Problem("about:blank", BodyLimits.TITLE, 413, BodyLimits.tooLarge(max), null, null));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -77,6 +78,33 @@ class RateLimitApiTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body(containsString("id=\"too-many\""), containsString("Espera más o menos"))
                 .body(containsString("id=\"quick-exit\""));
+    }
+
+    /**
+     * A per-address limit is reached by everyone behind the address (a school's Wi-Fi, a phone network): a teen
+     * refused on their first try is told the network may be shared, never that "this connection" tried too much.
+     */
+    @Test
+    void aLimitOnOneAddressIsNamedAndItsPageSaysOthersOnTheSameNetworkCountToo() {
+        String address = "198.51.100.205";
+        for (int i = 50; i < 53; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(i))
+                    .post("/api/cases").then().statusCode(201);
+        }
+        given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body(53)).post("/api/cases")
+                .then().statusCode(429).contentType("application/problem+json").body("limit", equalTo("cases-per-day"));
+        for (int i = 0; i < 4; i++) {
+            given().header("X-Forwarded-For", address).formParam("caseNumber", "E5P7R-AHREJ")
+                    .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status").then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+                .get("/api/cases/E5P7R-AHREJ").then().statusCode(429).body("limit", equalTo("lookup-failures"));
+        given().header("X-Forwarded-For", address).formParam("caseNumber", "E5P7R-AHREJ")
+                .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status")
+                .then().statusCode(429).contentType(containsString("text/html"))
+                .body(containsString("Lots of tries came from your Wi-Fi or phone network, maybe from other people"),
+                        containsString("Nothing you already sent is lost."),
+                        not(containsString("this connection")), not(containsString("Lots of people are using")));
     }
 
     @Test

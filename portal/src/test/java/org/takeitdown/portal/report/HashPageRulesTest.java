@@ -32,6 +32,7 @@ class HashPageRulesTest {
                 .body(containsString("data-frames-body-limit=\"" + 2 * 1024 * 1024 + "\""))
                 .body(containsString("data-body-limit=\"" + 256 * 1024 + "\""))
                 .body(containsString("data-items-per-request=\"100\""))
-                .body(containsString("data-pdq-min-quality=\"" + HashRules.PDQ_MIN_QUALITY + "\""));
+                .body(containsString("data-pdq-min-quality=\"" + HashRules.PDQ_MIN_QUALITY + "\""))
+                .body(containsString("data-site-wide-limits=\"clients-full exports\""));
     }
 }

@@ -136,7 +136,7 @@ class ReloadAndOfflineBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void checkingACaseWithoutAConnectionStaysOnTheFormWithTheAnswersAndSaysSo(String engine) throws Exception {
+    void withoutAConnectionEachFormOfTheStatusPagesStaysAndSaysWhatNoAnswerMeansForIt(String engine) throws Exception {
         CaseApi.Created c = newCase();
         try (Engine e = Engines.start(engine)) {
             e.viewport(390, 844);
@@ -147,7 +147,8 @@ class ReloadAndOfflineBrowserTest {
                     + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch')); return true;");
             e.click("#check");
             e.waitFor("document.querySelector('form .offline')", Duration.ofSeconds(10), "the page says so");
-            assertThat(e.text("form .offline")).startsWith("No connection.").contains("still here");
+            assertThat(e.text("form .offline")).isEqualTo(
+                    "No connection. What you typed is still here. Please try again when you're back online.");
             assertThat(e.js("return document.activeElement.classList.contains('offline')")).isEqualTo(true);
             assertThat(e.js("return document.querySelector('form .offline').getAttribute('role')")).isEqualTo("alert");
             assertThat(e.url()).endsWith("/cases/status");
@@ -161,6 +162,14 @@ class ReloadAndOfflineBrowserTest {
             e.click("#add-more");
             e.waitFor("document.querySelector('form .offline')", Duration.ofSeconds(10), "adding files says so too");
             assertThat(e.js("return document.getElementById('withdraw') !== null")).as("still the case").isEqualTo(true);
+            assertThat(e.text("form .offline")).as("nothing was typed; adding files changes nothing")
+                    .isEqualTo("No connection. Nothing was changed. Please try again when you're back online.");
+            e.click("#withdraw-confirm");
+            e.click("#withdraw");
+            e.waitFor("document.querySelector('form.card .offline')", Duration.ofSeconds(10), "withdrawing says so too");
+            assertThat(e.text("form.card .offline")).as("the withdrawal may have reached the server")
+                    .isEqualTo("No connection, so we can't tell if your case was withdrawn. Please try again when you're "
+                            + "back online.");
         }
     }
 }

@@ -217,4 +217,41 @@ class SendFlowBrowserTest {
             assertThat(e.js("return document.getElementById('submit-hashes').disabled")).as("no retry").isEqualTo(true);
         }
     }
+
+    /**
+     * A 429 says why in the words of the limit the server names: the portal is busy (a site-wide limit), or many
+     * tries came from a network others may share (a limit on one address); either way nothing was lost.
+     */
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void aRefusalOverALimitSaysWhichKindOfLimitAndThatNothingWasLost(String engine) throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            pick(e, files(1));
+            e.js("""
+                    const wrapped = window.fetch;
+                    window.fetch = async (url, init) => {
+                      if (!window.refuseWith) return wrapped(url, init);
+                      const problem = { type: 'about:blank', title: 'Too many requests', status: 429, limit: window.refuseWith };
+                      window.refuseWith = null;
+                      return new Response(JSON.stringify(problem),
+                        { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '150' } });
+                    };
+                    window.refuseWith = 'clients-full';
+                    return true;""");
+            e.click("#submit-hashes");
+            e.waitFor("document.getElementById('submit-message').textContent.startsWith('Lots of')", ANSWER, "the answer");
+            assertThat(e.text("#submit-message")).isEqualTo(
+                    "Lots of people are using this site right now. Please wait about 3 minutes, then send again. Nothing was lost.");
+
+            e.js("window.refuseWith = 'create'; return true;");
+            e.click("#submit-hashes");
+            e.waitFor("document.getElementById('submit-message').textContent.includes('Wi-Fi')", ANSWER, "the answer");
+            assertThat(e.text("#submit-message")).isEqualTo("Lots of tries came from your Wi-Fi or phone network, maybe from "
+                    + "other people using it too. Please wait about 3 minutes, then send again. Nothing was lost.");
+
+            e.click("#submit-hashes");
+            e.waitFor("!document.getElementById('receipt').hidden", ANSWER, "sending again makes the case");
+            assertThat(itemsIn(e)).isEqualTo(1);
+        }
+    }
 }

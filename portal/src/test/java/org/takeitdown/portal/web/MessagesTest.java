@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.takeitdown.portal.admin.AdminMsg;
 
 /**
  * Every language file against the English one: the same keys, the same placeholders, plural choices only by
@@ -131,6 +132,36 @@ class MessagesTest {
                 .contains("not a copy that was changed or saved again");
         assertThat(english.get("hashVideoNotDecoded")).startsWith("It's added.")
                 .contains("only this exact file can be found").contains("not a copy that was changed or saved again");
+    }
+
+    /**
+     * The start page says not to download or share the image to submit it, so the note on a picture this browser
+     * can't open never says to share or export it: a JPEG copy already on the device, or a camera setting for new
+     * photos.
+     */
+    @Test
+    void theNotDecodedNoteNeverSaysToShareOrExportThePicture() {
+        assertThat(Messages.of("en").get("hashNotDecoded")).doesNotContainIgnoringCase("shar")
+                .doesNotContainIgnoringCase("export").doesNotContainIgnoringCase("send")
+                .contains("JPEG copy of it on your device").contains("\"Most Compatible\"");
+        Map<String, String> forbidden = Map.of("es", "compartir", "fr", "partager", "de", "teilst", "pt-BR", "compartilhar",
+                "nl", "delen", "uk", "поділитися", "zh-Hans", "分享", "ko", "공유", "vi", "chia sẻ", "tl", "pag-share");
+        forbidden.forEach((tag, share) -> assertThat(Messages.of(tag).get("hashNotDecoded")).as(tag)
+                .doesNotContainIgnoringCase(share));
+        assertThat(Messages.of("ar").get("hashNotDecoded")).doesNotContain("مشاركة");
+        assertThat(Messages.of("hi").get("hashNotDecoded")).doesNotContain("शेयर");
+    }
+
+    /**
+     * Quarkus 3.33.2 splits the generated bundle's lookup into methods of 300 messages, and the split call is
+     * generated wrong (a VerifyError, so the application does not start): past 300 messages, choose a variant of
+     * an existing message with a parameter (as {@code tooManyText(minutes, busy)} does), or move a page's words to a
+     * bundle of their own (as the operator's page's are, {@link AdminMsg}).
+     */
+    @Test
+    void eachMessageBundleStaysWithinTheThreeHundredMessagesQuarkusCanGenerate() {
+        assertThat(Msg.class.getDeclaredMethods()).as("messages in Msg").hasSizeLessThanOrEqualTo(300);
+        assertThat(AdminMsg.class.getDeclaredMethods()).as("messages in AdminMsg").hasSizeLessThanOrEqualTo(300);
     }
 
     @Test
