@@ -424,6 +424,10 @@ public interface Msg {
 
     String notAllowedBody();
 
+    String bodyRefusedTitle();
+
+    String bodyRefusedBody(boolean tooLarge);
+
     String flowOffline();
 
     String crossSiteTitle();
