@@ -426,7 +426,7 @@ public interface Msg {
 
     String bodyRefusedTitle();
 
-    String bodyRefusedBody(boolean tooLarge);
+    String bodyRefusedBody();
 
     String flowOffline();
 

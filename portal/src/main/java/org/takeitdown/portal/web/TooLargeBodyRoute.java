@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
  * Answers what must be answered before a body is read. On a signed-in API area ({@link SignInArea}: the platform
  * API, the exchange, the admin API) the credentials are checked first, by the sign-in mechanisms through the
  * request's deferred identity (the same look-up the resource's role check then reuses): no or wrong credentials
- * get the area's 401 and the body is never read (the connection is closed when one was coming over HTTP/1.1).
+ * get the area's 401 before any of the body is read (what follows over HTTP/1.1 is discarded, see {@link #unsigned}).
  * Then a body over {@code quarkus.http.limits.max-body-size} gets a 413 naming the limits ({@link BodyLimits#tooLarge}):
  * problem JSON on {@code /api}, a page elsewhere ({@link WebApplicationProblemMapper}), and the connection is closed, as
  * Quarkus does. Quarkus's own check (route order -2) answers a declared Content-Length over the limit with an empty
@@ -103,12 +103,26 @@ public class TooLargeBodyRoute {
         }
     }
 
-    /** A sign-in refusal; a body still coming over HTTP/1.1 is left unread and its connection closed. */
+    /**
+     * A sign-in refusal, answered before any of the body is read. Over HTTP/1.1 a body still coming is then
+     * discarded unread, up to the body limit, so that the client can read the answer (a connection closed on unread
+     * bytes is reset, and the answer lost with it); past the limit, or with a longer declared length, the connection
+     * is closed. Over HTTP/2 the stream ends and the connection carries on.
+     */
     private void unsigned(RoutingContext ctx, Response answer) {
         HttpServerRequest request = ctx.request();
-        if (request.version() != HttpVersion.HTTP_2 && !request.isEnded() && bodyComing(request)) {
+        if (request.version() == HttpVersion.HTTP_2 || request.isEnded() || !bodyComing(request)) {
+            answers.send(ctx, answer);
+        } else if (declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > max) {
             answers.sendAndClose(ctx, answer);
         } else {
+            long[] discarded = {0};
+            request.handler(chunk -> {
+                discarded[0] += chunk.length();
+                if (discarded[0] > max) {
+                    request.connection().close();
+                }
+            });
             answers.send(ctx, answer);
         }
     }
@@ -144,8 +158,11 @@ public class TooLargeBodyRoute {
                 && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
-    /** A malformed length is left to Quarkus and Netty, which refuse it as before. */
+    /** A malformed length is left to Quarkus and Netty, which refuse it as before; no length is -1 too. */
     private static long declared(String length) {
+        if (length == null) {
+            return -1;
+        }
         try {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {

@@ -21,7 +21,7 @@ import java.util.List;
 public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance refused(boolean tooLarge);
+        static native TemplateInstance refused();
     }
 
     private final DeclaredMediaTypes declared;
@@ -44,7 +44,7 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
             return switch (status) {
                 case 413 -> tooLarge(uriInfo.getPath(), BodyLimits.maxBody());
                 case 415 -> ErrorAnswers.answer(uriInfo.getPath(), 415, "Unsupported Media Type",
-                        "This endpoint does not take a body of this Content-Type.", () -> Templates.refused(false));
+                        "This endpoint does not take a body of this Content-Type.", Templates::refused);
                 default -> original;
             };
         }
@@ -70,7 +70,7 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
 
     /** The answer to a body over the limit at {@code path}: the problem naming the limits, or a page ({@link ErrorAnswers}). */
     static Response tooLarge(String path, long maxBody) {
-        return ErrorAnswers.answer(path, 413, BodyLimits.TITLE, BodyLimits.tooLarge(maxBody), () -> Templates.refused(true));
+        return ErrorAnswers.answer(path, 413, BodyLimits.TITLE, BodyLimits.tooLarge(maxBody), Templates::refused);
     }
 
     private String notAcceptable() {
