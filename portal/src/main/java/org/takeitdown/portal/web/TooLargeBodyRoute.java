@@ -147,6 +147,7 @@ public class TooLargeBodyRoute {
             ctx.next();
         }
     }
+
     /**
      * An HTTP/1.1 body sent in chunks. Only those are read here: a request without a body must reach the resource
      * unread, and over HTTP/2 (h2c, as Java's HttpClient upgrades to) a body read here can't be read again (Vert.x
