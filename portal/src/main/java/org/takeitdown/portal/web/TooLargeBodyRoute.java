@@ -185,8 +185,17 @@ public class TooLargeBodyRoute {
         }
     }
 
+    /**
+     * The 413. The rest of the body is never read: over HTTP/1.1 the connection cannot carry another request and is
+     * closed; over HTTP/2 only the stream ends (closing the connection there reset the stream before the client could
+     * read the answer).
+     */
     private void refuse(RoutingContext ctx) {
-        // The rest of the body is never read: the connection cannot carry another request.
-        answers.sendAndClose(ctx, RouteAnswers.inRequest(ctx, () -> WebApplicationProblemMapper.tooLarge(ctx.normalizedPath(), max)));
+        Response answer = RouteAnswers.inRequest(ctx, () -> WebApplicationProblemMapper.tooLarge(ctx.normalizedPath(), max));
+        if (ctx.request().version() == HttpVersion.HTTP_2) {
+            answers.send(ctx, answer);
+        } else {
+            answers.sendAndClose(ctx, answer);
+        }
     }
 }

@@ -345,6 +345,23 @@ class TooLargeBodyTest {
     }
 
     @Test
+    void aBodyOverTheLimitWithALengthAndAValidKeyIsA413ProblemOverHttp2() throws Exception {
+        String key = PlatformFixtures.newPlatformKey("Too large over h2 " + System.nanoTime());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        http.send(HttpRequest.newBuilder(root.toURI().resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        for (int n = 0; n < 2; n++) {
+            HttpResponse<String> a = http.send(HttpRequest.newBuilder(root.toURI().resolve("/api/platform/v1/match"))
+                    .header("Content-Type", JSON).header("Authorization", "Bearer " + key)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(md5Query(2 * MAX))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(a.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(413);
+            assertThat(a.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+            assertThat(json.readTree(a.body()).path("title").asText()).isEqualTo("Body too large");
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
     void aBodyOverTheLimitWithAValidAdminPasswordIsStillA413() throws Exception {
         String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString(
                 ("admin:" + PlatformFixtures.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
