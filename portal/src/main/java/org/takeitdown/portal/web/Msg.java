@@ -425,6 +425,10 @@ public interface Msg {
 
     String notAllowedBody();
 
+    String bodyRefusedTitle();
+
+    String bodyRefusedBody();
+
     String flowOffline();
 
     String statusAddOffline();

@@ -1,8 +1,12 @@
 package org.takeitdown.portal.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,18 +16,24 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.UncheckedIOException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * A body over {@code quarkus.http.limits.max-body-size} on {@code /api} gets a 413 problem naming the limits
- * ({@link BodyLimits#tooLarge}), and the connection is closed, as Quarkus does. Quarkus's own check (route order -2)
- * answers a declared Content-Length over the limit with an empty 413; a chunked body over it is cut by Quarkus's
- * input stream once the resource reads it, which also answers an empty 413 and leaves the resource's problem
- * unwritable (an ERROR with a stack trace in the log for every such request). So this route, just before Quarkus's,
- * refuses a declared length over the limit itself, and reads a chunked body whole, within the limit, before any
- * resource does. Pages keep Quarkus's answer: they take small forms, which never reach the limit from a browser.
+ * Answers what must be answered before a body is read. On a signed-in API area ({@link SignInArea}: the platform
+ * API, the exchange, the admin API) the credentials are checked first, by the sign-in mechanisms through the
+ * request's deferred identity (the same look-up the resource's role check then reuses): no or wrong credentials
+ * get the area's 401 before any of the body is read (what follows over HTTP/1.1 is discarded, see {@link #unsigned}).
+ * Then a body over {@code quarkus.http.limits.max-body-size} gets a 413 naming the limits ({@link BodyLimits#tooLarge}):
+ * problem JSON on {@code /api}, a page elsewhere ({@link WebApplicationProblemMapper}), and the connection is closed, as
+ * Quarkus does. Quarkus's own check (route order -2) answers a declared Content-Length over the limit with an empty
+ * 413; a chunked body over it is cut by Quarkus's input stream once the resource reads it, which also answers an
+ * empty 413 and leaves the resource's problem unwritable (an ERROR with a stack trace in the log for every such
+ * request). So this route, just before Quarkus's, refuses a declared length over the limit itself, and on
+ * {@code /api} reads a chunked body whole, within the limit, before any resource does.
  */
 @ApplicationScoped
 public class TooLargeBodyRoute {
@@ -32,28 +42,100 @@ public class TooLargeBodyRoute {
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
     /** Marks a request whose body this route reads, so that the reader's 413 failure is answered here. */
     private static final String READING = TooLargeBodyRoute.class.getName() + ".reading";
+    /** Takes the place of Quarkus's sign-in failure answer while this route answers the failure itself. */
+    private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
+    };
 
-    private final ObjectMapper json;
+    private final RouteAnswers answers;
+    private final Instance<SignInArea> areas;
     private final long max = BodyLimits.maxBody();
     /** Reads a body of unknown length into the request's context, failing it with 413 past the limit; no file uploads. */
     private final BodyHandler reader = BodyHandler.create(false).setBodyLimit(max).setMergeFormAttributes(false);
 
-    public TooLargeBodyRoute(ObjectMapper json) {
-        this.json = json;
+    public TooLargeBodyRoute(RouteAnswers answers, Instance<SignInArea> areas) {
+        this.answers = answers;
+        this.areas = areas;
     }
 
     void routes(@Observes Router router) {
-        router.route().order(ORDER).handler(this::limit).failureHandler(this::failed);
+        router.route().order(ORDER).handler(this::signInFirst).failureHandler(this::failed);
+    }
+
+    /** On a signed-in API area, the credentials are checked before anything reads the body; then {@link #limit}. */
+    private void signInFirst(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+        SignInArea area = ErrorAnswers.isApi(path) && identity != null
+                ? areas.stream().filter(a -> a.covers(path)).findFirst().orElse(null) : null;
+        if (area == null) {
+            limit(ctx);
+            return;
+        }
+        Object failures = ctx.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+        ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, ANSWERED_HERE);
+        Context here = Vertx.currentContext();
+        identity.subscribe().with(
+                signedIn -> here.runOnContext(v -> {
+                    restore(ctx, failures);
+                    if (signedIn.isAnonymous()) {
+                        unsigned(ctx, RouteAnswers.inRequest(ctx, () -> area.unauthorized(path)));
+                    } else {
+                        limit(ctx);
+                    }
+                }),
+                failure -> here.runOnContext(v -> {
+                    restore(ctx, failures);
+                    if (failure instanceof AuthenticationFailedException) {
+                        unsigned(ctx, RouteAnswers.inRequest(ctx, () -> area.refused(path, failure.getMessage())));
+                    } else {
+                        // Not a sign-in answer (too many look-ups, a failing database): the resource's role check
+                        // meets the same failure and its exception mappers answer it.
+                        limit(ctx);
+                    }
+                }));
+    }
+
+    private static void restore(RoutingContext ctx, Object failures) {
+        if (failures == null) {
+            ctx.remove(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+        } else {
+            ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, failures);
+        }
+    }
+
+    /**
+     * A sign-in refusal, answered before any of the body is read. Over HTTP/1.1 a body still coming is then
+     * discarded unread, up to the body limit, so that the client can read the answer (a connection closed on unread
+     * bytes is reset, and the answer lost with it); past the limit, or with a longer declared length, the connection
+     * is closed. Over HTTP/2 the stream ends and the connection carries on.
+     */
+    private void unsigned(RoutingContext ctx, Response answer) {
+        HttpServerRequest request = ctx.request();
+        if (request.version() == HttpVersion.HTTP_2 || request.isEnded() || !bodyComing(request)) {
+            answers.send(ctx, answer);
+        } else if (declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > max) {
+            answers.sendAndClose(ctx, answer);
+        } else {
+            long[] discarded = {0};
+            request.handler(chunk -> {
+                discarded[0] += chunk.length();
+                if (discarded[0] > max) {
+                    request.connection().close();
+                }
+            });
+            answers.send(ctx, answer);
+        }
+    }
+
+    private static boolean bodyComing(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || length != null && declared(length) != 0;
     }
 
     private void limit(RoutingContext ctx) {
-        if (!ErrorAnswers.isApi(ctx.normalizedPath())) {
-            ctx.next();
-            return;
-        }
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            if (chunked(ctx.request())) {
+            if (ErrorAnswers.isApi(ctx.normalizedPath()) && chunked(ctx.request())) {
                 ctx.put(READING, Boolean.TRUE);
                 reader.handle(ctx);
             } else {
@@ -77,8 +159,11 @@ public class TooLargeBodyRoute {
                 && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
-    /** A malformed length is left to Quarkus and Netty, which refuse it as before. */
+    /** A malformed length is left to Quarkus and Netty, which refuse it as before; no length is -1 too. */
     private static long declared(String length) {
+        if (length == null) {
+            return -1;
+        }
         try {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
@@ -100,22 +185,17 @@ public class TooLargeBodyRoute {
         }
     }
 
+    /**
+     * The 413. The rest of the body is never read: over HTTP/1.1 the connection cannot carry another request and is
+     * closed; over HTTP/2 only the stream ends (closing the connection there reset the stream before the client could
+     * read the answer).
+     */
     private void refuse(RoutingContext ctx) {
-        HttpServerRequest request = ctx.request();
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                // The rest of the body is never read: the connection cannot carry another request.
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> request.connection().close())
-                .end(problem());
-    }
-
-    private String problem() {
-        try {
-            return json.writeValueAsString(new Problem("about:blank", BodyLimits.TITLE, 413, BodyLimits.tooLarge(max), null, null));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        Response answer = RouteAnswers.inRequest(ctx, () -> WebApplicationProblemMapper.tooLarge(ctx.normalizedPath(), max));
+        if (ctx.request().version() == HttpVersion.HTTP_2) {
+            answers.send(ctx, answer);
+        } else {
+            answers.sendAndClose(ctx, answer);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.takeitdown.portal.web;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Request;
@@ -11,11 +13,17 @@ import java.util.List;
 
 /**
  * Maps the framework's own refusals (404, 405, 406, 415, unreadable bodies) to problem JSON on
- * {@code /api} paths; pages keep the framework's answer. A 406 or 415 names the media types the
- * endpoint declares ({@link DeclaredMediaTypes}), e.g. NDJSON or CSV for the export.
+ * {@code /api} paths; pages keep the framework's answer, but for a body too large (413) or of a type the page does
+ * not take (415): a calm page in the page's language. A 406 or 415 names the media types the endpoint declares
+ * ({@link DeclaredMediaTypes}), e.g. NDJSON or CSV for the export.
  */
 @Provider
 public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance refused();
+    }
+
     private final DeclaredMediaTypes declared;
 
     @Context
@@ -32,7 +40,15 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        if (uriInfo == null || !ErrorAnswers.isApi(uriInfo.getPath())) {
+        if (uriInfo != null && !ErrorAnswers.isApi(uriInfo.getPath())) {
+            return switch (status) {
+                case 413 -> tooLarge(uriInfo.getPath(), BodyLimits.maxBody());
+                case 415 -> ErrorAnswers.answer(uriInfo.getPath(), 415, "Unsupported Media Type",
+                        "This endpoint does not take a body of this Content-Type.", Templates::refused);
+                default -> original;
+            };
+        }
+        if (uriInfo == null) {
             return original;
         }
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
@@ -50,6 +66,11 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
             default -> title + ".";
         };
         return Problem.response(status, title, detail);
+    }
+
+    /** The answer to a body over the limit at {@code path}: the problem naming the limits, or a page ({@link ErrorAnswers}). */
+    static Response tooLarge(String path, long maxBody) {
+        return ErrorAnswers.answer(path, 413, BodyLimits.TITLE, BodyLimits.tooLarge(maxBody), Templates::refused);
     }
 
     private String notAcceptable() {

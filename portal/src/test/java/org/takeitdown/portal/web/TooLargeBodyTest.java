@@ -21,6 +21,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -30,6 +36,7 @@ import org.takeitdown.portal.platform.PlatformFixtures;
 /**
  * A body over {@code quarkus.http.limits.max-body-size} (1 MiB) on the API, with a Content-Length or chunked,
  * is a 413 problem naming the limits, with no ERROR in the log; a body of exactly the limit still reaches the resource.
+ * A request to a signed-in API without valid credentials is a 401 before its body is read; a page gets a page.
  */
 @Tag("database")
 @QuarkusTest
@@ -43,11 +50,14 @@ class TooLargeBodyTest {
     @TestHTTPResource("/")
     URL root;
 
+    @Inject
+    RequestBytes received;
+
     private final ObjectMapper json = new ObjectMapper();
     private LogRecords logs;
 
     /** One answer read off the socket. */
-    private record Answer(int status, Map<String, String> headers, String body) {
+    private record Answer(int status, Map<String, String> headers, String body, boolean continued) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -161,6 +171,7 @@ class TooLargeBodyTest {
     /** The final answer (after any "100 Continue") of an HTTP/1.1 response, its body decoded when chunked; null until whole. */
     private static Answer parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
+        boolean continued = text.startsWith("HTTP/1.1 100");
         while (text.startsWith("HTTP/1.1 100") && text.contains("\r\n\r\n")) {
             text = text.substring(text.indexOf("\r\n\r\n") + 4);
         }
@@ -186,10 +197,10 @@ class TooLargeBodyTest {
                 at = start + size + 2;
             }
             body = decoded.toString();
-        } else if (body.length() < Integer.parseInt(headers.getOrDefault("content-length", "0"))) {
+        } else if (body.getBytes(StandardCharsets.UTF_8).length < Integer.parseInt(headers.getOrDefault("content-length", "0"))) {
             return null;
         }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body, continued);
     }
 
     private void assertNoErrorLogged() throws InterruptedException {
@@ -224,9 +235,140 @@ class TooLargeBodyTest {
     @Test
     void aFormOverTheLimitOnAPageIsA413AndLogsNoError() throws Exception {
         byte[] form = ("caseNumber=" + "A".repeat(2 * MAX) + "&caseKey=x").getBytes(StandardCharsets.US_ASCII);
-        String origin = "Origin: " + root.getProtocol() + "://" + root.getHost() + ":" + root.getPort();
         for (boolean chunked : new boolean[] {false, true}) {
-            assertThat(send("/cases/status", "application/x-www-form-urlencoded", form, chunked, origin).status()).isEqualTo(413);
+            assertThat(send("/cases/status", "application/x-www-form-urlencoded", form, chunked, origin()).status()).isEqualTo(413);
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aFormWithALengthOverTheLimitOnAPageGetsACalmPageInTheRequestsLanguage() throws Exception {
+        byte[] form = ("caseNumber=" + "A".repeat(2 * MAX) + "&caseKey=x").getBytes(StandardCharsets.US_ASCII);
+        Answer a = send("/cases/status", "application/x-www-form-urlencoded", form, false, origin(), "Accept-Language: de");
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
+        assertThat(a.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(a.header("Connection")).isEqualTo("close");
+        assertThat(a.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(a.body()).contains("id=\"body-refused-page\"", "Das konnte nicht gesendet werden",
+                "Was gesendet wurde, war zu groß", "quick-exit");
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aFormOfAnotherTypeOnAPageIsA415WithACalmPage() throws Exception {
+        HttpResponse<String> a = HttpClient.newHttpClient().send(HttpRequest.newBuilder(root.toURI().resolve("/cases/status"))
+                .header("Content-Type", "text/plain").header("Origin", origin().substring("Origin: ".length()))
+                .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofString("caseNumber=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(a.statusCode()).isEqualTo(415);
+        assertThat(a.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
+        assertThat(a.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(a.body()).contains("id=\"body-refused-page\"",
+                "Ce qui a été envoyé était trop gros", "quick-exit");
+    }
+
+    private String origin() {
+        return "Origin: " + root.getProtocol() + "://" + root.getHost() + ":" + root.getPort();
+    }
+
+    /** POSTs over the limit to each signed-in API with no or wrong credentials: path, credential header, challenge. */
+    private static final String[][] UNSIGNED = {
+        {"/api/platform/v1/match", null, "Bearer"},
+        {"/api/platform/v1/match", "Authorization: Bearer wrong-key", "Bearer"},
+        {"/api/stopncii/v1/SubmitFeedback", null, "FunctionsKey"},
+        {"/api/stopncii/v1/SubmitFeedback", "x-functions-key: wrong-key", "FunctionsKey"},
+        {"/api/admin/platforms", null, "Basic realm=\"admin\", charset=\"UTF-8\""},
+        {"/api/admin/platforms", "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                "admin:wrong".getBytes(StandardCharsets.UTF_8)), "Basic realm=\"admin\", charset=\"UTF-8\""},
+    };
+
+    @Test
+    void aBodyToASignedInApiWithoutValidCredentialsIsA401BeforeTheBodyIsReadWithALengthOrChunked() throws Exception {
+        byte[] body = md5Query(2 * MAX);
+        for (boolean chunked : new boolean[] {false, true}) {
+            for (String[] u : UNSIGNED) {
+                received.reset();
+                String[] headers = u[1] == null ? new String[0]
+                        : u[1].startsWith("x-functions-key") ? new String[] {u[1], "Ocp-Apim-Subscription-Key: x"} : new String[] {u[1]};
+                Answer a = send(u[0], JSON, body, chunked, headers);
+                String what = u[0] + " " + u[1] + (chunked ? " chunked" : " with a length");
+                assertThat(a.status()).as("%s: %s", what, a.body()).isEqualTo(401);
+                assertThat(a.header("WWW-Authenticate")).as(what).isEqualTo(u[2]);
+                assertThat(a.header("Content-Type")).as(what).isEqualTo(Problem.MEDIA_TYPE);
+                assertThat(a.header("Cache-Control")).as(what).isEqualTo("no-store");
+                assertThat(a.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+                assertThat(json.readTree(a.body()).path("status").asInt()).as(what).isEqualTo(401);
+                // Answered before the body was asked for ("100 Continue") or read: none of it reached the request.
+                assertThat(a.continued()).as(what).isFalse();
+                if (!chunked) {
+                    assertThat(received.bodyBytes()).as(what).isZero();
+                }
+            }
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aClientSendingItsWholeBodyWithinTheLimitStillReadsThe401AndKeepsItsConnection() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int n = 0; n < 3; n++) {
+            HttpResponse<String> a = http.send(HttpRequest.newBuilder(root.toURI().resolve("/api/platform/v1/match"))
+                    .header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(md5Query(MAX / 2))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(401);
+            assertThat(a.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aBodyToASignedInApiWithoutValidCredentialsIsA401OverHttp2() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        URI base = root.toURI();
+        // The first request (no body) upgrades the connection to h2c; the rest use it.
+        http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        for (String[] u : UNSIGNED) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(u[0])).header("Content-Type", JSON)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(md5Query(2 * MAX)));
+            if (u[1] != null) {
+                String[] header = u[1].split(": ", 2);
+                request.header(header[0], header[1]).header("Ocp-Apim-Subscription-Key", "x");
+            }
+            HttpResponse<String> a = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(a.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(a.statusCode()).as("%s %s: %s", u[0], u[1], a.body()).isEqualTo(401);
+            assertThat(a.headers().firstValue("WWW-Authenticate")).hasValue(u[2]);
+            assertThat(a.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aBodyOverTheLimitWithALengthAndAValidKeyIsA413ProblemOverHttp2() throws Exception {
+        String key = PlatformFixtures.newPlatformKey("Too large over h2 " + System.nanoTime());
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        http.send(HttpRequest.newBuilder(root.toURI().resolve("/")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        for (int n = 0; n < 2; n++) {
+            HttpResponse<String> a = http.send(HttpRequest.newBuilder(root.toURI().resolve("/api/platform/v1/match"))
+                    .header("Content-Type", JSON).header("Authorization", "Bearer " + key)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(md5Query(2 * MAX))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(a.version()).isEqualTo(HttpClient.Version.HTTP_2);
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(413);
+            assertThat(a.headers().firstValue("Content-Type")).hasValue(Problem.MEDIA_TYPE);
+            assertThat(json.readTree(a.body()).path("title").asText()).isEqualTo("Body too large");
+        }
+        assertNoErrorLogged();
+    }
+
+    @Test
+    void aBodyOverTheLimitWithAValidAdminPasswordIsStillA413() throws Exception {
+        String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                ("admin:" + PlatformFixtures.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (boolean chunked : new boolean[] {false, true}) {
+            Answer a = send("/api/admin/platforms", JSON, md5Query(2 * MAX), chunked, basic);
+            assertThat(a.status()).as(a.body()).isEqualTo(413);
+            assertThat(json.readTree(a.body()).path("title").asText()).isEqualTo("Body too large");
         }
         assertNoErrorLogged();
     }
