@@ -17,6 +17,7 @@ root.hidden = false;
 const rules = {
   pdqMinQuality: Number(t.pdqMinQuality), itemsPerRequest: Number(t.itemsPerRequest),
   bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
+  refusedMd5s: new Set((t.refusedMd5s || '').split(' ').filter(Boolean)),
 };
 const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, md5, li, bar, stateEl}, in the order picked
@@ -101,8 +102,9 @@ function addFiles(files) {
     remove.addEventListener('click', () => { if (listLocked()) sayLocked(); else removeEntry(id); });
     li.append(bar, state, remove);
     list.append(li);
-    entries.set(id, { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state });
-    pool.add(id, file);
+    const entry = { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state };
+    entries.set(id, entry);
+    if (file.size === 0) leaveOut(entry, t.tEmpty); else pool.add(id, file);
   }
   idempotencyKey = null;
   update();
@@ -116,6 +118,15 @@ function removeEntry(id) {
   if (entry) entry.li.remove();
   idempotencyKey = null;
   update();
+}
+
+// A file the server would refuse for certain (empty, or its MD5 is that of no one's picture) is left out at
+// once: it stays in the list with a calm note, is never sent or counted, and Send can't fail for it.
+function leaveOut(entry, note) {
+  entry.state = 'left-out';
+  entry.progress = 1;
+  entry.stateEl.textContent = note;
+  entry.stateEl.className = 'state left-out';
 }
 
 // A file whose MD5 is that of another file in the list is the same file picked twice: the one picked later
@@ -138,6 +149,11 @@ const received = (event) => {
   if (type === 'md5') {
     entry.md5 = event.data.md5;
     dropIfPickedTwice(id);
+    if (entries.has(id) && rules.refusedMd5s.has(entry.md5)) {
+      pool.cancel(id);
+      leaveOut(entry, t.tNotPicture);
+      update();
+    }
     return;
   }
   if (type === 'progress') {

@@ -18,6 +18,7 @@ import org.takeitdown.hasher.rules.HashRules;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseNumbers;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.cases.DegenerateHashes;
 import org.takeitdown.portal.cases.ItemRules;
 import org.takeitdown.portal.cases.NoSuchCase;
 import org.takeitdown.portal.limits.ClientAddress;
@@ -41,9 +42,11 @@ public class HashPageResource {
     /**
      * The rules the page's script applies, rendered from the code and the running configuration the
      * server enforces them with: the PDQ quality floor, the items and the body bytes one request may
-     * carry (without and with vPDQ frames).
+     * carry (without and with vPDQ frames), and the MD5s of files that are no one's picture (space-separated),
+     * which the server refuses.
      */
-    public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit) {
+    public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit,
+                        String refusedMd5s) {
     }
 
     private final CaseService cases;
@@ -60,7 +63,8 @@ public class HashPageResource {
         this.cases = cases;
         this.limits = limits;
         this.rules = new Rules(HashRules.PDQ_MIN_QUALITY, ItemRules.MAX_PER_REQUEST,
-                Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue());
+                Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue(),
+                String.join(" ", DegenerateHashes.refusedMd5s()));
     }
 
     @GET

@@ -160,6 +160,10 @@ public interface Msg {
 
     String hashRefused();
 
+    String hashEmpty();
+
+    String hashNotPicture();
+
     String hashRefusedSome();
 
     String hashUnsure();

@@ -63,7 +63,8 @@ class TeenFlowBrowserTest {
         long before = (Long) engine.js("return " + ROWS + ".length;");
         engine.setFiles("#file-input", files);
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + (before + files.size()),
+                + " + document.querySelectorAll('#file-list li .state.error, #file-list li .state.left-out').length >= "
+                + (before + files.size()),
                 Duration.ofSeconds(120), "every file hashed or marked");
     }
 
@@ -143,27 +144,35 @@ class TeenFlowBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void anEmptyFileIsMarkedUnusableNextToItsNameAndTheRestIsSentOnceItIsRemoved(String name) throws Exception {
+    void anEmptyFileIsLeftOutAtPickTimeAsIsAFileOfNoPictureAndSendMakesTheCaseFromTheRest(String name)
+            throws Exception {
         engine = Engines.start(name);
         Path empty = Files.createTempFile("nothing", ".txt");
+        Path lineBreak = Files.writeString(Files.createTempFile("line", ".txt"), "\n", StandardCharsets.US_ASCII);
         try {
             engine.open(root + "hash");
-            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), empty));
-            engine.click("#submit-hashes");
-            engine.waitFor("document.getElementById('submit-message').textContent.includes(\"can't be used\")",
-                    Duration.ofSeconds(30), "the message about the unusable file");
-            assertThat(inRow(1, ".state"))
-                    .isEqualTo("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.");
-            assertThat(inRow(0, ".state")).doesNotContain("can't be used");
-            assertThat(engine.js("const e = document.getElementById('case-number');"
-                    + " return !!e && e.getClientRects().length > 0;")).isEqualTo(false);
-            engine.click("#file-list li:nth-child(2) button.remove");
+            engine.waitVisible("#drop-zone", Duration.ofSeconds(10));
+            engine.setFiles("#file-input", List.of(empty));
+            engine.waitFor(ROWS + ".length === 1 && " + ROWS + "[0].querySelector('.state.left-out')",
+                    Duration.ofSeconds(10), "the empty file's note");
+            assertThat(inRow(0, ".state")).isEqualTo("This file is empty, so there is nothing in it to send."
+                    + " It will be left out. You don't need to do anything.");
+            assertThat(inRow(0, "details")).as("never hashed").isNull();
+            assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
+
+            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), lineBreak));
+            assertThat(inRow(2, ".state"))
+                    .isEqualTo("This file isn't a real picture or video, so it will be left out. You don't need to do anything.");
+            assertThat(inRow(2, "details")).as("its hashing stopped at its MD5").isNull();
+            assertThat(inRow(1, ".state")).doesNotContain("left out");
+            engine.waitFor("!document.getElementById('submit-hashes').disabled", Duration.ofSeconds(30), "Send is enabled");
             engine.click("#submit-hashes");
             engine.waitVisible("#case-number", Duration.ofSeconds(30));
             engine.click("#saved-key");
             checkStatus(engine.text("#case-number"), engine.text("#case-key"), "1");
         } finally {
             Files.delete(empty);
+            Files.delete(lineBreak);
         }
     }
 
