@@ -34,6 +34,8 @@ let sending = false;
 let unsettled = false;
 // The case refused more files for good (409: withdrawn, or full): no retry is offered.
 let closed = false;
+// Files the case already held when they were added (the server keeps each MD5 once per case): nothing to do.
+let alreadyIn = 0;
 // Adding to a case: its number and key, read once; the key is then taken out of the page's markup.
 const given = t.caseNumber ? { number: t.caseNumber, key: canonicalKey(t.caseKey) } : null;
 delete root.dataset.caseKey;
@@ -104,7 +106,7 @@ function addFiles(files) {
     list.append(li);
     const entry = { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state };
     entries.set(id, entry);
-    if (file.size === 0) leaveOut(entry, t.tEmpty); else pool.add(id, file);
+    if (file.size === 0) leaveOut(entry); else pool.add(id, file);
   }
   idempotencyKey = null;
   update();
@@ -122,10 +124,10 @@ function removeEntry(id) {
 
 // A file the server would refuse for certain (empty, or its MD5 is that of no one's picture) is left out at
 // once: it stays in the list with a calm note, is never sent or counted, and Send can't fail for it.
-function leaveOut(entry, note) {
+function leaveOut(entry) {
   entry.state = 'left-out';
   entry.progress = 1;
-  entry.stateEl.textContent = note;
+  entry.stateEl.textContent = t.tLeftOut;
   entry.stateEl.className = 'state left-out';
 }
 
@@ -151,7 +153,7 @@ const received = (event) => {
     dropIfPickedTwice(id);
     if (entries.has(id) && rules.refusedMd5s.has(entry.md5)) {
       pool.cancel(id);
-      leaveOut(entry, t.tNotPicture);
+      leaveOut(entry);
       update();
     }
     return;
@@ -323,10 +325,12 @@ async function sendNow() {
       if (parts.length) sayRest(t.tRestSending, false);
     }
     for (part of parts) {
-      await send(`/api/cases/${encodeURIComponent(created.number)}/items`, { items: part.map((p) => p.item) },
-        { 'X-Case-Key': created.key });
+      const added = await send(`/api/cases/${encodeURIComponent(created.number)}/items`,
+        { items: part.map((p) => p.item) }, { 'X-Case-Key': created.key });
       part.forEach((p) => { p.entry.sent = true; });
       unsettled = false;
+      alreadyIn += added.alreadyInCase || 0;
+      sayAlreadyIn();
       if (!rest.hidden) sayRest(t.tRestSending, false);
     }
     sending = false;
@@ -373,6 +377,14 @@ const rest = document.getElementById('rest');
 const restMessage = document.getElementById('rest-message');
 const sendRest = document.getElementById('send-rest');
 let shown = null;            // {number, key} while the receipt shows them
+
+// The receipt's line about files the case already held, once there are any.
+function sayAlreadyIn() {
+  if (!alreadyIn) return;
+  const line = document.getElementById('already-in');
+  line.textContent = t.tAlreadyIn.replace('#', numbers.format(alreadyIn));
+  line.hidden = false;
+}
 
 // The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
 // takes the focus, and names the page in the title too.

@@ -160,9 +160,7 @@ public interface Msg {
 
     String hashRefused();
 
-    String hashEmpty();
-
-    String hashNotPicture();
+    String hashLeftOut();
 
     String hashRefusedSome();
 
@@ -219,6 +217,8 @@ public interface Msg {
     String receiptRestFailed();
 
     String receiptRestDone();
+
+    String receiptAlreadyIn(String count);
 
     String receiptFilesIn();
 

@@ -37,6 +37,8 @@ class TeenFlowBrowserTest {
     private static final int RUN = 64;
     private static final long FLOW_BUDGET = 64 * 1024;
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
+    private static final String LEFT_OUT = "This file is empty or isn't a real picture or video, so it will be left out."
+            + " You don't need to do anything.";
 
     @TestHTTPResource("/")
     URL root;
@@ -155,14 +157,12 @@ class TeenFlowBrowserTest {
             engine.setFiles("#file-input", List.of(empty));
             engine.waitFor(ROWS + ".length === 1 && " + ROWS + "[0].querySelector('.state.left-out')",
                     Duration.ofSeconds(10), "the empty file's note");
-            assertThat(inRow(0, ".state")).isEqualTo("This file is empty, so there is nothing in it to send."
-                    + " It will be left out. You don't need to do anything.");
+            assertThat(inRow(0, ".state")).isEqualTo(LEFT_OUT);
             assertThat(inRow(0, "details")).as("never hashed").isNull();
             assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
 
             chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), lineBreak));
-            assertThat(inRow(2, ".state"))
-                    .isEqualTo("This file isn't a real picture or video, so it will be left out. You don't need to do anything.");
+            assertThat(inRow(2, ".state")).isEqualTo(LEFT_OUT);
             assertThat(inRow(2, "details")).as("its hashing stopped at its MD5").isNull();
             assertThat(inRow(1, ".state")).doesNotContain("left out");
             engine.waitFor("!document.getElementById('submit-hashes').disabled", Duration.ofSeconds(30), "Send is enabled");

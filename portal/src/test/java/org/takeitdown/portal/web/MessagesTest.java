@@ -139,6 +139,19 @@ class MessagesTest {
         }
     }
 
+    /**
+     * Quarkus 3.33.2's Qute generates a bundle of more than {@value #BUNDLE_METHODS_MAX} messages as a chain of
+     * resolve methods whose call is malformed: every Quarkus start then fails with a VerifyError in
+     * {@code Msg_Bundle.Msg_Bundle_resolve_0}. Seen at 302 messages; 300 start.
+     */
+    private static final int BUNDLE_METHODS_MAX = 300;
+
+    @Test
+    void theMessageBundleStaysWithinTheSizeQuteCanGenerate() {
+        assertThat(Msg.class.getDeclaredMethods().length).as("messages in Msg: merge or drop some, or upgrade Quarkus"
+                + " past its resolve-chain bug (see this test's constant)").isLessThanOrEqualTo(BUNDLE_METHODS_MAX);
+    }
+
     @Test
     void everyEnglishMessageIsUsedByATemplateTheCodeOrAScript() throws IOException {
         String templates = text(Path.of("src/main/resources/templates"), ".html");
