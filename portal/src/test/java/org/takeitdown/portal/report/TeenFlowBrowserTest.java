@@ -226,6 +226,25 @@ class TeenFlowBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void theHashingPageLeadsBackToTheQuestionsInPlaceWithoutAHistoryEntry(String name) throws Exception {
+        engine = Engines.start(name);
+        engine.open(root + "start");
+        long history = (Long) engine.js("return history.length;");
+        engine.click("#who-me");
+        engine.click("#age-under");
+        engine.click("#start-continue");
+        engine.waitFor("location.pathname.endsWith('/hash')", Duration.ofSeconds(10), "the hashing page");
+        assertThat(engine.text("#change-answers")).isEqualTo("I chose the wrong answer – go back to the question");
+        engine.js("document.getElementById('change-answers').focus(); return true;");
+        assertThat(engine.js("return document.activeElement.id;")).as("keyboard reachable").isEqualTo("change-answers");
+        engine.click("#change-answers");
+        engine.waitFor("location.pathname.endsWith('/start') && document.getElementById('start-form')",
+                Duration.ofSeconds(10), "the questions again");
+        assertThat(engine.js("return history.length;")).as("no history entry added").isEqualTo(history);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void adultPathLandsOnStopNcii(String name) throws Exception {
         engine = Engines.start(name);
         engine.open(root + "start");
