@@ -18,6 +18,7 @@ const rules = {
   pdqMinQuality: Number(t.pdqMinQuality), itemsPerRequest: Number(t.itemsPerRequest),
   bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
   siteWideLimits: (t.siteWideLimits || '').split(' '),
+  refusedMd5s: new Set((t.refusedMd5s || '').split(' ').filter(Boolean)),
 };
 const pool = new HashPool({ onMessage: (event) => received(event) });
 const entries = new Map();   // id -> {file, state, result, progress, md5, li, bar, stateEl}, in the order picked
@@ -34,6 +35,8 @@ let sending = false;
 let unsettled = false;
 // The case refused more files for good (409: withdrawn, or full): no retry is offered.
 let closed = false;
+// Files the case already held when they were added (the server keeps each MD5 once per case): nothing to do.
+let alreadyIn = 0;
 // Adding to a case: its number and key, read once; the key is then taken out of the page's markup.
 const given = t.caseNumber ? { number: t.caseNumber, key: canonicalKey(t.caseKey) } : null;
 delete root.dataset.caseKey;
@@ -102,8 +105,9 @@ function addFiles(files) {
     remove.addEventListener('click', () => { if (listLocked()) sayLocked(); else removeEntry(id); });
     li.append(bar, state, remove);
     list.append(li);
-    entries.set(id, { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state });
-    pool.add(id, file);
+    const entry = { file, state: 'queued', result: null, progress: 0, li, bar, stateEl: state };
+    entries.set(id, entry);
+    if (file.size === 0) leaveOut(entry); else pool.add(id, file);
   }
   idempotencyKey = null;
   update();
@@ -117,6 +121,15 @@ function removeEntry(id) {
   if (entry) entry.li.remove();
   idempotencyKey = null;
   update();
+}
+
+// A file the server would refuse for certain (empty, or its MD5 is that of no one's picture) is left out at
+// once: it stays in the list with a calm note, is never sent or counted, and Send can't fail for it.
+function leaveOut(entry) {
+  entry.state = 'left-out';
+  entry.progress = 1;
+  entry.stateEl.textContent = t.tLeftOut;
+  entry.stateEl.className = 'state left-out';
 }
 
 // A file whose MD5 is that of another file in the list is the same file picked twice: the one picked later
@@ -139,6 +152,11 @@ const received = (event) => {
   if (type === 'md5') {
     entry.md5 = event.data.md5;
     dropIfPickedTwice(id);
+    if (entries.has(id) && rules.refusedMd5s.has(entry.md5)) {
+      pool.cancel(id);
+      leaveOut(entry);
+      update();
+    }
     return;
   }
   if (type === 'progress') {
@@ -312,10 +330,12 @@ async function sendNow() {
       if (parts.length) sayRest(t.tRestSending, false);
     }
     for (part of parts) {
-      await send(`/api/cases/${encodeURIComponent(created.number)}/items`, { items: part.map((p) => p.item) },
-        { 'X-Case-Key': created.key });
+      const added = await send(`/api/cases/${encodeURIComponent(created.number)}/items`,
+        { items: part.map((p) => p.item) }, { 'X-Case-Key': created.key });
       part.forEach((p) => { p.entry.sent = true; });
       unsettled = false;
+      alreadyIn += added.alreadyInCase || 0;
+      sayAlreadyIn();
       if (!rest.hidden) sayRest(t.tRestSending, false);
     }
     sending = false;
@@ -362,6 +382,14 @@ const rest = document.getElementById('rest');
 const restMessage = document.getElementById('rest-message');
 const sendRest = document.getElementById('send-rest');
 let shown = null;            // {number, key} while the receipt shows them
+
+// The receipt's line about files the case already held, once there are any.
+function sayAlreadyIn() {
+  if (!alreadyIn) return;
+  const line = document.getElementById('already-in');
+  line.textContent = t.tAlreadyIn.replace('#', numbers.format(alreadyIn));
+  line.hidden = false;
+}
 
 // The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
 // takes the focus, and names the page in the title too.

@@ -55,4 +55,17 @@ public final class CaseApi {
     @Schema(description = "A case's status.")
     public record View(String caseNumber, String status, long items, MatchReports matchReports) {
     }
+
+    @Schema(description = "A case's status after an addition, and what the addition did. The case keeps each MD5 once, "
+            + "so an item whose MD5 it already held adds nothing; repeating an addition is safe.")
+    public record Addition(String caseNumber, String status, long items, MatchReports matchReports,
+                           @Schema(description = "Distinct MD5s of this request that were new to the case and stored")
+                           int added,
+                           @Schema(description = "Distinct MD5s of this request the case already held: nothing to do")
+                           int alreadyInCase) {
+        /** The case's status with the counts of one addition. */
+        static Addition of(View view, int added, int alreadyInCase) {
+            return new Addition(view.caseNumber(), view.status(), view.items(), view.matchReports(), added, alreadyInCase);
+        }
+    }
 }

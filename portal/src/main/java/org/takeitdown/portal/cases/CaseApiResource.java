@@ -77,13 +77,13 @@ public class CaseApiResource {
     @Path("/{number}/items")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add 1 to 100 items to an active case")
-    @APIResponse(responseCode = "200", description = "The case after adding")
+    @APIResponse(responseCode = "200", description = "The case after adding, with how many items were new and how many it already held")
     @APIResponse(responseCode = "400", description = "Bad body")
     @APIResponse(responseCode = "404", description = "Unknown number or wrong key")
     @APIResponse(responseCode = "409", description = "Case withdrawn, or over 1,000 items or over its cap of vPDQ frames (permanent: start a new case)")
     @APIResponse(responseCode = "413", description = "Body over 256 KiB (1 MiB when it carries vPDQ frames)")
     @APIResponse(responseCode = "429", description = "Over the rate of additions, the daily items or frames budget, the requests that stored nothing, or the failed case look-ups of this address; see Retry-After")
-    public CaseApi.View addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
+    public CaseApi.Addition addItems(@PathParam("number") String number, @HeaderParam(KEY_HEADER) String key,
                                  CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);
         return limits.addingItems(clients.of(http), items(request), frames(request),

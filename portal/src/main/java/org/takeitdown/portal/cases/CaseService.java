@@ -186,10 +186,13 @@ public class CaseService {
         return QuarkusTransaction.requiringNew().call(() -> toView(authorized(number, key)));
     }
 
-    /** Adds items to an active case (repeats of MD5s it already holds are ignored). */
-    public CaseApi.View addItems(String number, String key, CaseApi.ItemsRequest request) {
+    /**
+     * Adds items to an active case (repeats of MD5s it already holds are ignored, and counted in the answer as
+     * already in the case).
+     */
+    public CaseApi.Addition addItems(String number, String key, CaseApi.ItemsRequest request) {
         List<NewItem> items = ItemRules.normalize(request);
-        CaseApi.View view = QuarkusTransaction.requiringNew().call(() -> {
+        CaseApi.Addition addition = QuarkusTransaction.requiringNew().call(() -> {
             CaseStore.CaseRow row = authorized(number, key);
             if (store.lock(row.id()) != CaseStatus.active) {
                 throw ApiProblemException.conflict("This case was withdrawn; start a new case to submit more.");
@@ -203,10 +206,10 @@ public class CaseService {
             checkFrames(store.countFrames(row.id()), fresh);
             store.insertItems(row.id(), fresh, LocalDate.now(ZoneOffset.UTC));
             counters.itemsAdded(fresh.size());
-            return toView(row);
+            return CaseApi.Addition.of(toView(row), fresh.size(), items.size() - fresh.size());
         });
         changed.fire(new ItemsChanged());
-        return view;
+        return addition;
     }
 
     /**

@@ -68,6 +68,11 @@ public final class DegenerateHashes {
         return MD5S.get(md5);
     }
 
+    /** The refused MD5s (lowercase hex), sorted: the hashing page leaves such files out before sending. */
+    public static List<String> refusedMd5s() {
+        return MD5S.keySet().stream().sorted().toList();
+    }
+
     /** Why this lowercase PDQ can't be content, or null when it can. */
     public static String pdqRefusal(String pdq) {
         PdqHash hash = PdqHash.fromHex(pdq);

@@ -161,6 +161,8 @@ public interface Msg {
 
     String hashRefused();
 
+    String hashLeftOut();
+
     String hashRefusedSome();
 
     String hashUnsure();
@@ -216,6 +218,8 @@ public interface Msg {
     String receiptRestFailed();
 
     String receiptRestDone();
+
+    String receiptAlreadyIn(String count);
 
     String receiptFilesIn();
 

@@ -18,6 +18,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -236,12 +237,17 @@ class CaseApiTest {
     }
 
     @Test
-    void addsItemsIgnoringMd5sTheCaseHolds() {
+    void addsItemsIgnoringMd5sTheCaseHoldsAndSaysHowManyWereAlreadyInIt() {
         String m = md5(12);
+        String n = md5(13);
         String[] c = newCase(item(m));
-        given().contentType(ContentType.JSON).header("X-Case-Key", c[1]).body(body(item(m), item(md5(13))))
+        given().contentType(ContentType.JSON).header("X-Case-Key", c[1]).body(body(item(m), item(n)))
                 .post("/api/cases/" + c[0] + "/items").then().statusCode(200).body("items", equalTo(2))
-                .body("status", equalTo("active"));
+                .body("status", equalTo("active")).body("added", equalTo(1)).body("alreadyInCase", equalTo(1));
+        given().contentType(ContentType.JSON).header("X-Case-Key", c[1])
+                .body(body(item(n), item(m.toUpperCase(Locale.ROOT)), item(n)))
+                .post("/api/cases/" + c[0] + "/items").then().statusCode(200).body("items", equalTo(2))
+                .body("added", equalTo(0)).body("alreadyInCase", equalTo(2));
     }
 
     @Test

@@ -119,6 +119,14 @@ class PagesResourceTest {
     }
 
     @Test
+    void hashingPageOffersAWayBackToTheQuestionsInTheChosenLanguage() {
+        given().queryParam("lang", "es").get("/hash").then().statusCode(200)
+                .body(containsString("<a id=\"change-answers\" href=\"/start?lang=es\">Elegí la respuesta equivocada"));
+        given().queryParam("lang", "es").get("/start").then().statusCode(200)
+                .body(containsString("id=\"start-form\""));
+    }
+
+    @Test
     void homePageKeepsTheShiftKeyHintApartSoTouchScreensCanHideIt() {
         given().get("/").then().statusCode(200)
                 .body(containsString("<span class=\"keys-only\">You can also press Shift three times to leave at once.</span>"));

@@ -28,7 +28,8 @@ final class HashPage {
         }
         engine.setFiles("#file-input", files);
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + files.size(),
+                + " + document.querySelectorAll('#file-list li .state.error, #file-list li .state.left-out').length >= "
+                + files.size(),
                 within, what);
     }
 

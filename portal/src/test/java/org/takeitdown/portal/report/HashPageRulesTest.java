@@ -10,10 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.hasher.rules.HashRules;
+import org.takeitdown.portal.cases.DegenerateHashes;
 
 /**
  * The hashing page carries the rules its script applies, from the code and the running configuration:
- * an operator's body limit reaches the browser.
+ * an operator's body limit reaches the browser, and so do the MD5s the server refuses (the empty file's among them).
  */
 @Tag("database")
 @QuarkusTest
@@ -33,6 +34,8 @@ class HashPageRulesTest {
                 .body(containsString("data-body-limit=\"" + 256 * 1024 + "\""))
                 .body(containsString("data-items-per-request=\"100\""))
                 .body(containsString("data-pdq-min-quality=\"" + HashRules.PDQ_MIN_QUALITY + "\""))
-                .body(containsString("data-site-wide-limits=\"clients-full exports\""));
+                .body(containsString("data-site-wide-limits=\"clients-full exports\""))
+                .body(containsString("data-refused-md5s=\"" + String.join(" ", DegenerateHashes.refusedMd5s()) + "\""))
+                .body(containsString("d41d8cd98f00b204e9800998ecf8427e"));
     }
 }

@@ -195,6 +195,53 @@ class SendFlowBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void addingAFileTheCaseAlreadyHoldsSaysSoOnTheReceiptAndAddsOnlyTheNewOne(String engine) throws Exception {
+        List<Path> two = files(2);
+        CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
+                HashPage.md5(two.get(0)), null, null))), null);
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(390, 844);
+            e.open(root + "hash/add");
+            e.type("#caseNumber", c.caseNumber());
+            e.type("#caseKey", c.caseKey());
+            e.click("#add-continue");
+            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
+            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            e.setFiles("#file-input-any", two);
+            e.waitFor("document.querySelectorAll('#file-list li details').length === 2", HASHING, "both files hashed");
+            e.click("#submit-hashes");
+            e.waitFor("!document.getElementById('receipt').hidden", ANSWER, "the receipt shows");
+
+            assertThat(e.text("#already-in")).isEqualTo("Files that were already in your case didn't need adding again."
+                    + " Nothing is wrong, and there's nothing more to do for them. Already in your case: 1.");
+            assertThat(itemsIn(e)).as("only the new file was added").isEqualTo(2L);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void addingOnlyNewFilesSaysNothingAboutFilesAlreadyInTheCase(String engine) throws Exception {
+        CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
+                String.format("%032x", System.nanoTime()), null, null))), null);
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(390, 844);
+            e.open(root + "hash/add");
+            e.type("#caseNumber", c.caseNumber());
+            e.type("#caseKey", c.caseKey());
+            e.click("#add-continue");
+            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
+            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            e.setFiles("#file-input-any", files(1));
+            e.waitFor("document.querySelectorAll('#file-list li details').length === 1", HASHING, "the file hashed");
+            e.click("#submit-hashes");
+            e.waitFor("!document.getElementById('receipt').hidden", ANSWER, "the receipt shows");
+            assertThat(e.js("return document.getElementById('already-in').hidden")).isEqualTo(true);
+            assertThat(itemsIn(e)).isEqualTo(2L);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void addingToAWithdrawnCaseSaysWhyAndOffersNoRetry(String engine) throws Exception {
         CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
                 String.format("%032x", System.nanoTime()), null, null))), null);

@@ -37,6 +37,8 @@ class TeenFlowBrowserTest {
     private static final int RUN = 64;
     private static final long FLOW_BUDGET = 64 * 1024;
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
+    private static final String LEFT_OUT = "This file is empty or isn't a real picture or video, so it will be left out."
+            + " You don't need to do anything.";
 
     @TestHTTPResource("/")
     URL root;
@@ -63,7 +65,8 @@ class TeenFlowBrowserTest {
         long before = (Long) engine.js("return " + ROWS + ".length;");
         engine.setFiles("#file-input", files);
         engine.waitFor("document.querySelectorAll('#file-list li details').length"
-                + " + document.querySelectorAll('#file-list li .state.error').length >= " + (before + files.size()),
+                + " + document.querySelectorAll('#file-list li .state.error, #file-list li .state.left-out').length >= "
+                + (before + files.size()),
                 Duration.ofSeconds(120), "every file hashed or marked");
     }
 
@@ -143,27 +146,33 @@ class TeenFlowBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void anEmptyFileIsMarkedUnusableNextToItsNameAndTheRestIsSentOnceItIsRemoved(String name) throws Exception {
+    void anEmptyFileIsLeftOutAtPickTimeAsIsAFileOfNoPictureAndSendMakesTheCaseFromTheRest(String name)
+            throws Exception {
         engine = Engines.start(name);
         Path empty = Files.createTempFile("nothing", ".txt");
+        Path lineBreak = Files.writeString(Files.createTempFile("line", ".txt"), "\n", StandardCharsets.US_ASCII);
         try {
             engine.open(root + "hash");
-            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), empty));
-            engine.click("#submit-hashes");
-            engine.waitFor("document.getElementById('submit-message').textContent.includes(\"can't be used\")",
-                    Duration.ofSeconds(30), "the message about the unusable file");
-            assertThat(inRow(1, ".state"))
-                    .isEqualTo("This file is empty or isn't a real picture or video, so it can't be used. Please remove it.");
-            assertThat(inRow(0, ".state")).doesNotContain("can't be used");
-            assertThat(engine.js("const e = document.getElementById('case-number');"
-                    + " return !!e && e.getClientRects().length > 0;")).isEqualTo(false);
-            engine.click("#file-list li:nth-child(2) button.remove");
+            engine.waitVisible("#drop-zone", Duration.ofSeconds(10));
+            engine.setFiles("#file-input", List.of(empty));
+            engine.waitFor(ROWS + ".length === 1 && " + ROWS + "[0].querySelector('.state.left-out')",
+                    Duration.ofSeconds(10), "the empty file's note");
+            assertThat(inRow(0, ".state")).isEqualTo(LEFT_OUT);
+            assertThat(inRow(0, "details")).as("never hashed").isNull();
+            assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
+
+            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), lineBreak));
+            assertThat(inRow(2, ".state")).isEqualTo(LEFT_OUT);
+            assertThat(inRow(2, "details")).as("its hashing stopped at its MD5").isNull();
+            assertThat(inRow(1, ".state")).doesNotContain("left out");
+            engine.waitFor("!document.getElementById('submit-hashes').disabled", Duration.ofSeconds(30), "Send is enabled");
             engine.click("#submit-hashes");
             engine.waitVisible("#case-number", Duration.ofSeconds(30));
             engine.click("#saved-key");
             checkStatus(engine.text("#case-number"), engine.text("#case-key"), "1");
         } finally {
             Files.delete(empty);
+            Files.delete(lineBreak);
         }
     }
 
@@ -213,6 +222,25 @@ class TeenFlowBrowserTest {
         engine.click("#check");
         engine.waitFor("document.getElementById('status-items')", Duration.ofSeconds(10), "the case's status");
         assertThat(engine.text("#status-items")).isEqualTo(items);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void theHashingPageLeadsBackToTheQuestionsInPlaceWithoutAHistoryEntry(String name) throws Exception {
+        engine = Engines.start(name);
+        engine.open(root + "start");
+        long history = (Long) engine.js("return history.length;");
+        engine.click("#who-me");
+        engine.click("#age-under");
+        engine.click("#start-continue");
+        engine.waitFor("location.pathname.endsWith('/hash')", Duration.ofSeconds(10), "the hashing page");
+        assertThat(engine.text("#change-answers")).isEqualTo("I chose the wrong answer – go back to the question");
+        engine.js("document.getElementById('change-answers').focus(); return true;");
+        assertThat(engine.js("return document.activeElement.id;")).as("keyboard reachable").isEqualTo("change-answers");
+        engine.click("#change-answers");
+        engine.waitFor("location.pathname.endsWith('/start') && document.getElementById('start-form')",
+                Duration.ofSeconds(10), "the questions again");
+        assertThat(engine.js("return history.length;")).as("no history entry added").isEqualTo(history);
     }
 
     @ParameterizedTest
