@@ -200,13 +200,7 @@ class SendFlowBrowserTest {
         CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
                 HashPage.md5(two.get(0)), null, null))), null);
         try (Engine e = Engines.start(engine)) {
-            e.viewport(390, 844);
-            e.open(root + "hash/add");
-            e.type("#caseNumber", c.caseNumber());
-            e.type("#caseKey", c.caseKey());
-            e.click("#add-continue");
-            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            openAddFilesPage(e, c);
             e.setFiles("#file-input-any", two);
             e.waitFor("document.querySelectorAll('#file-list li details').length === 2", HASHING, "both files hashed");
             e.click("#submit-hashes");
@@ -224,13 +218,7 @@ class SendFlowBrowserTest {
         CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
                 String.format("%032x", System.nanoTime()), null, null))), null);
         try (Engine e = Engines.start(engine)) {
-            e.viewport(390, 844);
-            e.open(root + "hash/add");
-            e.type("#caseNumber", c.caseNumber());
-            e.type("#caseKey", c.caseKey());
-            e.click("#add-continue");
-            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            openAddFilesPage(e, c);
             e.setFiles("#file-input-any", files(1));
             e.waitFor("document.querySelectorAll('#file-list li details').length === 1", HASHING, "the file hashed");
             e.click("#submit-hashes");
@@ -247,13 +235,7 @@ class SendFlowBrowserTest {
                 String.format("%032x", System.nanoTime()), null, null))), null);
         cases.withdraw(c.caseNumber(), c.caseKey());
         try (Engine e = Engines.start(engine)) {
-            e.viewport(390, 844);
-            e.open(root + "hash/add");
-            e.type("#caseNumber", c.caseNumber());
-            e.type("#caseKey", c.caseKey());
-            e.click("#add-continue");
-            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            openAddFilesPage(e, c);
             e.setFiles("#file-input-any", files(1));
             e.waitFor("document.querySelectorAll('#file-list li details').length === 1", HASHING, "the file hashed");
             e.click("#submit-hashes");
@@ -300,5 +282,16 @@ class SendFlowBrowserTest {
             e.waitFor("!document.getElementById('receipt').hidden", ANSWER, "sending again makes the case");
             assertThat(itemsIn(e)).isEqualTo(1);
         }
+    }
+
+    /** On a phone-sized window, the add-files page of case {@code c}, its number and key typed in, ready for files. */
+    private void openAddFilesPage(Engine e, CaseApi.Created c) {
+        e.viewport(390, 844);
+        e.open(root + "hash/add");
+        e.type("#caseNumber", c.caseNumber());
+        e.type("#caseKey", c.caseKey());
+        e.click("#add-continue");
+        e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
+        e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
     }
 }
