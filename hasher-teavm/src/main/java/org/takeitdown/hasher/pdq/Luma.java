@@ -51,6 +51,27 @@ final class Luma {
         };
     }
 
+    /**
+     * As {@link #ofRgbaWords(int[], int)} for words held outside a Java array, copied out a few rows at a
+     * time into one reused array: the same values, without a second whole-image copy.
+     */
+    static LumaRows ofRgbaWords(RgbaWords words, int cols) {
+        return new LumaRows() {
+            private int[] rows = new int[0];
+
+            @Override
+            public void fill(int first, int count, float[] out, int at) {
+                int n = count * cols;
+                if (rows.length < n) {
+                    rows = new int[n];
+                }
+                Objects.checkFromIndexSize(first * cols, n, words.length());
+                words.copy(first * cols, rows, n);
+                ofRgbaWords(rows, cols).fill(0, count, out, at);
+            }
+        };
+    }
+
     /** Luma rows of pixels of {@code channels} bytes each (R, G, B first), {@code cols} pixels a row. */
     static LumaRows ofPixels(byte[] pixels, int channels, int cols) {
         return (first, count, out, at) -> {

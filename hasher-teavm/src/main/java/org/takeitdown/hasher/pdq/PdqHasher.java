@@ -28,6 +28,16 @@ public final class PdqHasher {
         return new PdqResult(bits(c.dct), c.quality);
     }
 
+    /**
+     * As {@link #hashRgbaWords(int[], int, int)} for words held outside a Java array (the WebAssembly
+     * build's pixels, in its linear memory): the same result.
+     */
+    public static PdqResult hashRgbaWords(RgbaWords words, int width, int height) {
+        checkPixels((long) words.length() * 4, width, height, 4);
+        Coefficients c = blurredCoefficients(Luma.ofRgbaWords(words, width), width, height);
+        return new PdqResult(bits(c.dct), c.quality);
+    }
+
     /** The hashes of the eight {@link Dihedral} transforms of the image, in their order. */
     public static PdqHash[] dihedral(byte[] pixels, int width, int height, int channels) {
         Coefficients c = coefficients(pixels, width, height, channels);
