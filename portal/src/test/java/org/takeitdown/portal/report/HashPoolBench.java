@@ -136,7 +136,7 @@ class HashPoolBench {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** The bench page and the portal's scripts ({@code META-INF/resources/js} on the classpath). */
+    /** The bench page and the portal's scripts and {@code pdq.wasm} ({@code META-INF/resources/js} on the classpath). */
     private static HttpServer serve() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
         server.createContext("/", exchange -> {
@@ -146,9 +146,12 @@ class HashPoolBench {
             if (path.equals("/bench.html")) {
                 body = PAGE.getBytes(StandardCharsets.UTF_8);
                 type = "text/html; charset=utf-8";
-            } else if (path.matches("/js/[a-z0-9-]+\\.js")) {
+            } else if (path.matches("/js/[a-z0-9-]+\\.(js|wasm)")) {
                 try (InputStream in = HashPoolBench.class.getResourceAsStream("/META-INF/resources" + path)) {
                     body = in == null ? null : in.readAllBytes();
+                }
+                if (path.endsWith(".wasm")) {
+                    type = "application/wasm";
                 }
             }
             if (body == null) {

@@ -27,6 +27,8 @@ import org.takeitdown.portal.web.engine.Engines;
  * flow: a PNG that decodes to the same pixels everywhere ({@code png-exact}) gives the CLI's hash exactly,
  * a baseline JPEG ({@code jpeg-libjpeg-islow}) is within 10 bits; the other decode classes (CMYK JPEG, grey
  * PNG gamma, WebP) are reported only, since the vectors' README says decoders legitimately differ there.
+ * Every image is hashed by the WebAssembly build ({@code /js/pdq.wasm}) in all three engines, not the
+ * JavaScript fallback.
  */
 @Tag("browser")
 @QuarkusTest
@@ -87,7 +89,8 @@ class PdqVectorsBrowserTest {
         List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.js("return Array.from("
                 + "document.querySelectorAll('#file-list li'), li => ({"
                 + " md5: (li.querySelector('code.md5') || {}).textContent || null,"
-                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null}));");
+                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
+                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
         assertThat(rows).hasSize(vectors.size());
 
         List<String> failures = new ArrayList<>();
@@ -99,6 +102,9 @@ class PdqVectorsBrowserTest {
             Map<String, Object> row = rows.get(i);
             assertThat(row.get("md5")).as("%s: rows keep the order the files were chosen in", relative).isEqualTo(cli.md5);
             String page = (String) row.get("pdq");
+            if (page != null && !"wasm".equals(row.get("build"))) {
+                failures.add(relative + ": hashed by the " + row.get("build") + " build, not WebAssembly");
+            }
             String expected = cli.pdq == null ? null : cli.pdq.hash().toHex();
             String distance = page == null || expected == null ? "page " + (page == null ? "none" : "hash")
                     + ", CLI " + (expected == null ? "none" : "hash") : String.valueOf(PdqHash.distance(page, expected));

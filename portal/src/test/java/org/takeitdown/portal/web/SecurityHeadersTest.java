@@ -119,6 +119,22 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void onlyTheHashingWorkerMayCompileWebAssemblyAndNothingMayEvaluateText() {
+        for (String path : List.of("/js/hash-worker.js", "/js/hash-worker.js?x=1")) {
+            hasStrictCsp(hasBrowserPolicies(given().urlEncodingEnabled(false).get(path).then().statusCode(200)))
+                    .header("Content-Security-Policy", containsString("script-src 'self' 'wasm-unsafe-eval';"))
+                    .header("Content-Security-Policy", not(containsString("'unsafe-eval'")));
+        }
+        for (String path : List.of("/hash", "/js/hash-page.js", "/js/pdq-wasm.js", "/js/pdq.wasm", "/js/hash-worker.jsx",
+                "/js/hash-worker.js/x")) {
+            given().urlEncodingEnabled(false).get(path).then()
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", not(containsString("eval")));
+        }
+        given().get("/js/pdq.wasm").then().statusCode(200).contentType("application/wasm");
+    }
+
+    @Test
     void theApiUiKeepsItsOwnPolicyWithFormActionSelf() {
         hasBrowserPolicies(given().get("/q/swagger-ui/").then().statusCode(200))
                 .header("Content-Security-Policy", containsString("'unsafe-inline'"))
