@@ -1,4 +1,4 @@
-// Drives browser-bench.html in headless Chromium: serves the page, the hasher, the portal's hashing
+// Drives browser-bench.html in headless Chromium: serves the page, the hasher (JavaScript and WebAssembly), the portal's hashing
 // scripts, hash-wasm and the PDQ vector's pixels from 127.0.0.1 (nothing else is fetched), runs
 // Debian's chromium on it until the page posts its figures, and prints them as "key value" lines.
 // Usage: node browser-bench.mjs hasher.js portal-js-dir rgba width height parts [extra=value ...]
@@ -17,6 +17,8 @@ const TIMEOUT_MS = 30 * 60 * 1000;
 const files = {
   '/': [path.join(here, 'browser-bench.html'), 'text/html; charset=utf-8'],
   '/js/hasher.js': [modulePath, 'text/javascript'],
+  '/js/pdq.wasm': [path.join(path.dirname(modulePath), 'pdq.wasm'), 'application/wasm'],
+  '/js/pdq-wasm.js': [path.join(path.dirname(modulePath), 'pdq-wasm.js'), 'text/javascript'],
   '/hash-wasm.js': [path.join(here, 'node_modules/hash-wasm/dist/index.esm.js'), 'text/javascript'],
   '/rgba': [rgbaPath, 'application/octet-stream'],
 };

@@ -4,7 +4,8 @@
 # and, when chromium is installed, MD5 in headless Chromium (ours, hash-wasm); and vPDQ frames hashed
 # per second from decoded video frames (needs ffmpeg to decode them), with ratios measured in this
 # one run. With chromium, the browser page (browser-bench.html, driven by browser-bench.mjs) also
-# measures PDQ in Chromium and the portal's worker pool on 12 MP photos. Usage: hasher-teavm/bench/run.sh
+# measures PDQ in Chromium (the JavaScript build and the WebAssembly build, pdq.wasm, interleaved) and the
+# portal's worker pool on 12 MP photos. Usage: hasher-teavm/bench/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -67,7 +68,7 @@ echo "$out" | awk '
   END {
     for (k in n) m[k] = median(k)
     printf "%-28s %8s  (runs)\n", "measure (median of runs)", "value"
-    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms chromium-teavm-pdq-ms chromium-pool-size chromium-pool-photos-mb chromium-pool-ms chromium-one-worker-ms chromium-pool-cores chromium-one-worker-cores chromium-video-copyto-hashyuv-ms chromium-video-draw-getimagedata-hash-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
+    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms chromium-teavm-pdq-ms chromium-teavm-wasm-pdq-ms chromium-pool-size chromium-pool-photos-mb chromium-pool-ms chromium-one-worker-ms chromium-pool-cores chromium-one-worker-cores chromium-video-copyto-hashyuv-ms chromium-video-draw-getimagedata-hash-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
     for (i = 1; i in keys; i++) if (keys[i] in m) printf "%-28s %8.2f  (%d)\n", keys[i], m[keys[i]], n[keys[i]]
     printf "ratio teavm-js-md5 / hash-wasm (Node)   %.2f  (target >= 1.00)\n", m["js-teavm-md5-mbps"] / m["js-hashwasm-md5-mbps"]
     if ("chromium-teavm-md5-mbps" in m) printf "ratio teavm-js-md5 / hash-wasm (Chromium) %.2f  (target >= 1.00)\n", m["chromium-teavm-md5-mbps"] / m["chromium-hashwasm-md5-mbps"]
@@ -81,6 +82,8 @@ echo "$out" | awk '
     printf "ratio teavm-js / jvm vpdq frames/s, HD  %.2f\n", m["js-vpdq-hd-fps"] / m["jvm-vpdq-hd-fps"]
     # --- Browser page ratios (browser-bench.html).
     if ("chromium-teavm-pdq-ms" in m) printf "ratio teavm-js-pdq-ms in Chromium / jvm  %.2f  (target <= 2.00)\n", m["chromium-teavm-pdq-ms"] / m["jvm-pdq-ms"]
+    if ("chromium-teavm-wasm-pdq-ms" in m) printf "ratio teavm-wasm-pdq-ms in Chromium / jvm %.2f  (target <= 2.00; what the portal runs where WebAssembly GC is available)\n", m["chromium-teavm-wasm-pdq-ms"] / m["jvm-pdq-ms"]
+    if ("chromium-teavm-wasm-pdq-ms" in m) printf "ratio teavm-wasm / teavm-js PDQ, Chromium %.2f\n", m["chromium-teavm-wasm-pdq-ms"] / m["chromium-teavm-pdq-ms"]
     if ("chromium-pool-ms" in m) printf "ratio 1 worker / pool of %d, Chromium   %.2f  (target >= 1.70 on 2 cores; %d photos of 12 MP; browser busy %.2f / %.2f cores)\n", m["chromium-pool-size"], m["chromium-one-worker-ms"] / m["chromium-pool-ms"], ENVIRON["BENCH_POOL_PHOTOS"] ? ENVIRON["BENCH_POOL_PHOTOS"] : 20, m["chromium-pool-cores"], m["chromium-one-worker-cores"]
     if ("chromium-video-copyto-hashyuv-ms" in m) printf "Chromium ms per sampled SD video frame   %.2f (YUV) / %.2f (canvas): ratio %.2f\n", m["chromium-video-copyto-hashyuv-ms"], m["chromium-video-draw-getimagedata-hash-ms"], m["chromium-video-draw-getimagedata-hash-ms"] / m["chromium-video-copyto-hashyuv-ms"]
     else printf "Chromium ms per sampled video frame      not measured (hook: bench/chromium-video.mjs absent)\n"
