@@ -11,8 +11,8 @@
 // collection). That is about 190-240 MB for a 12 MP photo, about 8-12 bytes a pixel + 128 MiB for
 // bigger ones (0.5-0.7 GB for 48 MP). Where the worker hashes with WebAssembly (/js/pdq.wasm, images up
 // to 16 MP), the RGBA copy is drawn into the module's memory and hashing copies nothing more, so the peak
-// is the drawing's, about 16 bytes a pixel; that memory (at most 80 MiB) stays for the worker's next image. A video holds at most 8 decoded frames and one RGBA frame (about
-// 35 MB at 1080p). So the pool holds at most MAX_WORKERS of those at once: about 0.8-1 GB for four
+// is the drawing's, about 16 bytes a pixel; that memory (at most 80 MiB) stays for the worker's next
+// image. A video holds at most 8 decoded frames and one RGBA frame (about 35 MB at 1080p). So the pool holds at most MAX_WORKERS of those at once: about 0.8-1 GB for four
 // 12 MP photos; and never more workers than GiB of device memory where the browser tells
 // (navigator.deviceMemory).
 

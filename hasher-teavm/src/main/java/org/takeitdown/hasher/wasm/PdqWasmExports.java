@@ -16,7 +16,7 @@ import org.teavm.runtime.heap.Heap;
  * One block of memory, replaced (and the old one released) only for a bigger image.
  */
 public final class PdqWasmExports {
-    /** The most pixels {@link #pixels} takes (64 MiB of words; the pom's {@code maxDirectBuffersSize} fits one block). */
+    /** The most pixels {@link #pixels} takes: 64 MiB of words ({@code pdq-wasm.js} lets the module's memory grow to 80 MiB). */
     public static final int MAX_PIXELS = 16 * 1024 * 1024;
 
     private static Address block;
