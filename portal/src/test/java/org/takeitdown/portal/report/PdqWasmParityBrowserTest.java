@@ -193,7 +193,7 @@ class PdqWasmParityBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void webAssemblyBuildRefusesRoomItCannotGiveAndSizesThatAreNotTheRoomAskedFor(String name) throws Exception {
+    void webAssemblyBuildRefusesRoomItCannotGiveAndSizesThatAreNotTheRoomAskedForAndGrowsForBiggerPhotos(String name) throws Exception {
         engine = Engines.start(name);
         engine.open(root + "js/hash-worker.js");
         @SuppressWarnings("unchecked")
@@ -203,9 +203,12 @@ class PdqWasmParityBrowserTest {
                 const out = [wasm.maxPixels, wasm.pixels(0), wasm.pixels(wasm.maxPixels + 1), wasm.pixels(-1)];
                 wasm.pixels(6).fill(200);
                 out.push(refused(() => wasm.pdq(2, 2)), refused(() => wasm.pdq(6, 0)), wasm.pdq(2, 3).quality);
+                // Room for a bigger photo after a big one, within the module's 80 MiB: the old block is released.
+                for (const n of [10000000, wasm.maxPixels, 12000000, wasm.maxPixels]) out.push(wasm.pixels(n) !== null);
                 return out;
                 """);
         assertThat(got).as(name).containsExactly(16L * 1024 * 1024, null, null, null,
-                "pdq.wasm: 2x2 is not the room asked for", "pdq.wasm: 6x0 is not the room asked for", 0L);
+                "pdq.wasm: 2x2 is not the room asked for", "pdq.wasm: 6x0 is not the room asked for", 0L,
+                true, true, true, true);
     }
 }
