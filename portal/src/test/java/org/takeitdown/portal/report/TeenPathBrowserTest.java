@@ -125,7 +125,8 @@ class TeenPathBrowserTest {
             e.click("#check");
             e.waitFor("document.getElementById('add-more')", Duration.ofSeconds(10), "the case shows");
             e.click("#add-more");
-            e.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page shows");
+            e.waitFor("document.getElementById('adding-to') && !document.getElementById('hasher').hidden",
+                    Duration.ofSeconds(10), "the add-files page shows and its script has run");
             assertThat(e.js("return document.documentElement.outerHTML.includes(arguments[0])", c.caseKey()))
                     .as("the key is not left in the page's markup").isEqualTo(false);
             sendOnePicture(e);
