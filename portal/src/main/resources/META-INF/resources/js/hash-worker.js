@@ -19,12 +19,17 @@ const DECODE_QUEUE = 8;
 // PDQ, compiled by TeaVM to WebAssembly (GC), in about 0.6 of the JavaScript build's time. Where WebAssembly
 // GC is missing or fails, hasher.js's pdq does the work, with the same bits. The pixels are drawn straight
 // into the module's memory (one block, kept for the next image), so they are held once; an image over
-// maxPixels goes to hasher.js.
-const wasmPdq = import('/js/pdq-wasm.js').then(({ loadPdq }) => loadPdq()).catch(() => null);
+// maxPixels goes to hasher.js. The module is fetched and compiled once, when this worker first meets an
+// image (so a worker that hashes only videos never loads it), while that image is still being decoded.
+let wasmPdq = null;
+function loadWasmPdq() {
+  wasmPdq ??= import('/js/pdq-wasm.js').then(({ loadPdq }) => loadPdq()).catch(() => null);
+  return wasmPdq;
+}
 
 async function imagePdq(bitmap) {
   const { width, height } = bitmap;
-  const wasm = await wasmPdq;
+  const wasm = await loadWasmPdq();
   let room = null;
   try {
     room = wasm && width * height <= wasm.maxPixels ? wasm.pixels(width * height) : null;
@@ -294,6 +299,7 @@ onmessage = async (event) => {
   try {
     const kind = await sniff(file);
     if (kind === 'video') { await hashVideo(id, file); return; }
+    if (kind === 'image') loadWasmPdq();
     const bitmap = kind === 'image' ? await decode(file) : null;
     const md5 = await md5Of(id, file, bitmap ? 0.5 : 1);
     if (!bitmap) {
