@@ -22,7 +22,7 @@ const files = {
   '/hash-wasm.js': [path.join(here, 'node_modules/hash-wasm/dist/index.esm.js'), 'text/javascript'],
   '/rgba': [rgbaPath, 'application/octet-stream'],
 };
-for (const name of ['hash-pool.js', 'hash-worker.js', 'mp4-demux.js']) {
+for (const name of ['hash-pool.js', 'hash-worker.js', 'mp4-demux.js', 'pixels.js']) {
   files[`/js/${name}`] = [path.join(portalJs, name), 'text/javascript'];
 }
 // CPU seconds used so far by the browser's processes (its process group; /proc/PID/stat's utime and

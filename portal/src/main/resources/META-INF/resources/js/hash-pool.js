@@ -5,15 +5,15 @@
 // this page (the <video> fallback) stops seeking and sends no more frames.
 //
 // Memory bound (counted from the buffers, not measured): each worker holds one file at a time. An
-// image peaks at about 16-20 bytes a pixel in its worker: while drawn, the decoded bitmap, its RGBA
-// copy, one canvas tile (at most 4096×4096) and that tile's pixels; while hashed, the RGBA copy, the
-// hasher's copy of it as words and its float luma (the bitmap is released first; the tile may await
-// collection). That is about 190-240 MB for a 12 MP photo, about 8-12 bytes a pixel + 128 MiB for
-// bigger ones (0.5-0.7 GB for 48 MP). Where the worker hashes with WebAssembly (/js/pdq.wasm, images up
-// to 16 MP), the RGBA copy is drawn into the module's memory and hashing copies nothing more, so the peak
-// is the drawing's, about 16 bytes a pixel; that memory (at most 80 MiB) stays for the worker's next
-// image. A video holds at most 8 decoded frames and one RGBA frame (about 35 MB at 1080p). So the pool holds at most MAX_WORKERS of those at once: about 0.8-1 GB for four
-// 12 MP photos; and never more workers than GiB of device memory where the browser tells
+// image peaks at about 8-12 bytes a pixel in its worker: while drawn, the decoded bitmap and its RGBA
+// copy, read back through one canvas strip of at most 1 MiB (pixels.js); while hashed, the RGBA copy,
+// the hasher's copy of it as words and its float luma (the bitmap is released first). That is about
+// 100-150 MB for a 12 MP photo (0.4-0.6 GB for 48 MP). Where the worker hashes with WebAssembly
+// (/js/pdq.wasm, images up to 16 MP), the RGBA copy is drawn into the module's memory and hashing copies
+// nothing more, so the peak is the drawing's, about 8 bytes a pixel; that memory (at most 80 MiB) stays
+// for the worker's next image. A video holds at most 8 decoded frames and one RGBA frame (about 35 MB
+// at 1080p). So the pool holds at most MAX_WORKERS of those at once: about 0.4-0.6 GB for four 12 MP
+// photos; and never more workers than GiB of device memory where the browser tells
 // (navigator.deviceMemory).
 
 const WORKER_URL = '/js/hash-worker.js';

@@ -6,9 +6,9 @@
 // sends the frames' pixels here.
 import { md5Start, pdq, vpdqStart, convertsFrame, h264Range, sniff as sniffHead, rules } from '/js/hasher.js';
 import { videoTrack } from '/js/mp4-demux.js';
+import { pixelsOf } from '/js/pixels.js';
 
 const CHUNK = 4 * 1024 * 1024;
-const TILE = 4096;
 // The rules this device shares with the server, from the hasher's Java (rules.HashRules): the PDQ
 // quality below which a hash is not used, the most vPDQ frames the portal takes for one video (one a
 // second), and how many first bytes sniff reads.
@@ -81,28 +81,6 @@ async function decode(file) {
   } catch (e) {
     return null;
   }
-}
-
-// Full-resolution RGBA pixels, drawn in tiles so that browsers' canvas size limits don't apply, into
-// `out` (w * h * 4 bytes) when given, else into a new array.
-function pixelsOf(bitmap, out) {
-  const w = bitmap.width, h = bitmap.height;
-  out = out || new Uint8ClampedArray(w * h * 4);
-  const tw = Math.min(TILE, w), th = Math.min(TILE, h);
-  const canvas = new OffscreenCanvas(tw, th);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  for (let y = 0; y < h; y += th) {
-    for (let x = 0; x < w; x += tw) {
-      const cw = Math.min(tw, w - x), ch = Math.min(th, h - y);
-      ctx.clearRect(0, 0, tw, th);
-      ctx.drawImage(bitmap, x, y, cw, ch, 0, 0, cw, ch);
-      const tile = ctx.getImageData(0, 0, cw, ch).data;
-      for (let r = 0; r < ch; r++) {
-        out.set(tile.subarray(r * cw * 4, (r + 1) * cw * 4), ((y + r) * w + x) * 4);
-      }
-    }
-  }
-  return out;
 }
 
 // RGBA pixels of a decoded frame at its visible size (ignoring pixel aspect, as ffmpeg does).
