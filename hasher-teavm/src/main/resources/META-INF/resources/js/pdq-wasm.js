@@ -15,10 +15,6 @@ function memoryRequirements(module) {
   return sections.length ? JSON.parse(new TextDecoder().decode(sections[0])) : {};
 }
 
-function unavailable(what) {
-  return () => { throw new Error(`pdq.wasm: ${what} is not available in this loader`); };
-}
-
 export async function loadPdq(url = '/js/pdq.wasm') {
   const response = await fetch(url, { credentials: 'same-origin' });
   if (!response.ok) throw new Error(`pdq.wasm: ${response.status}`);
@@ -52,7 +48,7 @@ export async function loadPdq(url = '/js/pdq.wasm') {
       fromCharCode: (code) => String.fromCharCode(code),
       concat: (a, b) => a + b,
       substring: (s, start, end) => s.substring(start, end),
-      fromCharCodeArray: unavailable('fromCharCodeArray'),
+      fromCharCodeArray: () => { throw new Error('pdq.wasm: fromCharCodeArray is not available in this loader'); },
     },
   });
   const maxPixels = e.maxPixels();

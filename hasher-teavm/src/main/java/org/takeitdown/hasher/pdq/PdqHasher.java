@@ -14,8 +14,7 @@ public final class PdqHasher {
      * as a canvas ImageData gives them), row-major from the top left.
      */
     public static PdqResult hash(byte[] pixels, int width, int height, int channels) {
-        Coefficients c = coefficients(pixels, width, height, channels);
-        return new PdqResult(bits(c.dct), c.quality);
+        return result(coefficients(pixels, width, height, channels));
     }
 
     /**
@@ -24,8 +23,7 @@ public final class PdqHasher {
      */
     public static PdqResult hashRgbaWords(int[] words, int width, int height) {
         checkPixels((long) words.length * 4, width, height, 4);
-        Coefficients c = blurredCoefficients(Luma.ofRgbaWords(words, width), width, height);
-        return new PdqResult(bits(c.dct), c.quality);
+        return result(blurredCoefficients(Luma.ofRgbaWords(words, width), width, height));
     }
 
     /**
@@ -34,8 +32,7 @@ public final class PdqHasher {
      */
     public static PdqResult hashRgbaWords(RgbaWords words, int width, int height) {
         checkPixels((long) words.length() * 4, width, height, 4);
-        Coefficients c = blurredCoefficients(Luma.ofRgbaWords(words, width), width, height);
-        return new PdqResult(bits(c.dct), c.quality);
+        return result(blurredCoefficients(Luma.ofRgbaWords(words, width), width, height));
     }
 
     /** The hashes of the eight {@link Dihedral} transforms of the image, in their order. */
@@ -65,6 +62,10 @@ public final class PdqHasher {
             throw new IllegalArgumentException("pixel array has " + pixelsLength + " bytes but "
                     + width + "x" + height + " pixels of " + channels + " bytes need " + expected);
         }
+    }
+
+    private static PdqResult result(Coefficients c) {
+        return new PdqResult(bits(c.dct), c.quality);
     }
 
     private static Coefficients coefficients(byte[] pixels, int width, int height, int channels) {
