@@ -1,0 +1,81 @@
+package org.takeitdown.portal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.takeitdown.hasher.cli.FileHasher;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.Engine;
+import org.takeitdown.portal.web.engine.Engines;
+
+/**
+ * Where {@code /js/pdq.wasm} can't be had (here the server refuses it, {@link WasmOutage}), the hashing page
+ * still hashes every picked image, with the JavaScript build ({@code /js/hasher.js}) and the CLI's bits: the
+ * PNG vectors that decode to the same pixels everywhere, in each engine.
+ */
+@Tag("browser")
+@QuarkusTest
+class PdqFallbackBrowserTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    private Engine engine;
+
+    @AfterEach
+    void quit() {
+        WasmOutage.stop();
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** The first few {@code png-exact} vectors with bytes of their own. */
+    private static List<Path> exactPngs() throws Exception {
+        Path pdq = Vectors.file("pdq");
+        List<String> lines = Files.readAllLines(pdq.resolve("expected.tsv"), StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        List<Path> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            if (!line.isBlank() && "png-exact".equals(cells[header.indexOf("decode_class")])) {
+                out.add(pdq.resolve(cells[header.indexOf("filename")]));
+            }
+        }
+        return HashPage.distinct(out, p -> p).subList(0, 4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void withoutTheWebAssemblyBuildImagesAreHashedByTheJavaScriptBuildWithTheSameBits(String name) throws Exception {
+        List<Path> files = exactPngs();
+        WasmOutage.start();
+        engine = Engines.start(name);
+        engine.open(root + "hash");
+        HashPage.hashAll(engine, files, Duration.ofSeconds(120), "every image hashed");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.js("return Array.from("
+                + "document.querySelectorAll('#file-list li'), li => ({"
+                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
+                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
+        assertThat(rows).hasSize(files.size());
+        assertThat(WasmOutage.REFUSED.get()).as(name + ": the worker asked for pdq.wasm and was refused").isPositive();
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(rows.get(i)).as(name + ": " + files.get(i).getFileName())
+                    .containsEntry("build", "js")
+                    .containsEntry("pdq", FileHasher.hash(files.get(i)).pdq.hash().toHex());
+        }
+    }
+}
