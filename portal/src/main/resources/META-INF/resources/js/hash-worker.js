@@ -16,7 +16,7 @@ const { pdqMinQuality: PDQ_MIN_QUALITY, vpdqMaxFrames: MAX_FRAMES, sniffBytes: S
 // Decoded frames waiting at most; each is released as soon as it is hashed or skipped.
 const DECODE_QUEUE = 8;
 // Images are hashed by /js/pdq.wasm where the browser runs it (loaded by /js/pdq-wasm.js): the same Java
-// PDQ, compiled by TeaVM to WebAssembly (GC), in about 0.6 of the JavaScript build's time. Where WebAssembly
+// PDQ, compiled by TeaVM to WebAssembly (GC), in about 0.7 of the JavaScript build's time. Where WebAssembly
 // GC is missing or fails, hasher.js's pdq does the work, with the same bits. The pixels are drawn straight
 // into the module's memory (one block, kept for the next image), so they are held once; an image over
 // maxPixels goes to hasher.js. The module is fetched and compiled once, when this worker first meets an
