@@ -1,7 +1,6 @@
 // A decoded image's full-resolution RGBA pixels, read back through a small canvas (hash-worker.js).
 
-// The widest strip: browsers' canvas size limits (the smallest, WebKit's, is about 4096 × 4096 pixels)
-// never apply.
+// The widest strip, in pixels: a canvas at most 4096 a side is within every browser's canvas size limits.
 export const TILE = 4096;
 // The most bytes of one strip. With 12 MP photos in Chromium (hasher-teavm/bench, 2026-11-28), reading
 // the pixels took about 33 ms in strips of 256 KiB or 1 MiB, 38-40 ms in strips of 64 KiB (many more
