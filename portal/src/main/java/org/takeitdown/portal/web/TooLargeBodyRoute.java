@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
@@ -47,14 +48,15 @@ public class TooLargeBodyRoute {
     };
 
     private final RouteAnswers answers;
-    private final Instance<SignInArea> areas;
+    /** The signed-in API areas, fixed at start-up: looked up once, not on every request. */
+    private final List<SignInArea> areas;
     private final long max = BodyLimits.maxBody();
     /** Reads a body of unknown length into the request's context, failing it with 413 past the limit; no file uploads. */
     private final BodyHandler reader = BodyHandler.create(false).setBodyLimit(max).setMergeFormAttributes(false);
 
     public TooLargeBodyRoute(RouteAnswers answers, Instance<SignInArea> areas) {
         this.answers = answers;
-        this.areas = areas;
+        this.areas = areas.stream().toList();
     }
 
     void routes(@Observes Router router) {
