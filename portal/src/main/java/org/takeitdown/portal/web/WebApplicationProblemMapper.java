@@ -40,16 +40,16 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        if (uriInfo != null && !ErrorAnswers.isApi(uriInfo.getPath())) {
+        if (uriInfo == null) {
+            return original;
+        }
+        if (!ErrorAnswers.isApi(uriInfo.getPath())) {
             return switch (status) {
                 case 413 -> tooLarge(uriInfo.getPath(), BodyLimits.maxBody());
                 case 415 -> ErrorAnswers.answer(uriInfo.getPath(), 415, "Unsupported Media Type",
                         "This endpoint does not take a body of this Content-Type.", Templates::refused);
                 default -> original;
             };
-        }
-        if (uriInfo == null) {
-            return original;
         }
         if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
             return Problem.response(400, "Bad request", JsonProblemMapper.describe(j));
