@@ -107,6 +107,8 @@ public interface Msg {
 
     String adultWrongAnswer();
 
+    String hashBackToQuestions();
+
     String hashTitle();
 
     String hashIntro();

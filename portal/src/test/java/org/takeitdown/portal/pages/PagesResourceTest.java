@@ -121,7 +121,7 @@ class PagesResourceTest {
     @Test
     void hashingPageOffersAWayBackToTheQuestionsInTheChosenLanguage() {
         given().queryParam("lang", "es").get("/hash").then().statusCode(200)
-                .body(containsString("<a id=\"change-answers\" href=\"/start?lang=es\">Elegí la respuesta equivocada"));
+                .body(containsString("<a id=\"change-answers\" href=\"/start?lang=es\">Volver a las preguntas<"));
         given().queryParam("lang", "es").get("/start").then().statusCode(200)
                 .body(containsString("id=\"start-form\""));
     }

@@ -234,7 +234,7 @@ class TeenFlowBrowserTest {
         engine.click("#age-under");
         engine.click("#start-continue");
         engine.waitFor("location.pathname.endsWith('/hash')", Duration.ofSeconds(10), "the hashing page");
-        assertThat(engine.text("#change-answers")).isEqualTo("I chose the wrong answer – go back to the question");
+        assertThat(engine.text("#change-answers")).isEqualTo("Go back to the questions");
         engine.js("document.getElementById('change-answers').focus(); return true;");
         assertThat(engine.js("return document.activeElement.id;")).as("keyboard reachable").isEqualTo("change-answers");
         engine.click("#change-answers");
