@@ -90,7 +90,7 @@ class PixelStripsBrowserTest {
                 .containsEntry("1000x700", "same").containsEntry("5000x300", "same").containsEntry("2x9000", "same")
                 .containsEntry("1000x700 transparent", "same");
         assertThat(got.get("limit")).isEqualTo(1024L * 1024);
-        assertThat((Long) got.get("biggest")).as(name + ": the biggest canvas's bytes, for images of 2.8 MB to 20 MB")
+        assertThat((Long) got.get("biggest")).as(name + ": the biggest canvas's bytes, for images of up to 6 MB")
                 .isPositive().isLessThanOrEqualTo(1024L * 1024);
         assertThat(got.get("canvases")).as(name + ": one canvas an image").isEqualTo(4L);
     }
