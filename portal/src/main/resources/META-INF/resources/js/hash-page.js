@@ -18,6 +18,7 @@ const rules = {
   pdqMinQuality: Number(t.pdqMinQuality), itemsPerRequest: Number(t.itemsPerRequest),
   bodyLimit: Number(t.bodyLimit), framesBodyLimit: Number(t.framesBodyLimit),
   siteWideLimits: (t.siteWideLimits || '').split(' '),
+  dailyLimits: (t.dailyLimits || '').split(' '),
   refusedMd5s: new Set((t.refusedMd5s || '').split(' ').filter(Boolean)),
 };
 const pool = new HashPool({ onMessage: (event) => received(event) });
@@ -272,9 +273,11 @@ function retryAfterSeconds(value) {
 }
 
 // What to say when the server asks to wait: about how many minutes, rounded up, and why: the portal is busy
-// (a site-wide limit), or many tries came from this network, which others may share (any other limit).
+// (a site-wide limit), or many tries came from this network, which others may share (any other limit). A
+// daily limit waits until midnight UTC: over an hour, that is said in hours, rounded up, and as today's.
 function tooManyMessage(seconds, limit) {
   const minutes = Math.max(1, Math.ceil((seconds ?? 60) / 60));
+  if (rules.dailyLimits.includes(limit) && minutes > 60) return counted('tTooManyToday', Math.ceil(minutes / 60));
   return counted(rules.siteWideLimits.includes(limit) ? 'tTooManyBusy' : 'tTooMany', minutes);
 }
 

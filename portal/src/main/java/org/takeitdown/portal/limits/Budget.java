@@ -51,6 +51,14 @@ public enum Budget {
         return siteWide;
     }
 
+    /**
+     * Whether the limit counts one UTC day, so that a person refused by it waits until midnight UTC: hours
+     * rather than minutes, which the hashing page says in hours.
+     */
+    public boolean daily() {
+        return this == CASES_PER_DAY || this == ITEMS_PER_DAY || this == FRAMES_PER_DAY;
+    }
+
     /** The name counted as the {@code budget} tag of {@code portal_limits_refused_total}. */
     public String tag() {
         return tag;

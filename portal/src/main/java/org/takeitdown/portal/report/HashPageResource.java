@@ -46,11 +46,12 @@ public class HashPageResource {
      * The rules the page's script applies, rendered from the code and the running configuration the
      * server enforces them with: the PDQ quality floor, the items and the body bytes one request may
      * carry (without and with vPDQ frames), the limits that are site-wide (their tags, space-separated), so
-     * a {@code 429} naming one says the portal is busy rather than that this address tried too often, and the MD5s
-     * of files that are no one's picture (space-separated), which the server refuses.
+     * a {@code 429} naming one says the portal is busy rather than that this address tried too often, the limits
+     * that count one UTC day (their tags), so a wait until midnight is said in hours, and the MD5s of files that
+     * are no one's picture (space-separated), which the server refuses.
      */
     public record Rules(int pdqMinQuality, int itemsPerRequest, long bodyLimit, long framesBodyLimit,
-                        String siteWideLimits, String refusedMd5s) {
+                        String siteWideLimits, String dailyLimits, String refusedMd5s) {
     }
 
     private final CaseService cases;
@@ -69,6 +70,7 @@ public class HashPageResource {
         this.rules = new Rules(HashRules.PDQ_MIN_QUALITY, ItemRules.MAX_PER_REQUEST,
                 Math.min(BodyLimits.SMALL_LIMIT, maxBody.asLongValue()), maxBody.asLongValue(),
                 Arrays.stream(Budget.values()).filter(Budget::siteWide).map(Budget::tag).collect(Collectors.joining(" ")),
+                Arrays.stream(Budget.values()).filter(Budget::daily).map(Budget::tag).collect(Collectors.joining(" ")),
                 String.join(" ", DegenerateHashes.refusedMd5s()));
     }
 

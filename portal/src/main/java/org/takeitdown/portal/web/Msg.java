@@ -161,6 +161,8 @@ public interface Msg {
     /** Over a limit: the site is {@code busy} (a site-wide limit), or many tries came from this network. */
     String hashTooMany(Count minutes, boolean busy);
 
+    String hashTooManyToday(Count hours);
+
     String hashRefused();
 
     String hashLeftOut();

@@ -249,7 +249,8 @@ class SendFlowBrowserTest {
 
     /**
      * A 429 says why in the words of the limit the server names: the portal is busy (a site-wide limit), or many
-     * tries came from a network others may share (a limit on one address); either way nothing was lost.
+     * tries came from a network others may share (a limit on one address), today's and in hours when a daily limit
+     * waits for midnight more than an hour away; either way nothing was lost.
      */
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
@@ -263,7 +264,7 @@ class SendFlowBrowserTest {
                       const problem = { type: 'about:blank', title: 'Too many requests', status: 429, limit: window.refuseWith };
                       window.refuseWith = null;
                       return new Response(JSON.stringify(problem),
-                        { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '150' } });
+                        { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': window.retryAfter || '150' } });
                     };
                     window.refuseWith = 'clients-full';
                     return true;""");
@@ -277,6 +278,19 @@ class SendFlowBrowserTest {
             e.waitFor("document.getElementById('submit-message').textContent.includes('Wi-Fi')", ANSWER, "the answer");
             assertThat(e.text("#submit-message")).isEqualTo("Lots of tries came from your Wi-Fi or phone network, maybe from "
                     + "other people using it too. Please wait about 3 minutes, then send again. Nothing was lost.");
+
+            e.js("window.refuseWith = 'items-per-day'; window.retryAfter = '35950'; return true;");
+            e.click("#submit-hashes");
+            e.waitFor("document.getElementById('submit-message').textContent.includes('today')", ANSWER, "the answer");
+            assertThat(e.text("#submit-message")).isEqualTo("Lots of tries came from your Wi-Fi or phone network today, maybe "
+                    + "from other people using it too. Please wait about 10 hours, then send again. Nothing was lost.");
+
+            e.js("window.refuseWith = 'cases-per-day'; window.retryAfter = '1790'; return true;");
+            e.click("#submit-hashes");
+            e.waitFor("document.getElementById('submit-message').textContent.includes('30 minutes')", ANSWER, "the answer");
+            assertThat(e.text("#submit-message")).as("a daily limit with midnight under an hour away waits in minutes")
+                    .isEqualTo("Lots of tries came from your Wi-Fi or phone network, maybe from "
+                    + "other people using it too. Please wait about 30 minutes, then send again. Nothing was lost.");
 
             e.click("#submit-hashes");
             e.waitFor("!document.getElementById('receipt').hidden", ANSWER, "sending again makes the case");
