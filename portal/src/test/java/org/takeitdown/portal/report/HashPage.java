@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.takeitdown.hasher.md5.Md5;
@@ -31,6 +32,19 @@ final class HashPage {
                 + " + document.querySelectorAll('#file-list li .state.error, #file-list li .state.left-out').length >= "
                 + files.size(),
                 within, what);
+    }
+
+    /**
+     * The list's rows, in order: each file's {@code md5}, {@code pdq} and the {@code build} that computed the PDQ
+     * ({@code wasm} or {@code js}), null where the row has none.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> rows(Engine engine) {
+        return (List<Map<String, Object>>) engine.js("return Array.from("
+                + "document.querySelectorAll('#file-list li'), li => ({"
+                + " md5: (li.querySelector('code.md5') || {}).textContent || null,"
+                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
+                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
     }
 
     /** {@code items} without those whose file has the same bytes (the same MD5) as an earlier one's, in order. */

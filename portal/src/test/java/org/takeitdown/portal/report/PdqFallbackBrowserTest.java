@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
-import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -44,17 +40,9 @@ class PdqFallbackBrowserTest {
 
     /** The first few {@code png-exact} vectors with bytes of their own. */
     private static List<Path> exactPngs() throws Exception {
-        Path pdq = Vectors.file("pdq");
-        List<String> lines = Files.readAllLines(pdq.resolve("expected.tsv"), StandardCharsets.UTF_8);
-        List<String> header = List.of(lines.get(0).split("\t", -1));
-        List<Path> out = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split("\t", -1);
-            if (!line.isBlank() && "png-exact".equals(cells[header.indexOf("decode_class")])) {
-                out.add(pdq.resolve(cells[header.indexOf("filename")]));
-            }
-        }
-        return HashPage.distinct(out, p -> p).subList(0, 4);
+        List<Path> exact = PdqVectorsBrowserTest.vectors().stream()
+                .filter(v -> "png-exact".equals(v.decodeClass())).map(PdqVectorsBrowserTest.Vector::file).toList();
+        return HashPage.distinct(exact, p -> p).subList(0, 4);
     }
 
     @ParameterizedTest
@@ -65,11 +53,7 @@ class PdqFallbackBrowserTest {
         engine = Engines.start(name);
         engine.open(root + "hash");
         HashPage.hashAll(engine, files, Duration.ofSeconds(120), "every image hashed");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.js("return Array.from("
-                + "document.querySelectorAll('#file-list li'), li => ({"
-                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
-                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
+        List<Map<String, Object>> rows = HashPage.rows(engine);
         assertThat(rows).hasSize(files.size());
         assertThat(WasmOutage.REFUSED.get()).as(name + ": the worker asked for pdq.wasm and was refused").isPositive();
         for (int i = 0; i < files.size(); i++) {

@@ -54,10 +54,12 @@ class PdqVectorsBrowserTest {
         }
     }
 
-    private record Vector(Path file, String decodeClass) {
+    /** A row of {@code pdq/expected.tsv}: the image and how decoders agree on it. */
+    record Vector(Path file, String decodeClass) {
     }
 
-    private static List<Vector> vectors() throws Exception {
+    /** Every row of {@code pdq/expected.tsv}, in order. */
+    static List<Vector> vectors() throws Exception {
         Path pdq = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "pdq").toAbsolutePath().normalize();
         List<String> lines = Files.readAllLines(pdq.resolve("expected.tsv"), StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split("\t", -1));
@@ -85,12 +87,7 @@ class PdqVectorsBrowserTest {
         engine.open(root + "hash");
         HashPage.hashAll(engine, vectors.stream().map(Vector::file).toList(), Duration.ofSeconds(300),
                 "every vector hashed or marked");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> rows = (List<Map<String, Object>>) engine.js("return Array.from("
-                + "document.querySelectorAll('#file-list li'), li => ({"
-                + " md5: (li.querySelector('code.md5') || {}).textContent || null,"
-                + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
-                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
+        List<Map<String, Object>> rows = HashPage.rows(engine);
         assertThat(rows).hasSize(vectors.size());
 
         List<String> failures = new ArrayList<>();
