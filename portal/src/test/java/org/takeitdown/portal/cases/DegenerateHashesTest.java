@@ -15,6 +15,7 @@ import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.hasher.rules.HashRules;
+import org.takeitdown.portal.web.Vectors;
 
 /** The deny-list and the bit-count rule refuse hashes of no picture and accept every real one measured. */
 class DegenerateHashesTest {
@@ -99,7 +100,7 @@ class DegenerateHashesTest {
 
     @Test
     void everyVectorPdqAndReferencePdqIsAccepted() throws Exception {
-        Path tsv = Path.of(System.getProperty("vectors.dir"), "pdq", "expected.tsv");
+        Path tsv = Vectors.file("pdq/expected.tsv");
         List<String> lines = Files.readAllLines(tsv);
         List<String> header = List.of(lines.get(0).split("\t"));
         int ours = header.indexOf("pdq_hex");

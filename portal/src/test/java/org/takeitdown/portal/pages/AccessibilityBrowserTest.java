@@ -2,27 +2,24 @@ package org.takeitdown.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.Messages;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * axe-core on every page of the flow at phone width: in Chromium in every offered language, in Firefox ESR and
@@ -31,7 +28,7 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends EngineFixture {
     private static final String AXE = axeSource();
     /**
      * Loads axe as the script's own source (the pages' CSP forbids eval, which WebKitGTK enforces even here),
@@ -43,22 +40,11 @@ class AccessibilityBrowserTest {
                 targets: v.nodes.map(n => JSON.stringify(n.target))}));
             """;
 
-    @TestHTTPResource("/")
-    URL root;
-
     @Inject
     CaseService cases;
 
-    private Engine engine;
     private final List<String> problems = new ArrayList<>();
     private int checked;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     private static String axeSource() {
         try (InputStream in = AccessibilityBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
@@ -88,12 +74,10 @@ class AccessibilityBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyPageHasNoSeriousOrCriticalViolationsInEveryLanguage(String name) throws Exception {
         List<String> languages = "chromium".equals(name) ? Messages.tags() : List.of("en", "ar");
-        engine = Engines.start(name);
+        start(name);
         engine.viewport(360, 740);
-        Path png = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
-                .resolve("pdq/images/misc-images/c.png").toAbsolutePath().normalize();
-        Path video = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
-                .resolve("vpdq/videos/doorknob-hd-no-bar.mp4").toAbsolutePath().normalize();
+        Path png = Vectors.file("pdq/images/misc-images/c.png");
+        Path video = Vectors.file("vpdq/videos/doorknob-hd-no-bar.mp4");
         for (String lang : languages) {
             String q = "?lang=" + lang;
             for (String page : List.of("", "start", "adult", "help", "how-it-works", "hash", "cases/status", "impact", "platforms",

@@ -6,7 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -15,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -73,8 +73,7 @@ class LayoutBrowserTest {
             }
             e.open(root + "hash");
             e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
-                    .resolve("pdq/images/misc-images/c.png").toAbsolutePath().normalize()));
+            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
             assertThat(smallTargets(e)).as("the hash page with a file, its Remove button included").isEmpty();
             assertThat(((Number) e.js("return document.querySelector('button.remove').getBoundingClientRect().height"))
@@ -136,8 +135,7 @@ class LayoutBrowserTest {
 
             e.open(root + "hash");
             e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Path.of(System.getProperty("vectors.dir", "../../shared/vectors"))
-                    .resolve("pdq/images/misc-images/c.png").toAbsolutePath().normalize()));
+            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
             e.js("window.scrollTo(0, document.body.scrollHeight); return true;");
             e.click("#submit-hashes");

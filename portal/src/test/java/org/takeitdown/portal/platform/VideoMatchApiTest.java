@@ -30,6 +30,7 @@ import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.hasher.vpdq.VpdqText;
 import org.takeitdown.portal.cases.CaseItem;
 import org.takeitdown.portal.cases.ItemVpdq;
+import org.takeitdown.portal.web.Vectors;
 
 /**
  * Videos through the case and platform APIs, on the reference vPDQ of Meta's sample clips sampled
@@ -55,7 +56,7 @@ class VideoMatchApiTest {
 
     /** The reference's frames at one frame a second, duplicates dropped. */
     static List<VpdqFrame> reference(String clip) {
-        Path dir = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "vpdq", "hashes");
+        Path dir = Vectors.file("vpdq/hashes");
         String text;
         try {
             text = Files.readString(dir.resolve(clip + ".txt"));

@@ -2,11 +2,9 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -17,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +24,7 @@ import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.cli.ImageDecoder;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.web.Vectors;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * The CLI decodes WebP and Adobe CMYK JPEG to the very pixels each engine gives the page, checked live: every
@@ -52,20 +48,8 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class DecoderParityBrowserTest {
+class DecoderParityBrowserTest extends EngineFixture {
     private static final String CMYK = "pdq/images/misc-images/modes/CMYK.jpg";
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     /** Every WebP under the vectors folder, then the CMYK JPEG. */
     private static List<Path> files() throws IOException {
@@ -92,7 +76,7 @@ class DecoderParityBrowserTest {
         requireDwebp();
         List<Path> files = files();
         assertThat(files).as("WebP vectors and CMYK.jpg").hasSizeGreaterThanOrEqualTo(6);
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "hash");
         List<DecodedImage> cli = new ArrayList<>();
         for (Path file : files) {

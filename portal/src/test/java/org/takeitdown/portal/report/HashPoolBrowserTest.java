@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +20,8 @@ import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.Messages;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * The hashing page's pool of workers ({@code js/hash-pool.js}): several files hashed at once give the
@@ -32,7 +31,7 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class HashPoolBrowserTest {
+class HashPoolBrowserTest extends EngineFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration HASHING = Duration.ofMinutes(4);
 
@@ -97,19 +96,6 @@ class HashPoolBrowserTest {
     @TempDir
     Path tmp;
 
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    private static Path vectors() {
-        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).toAbsolutePath().normalize();
-    }
-
     /** A synthetic clip of {@code seconds} seconds at 320×240, 10 frames a second, made by ffmpeg. */
     private Path clip(String name, int seconds, String... codec) throws Exception {
         Path out = tmp.resolve(name);
@@ -154,17 +140,17 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void severalFilesHashedAtOnceGiveOneWorkersAndTheCliHashesInListOrder(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         Path text = tmp.resolve("notes.txt");
         Files.writeString(text, "not a picture");
         List<Path> files = List.of(
-                vectors().resolve("pdq/images/bridge-mods/aaa-orig.jpg"),
-                vectors().resolve("pdq/images/misc-images/c.png"),
-                vectors().resolve("vpdq/videos/doorknob-hd-no-bar.mp4"),
-                vectors().resolve("pdq/images/misc-images/wee.jpg"),
-                vectors().resolve("pdq/images/reg-test-input/pen-and-coaster.png"),
+                Vectors.file("pdq/images/bridge-mods/aaa-orig.jpg"),
+                Vectors.file("pdq/images/misc-images/c.png"),
+                Vectors.file("vpdq/videos/doorknob-hd-no-bar.mp4"),
+                Vectors.file("pdq/images/misc-images/wee.jpg"),
+                Vectors.file("pdq/images/reg-test-input/pen-and-coaster.png"),
                 text,
-                vectors().resolve("pdq/images/misc-images/small.jpg"));
+                Vectors.file("pdq/images/misc-images/small.jpg"));
         engine.open(hashPage.toString());
         engine.js(RECORD);
         choose(files);
@@ -230,7 +216,7 @@ class HashPoolBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void poolHasOneWorkerPerCoreAtMostFourAndAtMostOnePerGibOfDeviceMemory(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(hashPage.toString());
         String size = """
                 const define = (name, value) => Object.defineProperty(Navigator.prototype, name,
@@ -281,10 +267,10 @@ class HashPoolBrowserTest {
      * is chosen and hashed. Returns how many frames the page sent for the removed file before removal.
      */
     private long removeMidHash(String name, Path file, int seconds) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(hashPage.toString());
         engine.js(RECORD);
-        choose(List.of(vectors().resolve("pdq/images/misc-images/c.png")));
+        choose(List.of(Vectors.file("pdq/images/misc-images/c.png")));
         waitHashed(1);
         engine.js(REMOVE_MID_HASH, 2, seconds);
         choose(List.of(file));
@@ -296,7 +282,7 @@ class HashPoolBrowserTest {
                 .isEqualTo(true);
         assertThat(rows()).isEqualTo(1);
 
-        Path next = vectors().resolve("pdq/images/misc-images/wee.jpg");
+        Path next = Vectors.file("pdq/images/misc-images/wee.jpg");
         choose(List.of(next));
         waitHashed(2);
         String after = "i >= log.removed.%s && m.id === 2";

@@ -2,9 +2,7 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * Where {@code /js/pdq.wasm} can't be had (here the server refuses it, {@link WasmOutage}), the hashing page
@@ -24,18 +21,10 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class PdqFallbackBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    private Engine engine;
-
+class PdqFallbackBrowserTest extends EngineFixture {
     @AfterEach
-    void quit() {
+    void endOutage() {
         WasmOutage.stop();
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     /** The first few {@code png-exact} vectors with bytes of their own. */
@@ -50,7 +39,7 @@ class PdqFallbackBrowserTest {
     void withoutTheWebAssemblyBuildImagesAreHashedByTheJavaScriptBuildWithTheSameBits(String name) throws Exception {
         List<Path> files = exactPngs();
         WasmOutage.start();
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "hash");
         HashPage.hashAll(engine, files, Duration.ofSeconds(120), "every image hashed");
         List<Map<String, Object>> rows = HashPage.rows(engine);

@@ -2,9 +2,7 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * Every PDQ vector image ({@code pdq/expected.tsv}) hashed through the real page in each engine and compared
@@ -32,7 +29,7 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class PdqVectorsBrowserTest {
+class PdqVectorsBrowserTest extends EngineFixture {
     private static final int JPEG_BITS = 10;
     /**
      * Known, measured engine deviations, each allowed exactly (any other file off, or this one further off,
@@ -42,25 +39,13 @@ class PdqVectorsBrowserTest {
     static final Map<String, Map<String, Integer>> KNOWN = Map.of(
             "webkit", Map.of("reg-test-input/pen-and-coaster.png", 2));
 
-    @TestHTTPResource("/")
-    URL root;
-
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
     /** A row of {@code pdq/expected.tsv}: the image and how decoders agree on it. */
     record Vector(Path file, String decodeClass) {
     }
 
     /** Every row of {@code pdq/expected.tsv}, in order. */
     static List<Vector> vectors() throws Exception {
-        Path pdq = Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "pdq").toAbsolutePath().normalize();
+        Path pdq = Vectors.file("pdq");
         List<String> lines = Files.readAllLines(pdq.resolve("expected.tsv"), StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split("\t", -1));
         int file = header.indexOf("filename");
@@ -78,7 +63,7 @@ class PdqVectorsBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void everyPdqVectorHashesInThePageAsTheCliDoes(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         List<Vector> all = vectors();
         assertThat(all).as("rows of expected.tsv").hasSizeGreaterThanOrEqualTo(49);
         // Three vectors are the same bytes under three names; the page lists such a file once.

@@ -2,24 +2,20 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.portal.web.Vectors;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * The hasher's two browser builds, WebAssembly ({@code /js/pdq.wasm}, what the worker uses) and JavaScript
@@ -32,7 +28,7 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class PdqWasmParityBrowserTest {
+class PdqWasmParityBrowserTest extends EngineFixture {
     private static final int[][] SIZES = {{1, 1}, {2, 3}, {3, 2}, {7, 5}, {63, 64}, {64, 64}, {65, 63}, {127, 1},
         {1, 127}, {300, 200}, {1000, 3}, {513, 517}};
     /** The biggest image the WebAssembly build takes ({@code PdqWasmExports.MAX_PIXELS}, 64 MiB of words). */
@@ -61,18 +57,6 @@ class PdqWasmParityBrowserTest {
               return px;
             };
             """;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     private static byte[] generate(int w, int h, int seed, int kind) {
         byte[] px = new byte[w * h * 4];
@@ -130,7 +114,7 @@ class PdqWasmParityBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void webAssemblyAndJavaScriptBuildsGiveTheReferenceHashOfEveryPixelVector(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         loadBothBuilds();
         Path pdq = Vectors.file("pdq");
         List<String> lines = Files.readAllLines(pdq.resolve("expected.tsv"), StandardCharsets.UTF_8);
@@ -161,7 +145,7 @@ class PdqWasmParityBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void webAssemblyAndJavaScriptBuildsGiveTheJvmHashOfHardGeneratedImages(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         loadBothBuilds();
         List<String> jvm = new ArrayList<>();
         List<Object> jobs = new ArrayList<>();
@@ -194,7 +178,7 @@ class PdqWasmParityBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void webAssemblyBuildRefusesRoomItCannotGiveAndSizesThatAreNotTheRoomAskedForAndGrowsForBiggerPhotos(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "js/hash-worker.js");
         @SuppressWarnings("unchecked")
         List<Object> got = (List<Object>) engine.jsAsync("""

@@ -2,16 +2,12 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * The worker reads an image's pixels ({@code /js/pixels.js}) through a canvas of at most 1 MiB whatever the
@@ -22,24 +18,12 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class PixelStripsBrowserTest {
-    @TestHTTPResource("/")
-    URL root;
-
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
+class PixelStripsBrowserTest extends EngineFixture {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     @SuppressWarnings("unchecked")
     void pixelsAreReadThroughSmallCanvasesWithTheBitsOfOneBigCanvas(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(root.toString());
         Map<String, Object> got = (Map<String, Object>) engine.jsAsync("""
                 const { pixelsOf, STRIP_BYTES } = await import('/js/pixels.js');

@@ -2,10 +2,8 @@ package org.takeitdown.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,8 @@ import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.EngineFixture;
 import org.takeitdown.portal.web.engine.SeleniumEngine;
 
 /**
@@ -33,31 +31,19 @@ import org.takeitdown.portal.web.engine.SeleniumEngine;
  */
 @Tag("browser")
 @QuarkusTest
-class TeenFlowBrowserTest {
+class TeenFlowBrowserTest extends EngineFixture {
     private static final int RUN = 64;
     private static final long FLOW_BUDGET = 64 * 1024;
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
     private static final String LEFT_OUT = "This file is empty or isn't a real picture or video, so it will be left out."
             + " You don't need to do anything.";
 
-    @TestHTTPResource("/")
-    URL root;
-
     @Inject
     RequestBytes server;
 
-    private Engine engine;
-
     @AfterEach
-    void quit() {
+    void resetServer() {
         server.reset();
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    private static Path vectors() {
-        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors")).toAbsolutePath().normalize();
     }
 
     private void chooseFiles(List<Path> files) {
@@ -79,11 +65,11 @@ class TeenFlowBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void teenHashesOnDeviceSubmitsChecksAddsAndWithdraws(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         List<Path> files = List.of(
-                vectors().resolve("pdq/images/bridge-mods/aaa-orig.jpg"),
-                vectors().resolve("pdq/images/misc-images/c.png"),
-                vectors().resolve("vpdq/videos/doorknob-hd-no-bar.mp4"));
+                Vectors.file("pdq/images/bridge-mods/aaa-orig.jpg"),
+                Vectors.file("pdq/images/misc-images/c.png"),
+                Vectors.file("vpdq/videos/doorknob-hd-no-bar.mp4"));
         RequestBodies devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
                 ? RequestBodies.record(chrome) : null;
         server.keepBodies();
@@ -127,7 +113,7 @@ class TeenFlowBrowserTest {
         engine.click("#add-more");
         engine.waitFor("document.getElementById('adding-to')", Duration.ofSeconds(10), "the add-files page");
         assertThat(engine.url()).doesNotContain(number);
-        chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/wee.jpg")));
+        chooseFiles(List.of(Vectors.file("pdq/images/misc-images/wee.jpg")));
         engine.click("#submit-hashes");
         engine.waitVisible("#receipt-title", Duration.ofSeconds(30));
         engine.click("#saved-key");
@@ -140,7 +126,7 @@ class TeenFlowBrowserTest {
         assertThat(engine.text("#status-state")).isEqualTo("Withdrawn");
 
         List<Path> all = new ArrayList<>(files);
-        all.add(vectors().resolve("pdq/images/misc-images/wee.jpg"));
+        all.add(Vectors.file("pdq/images/misc-images/wee.jpg"));
         assertNoFileContentSent(all, FileHasher.hash(files.get(0)).md5, devTools);
     }
 
@@ -148,7 +134,7 @@ class TeenFlowBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void anEmptyFileIsLeftOutAtPickTimeAsIsAFileOfNoPictureAndSendMakesTheCaseFromTheRest(String name)
             throws Exception {
-        engine = Engines.start(name);
+        start(name);
         Path empty = Files.createTempFile("nothing", ".txt");
         Path lineBreak = Files.writeString(Files.createTempFile("line", ".txt"), "\n", StandardCharsets.US_ASCII);
         try {
@@ -161,7 +147,7 @@ class TeenFlowBrowserTest {
             assertThat(inRow(0, "details")).as("never hashed").isNull();
             assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
 
-            chooseFiles(List.of(vectors().resolve("pdq/images/misc-images/c.png"), lineBreak));
+            chooseFiles(List.of(Vectors.file("pdq/images/misc-images/c.png"), lineBreak));
             assertThat(inRow(2, ".state")).isEqualTo(LEFT_OUT);
             assertThat(inRow(2, "details")).as("its hashing stopped at its MD5").isNull();
             assertThat(inRow(1, ".state")).doesNotContain("left out");
@@ -227,7 +213,7 @@ class TeenFlowBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void theHashingPageLeadsBackToTheQuestionsInPlaceWithoutAHistoryEntry(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "start");
         long history = (Long) engine.js("return history.length;");
         engine.click("#who-me");
@@ -246,7 +232,7 @@ class TeenFlowBrowserTest {
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void adultPathLandsOnStopNcii(String name) throws Exception {
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "start");
         long history = (Long) engine.js("return history.length;");
         engine.click("#age-over");

@@ -6,12 +6,10 @@ import static org.takeitdown.portal.platform.PlatformFixtures.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +31,9 @@ import org.takeitdown.portal.web.Ffmpeg;
 import org.takeitdown.portal.web.RequestBodies;
 import org.takeitdown.portal.web.RequestBytes;
 import org.takeitdown.portal.web.SharedRuns;
+import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.WorkerHeap;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.EngineFixture;
 import org.takeitdown.portal.web.engine.SeleniumEngine;
 
 /**
@@ -46,11 +44,8 @@ import org.takeitdown.portal.web.engine.SeleniumEngine;
  */
 @Tag("browser")
 @QuarkusTest
-class VideoBrowserTest {
+class VideoBrowserTest extends EngineFixture {
     private static final String ROWS = "document.querySelectorAll('#file-list li')";
-
-    @TestHTTPResource("/")
-    URL root;
 
     @Inject
     SyncJob sync;
@@ -61,19 +56,13 @@ class VideoBrowserTest {
     @Inject
     RequestBytes server;
 
-    private Engine engine;
-
     @AfterEach
-    void quit() {
+    void resetServer() {
         server.reset();
-        if (engine != null) {
-            engine.close();
-        }
     }
 
     private static Path original() {
-        return Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "vpdq", "videos",
-                "chair-orig-22-sd-bar.mp4").toAbsolutePath().normalize();
+        return Vectors.file("vpdq/videos/chair-orig-22-sd-bar.mp4");
     }
 
     private Path encode(String name, String... args) throws Exception {
@@ -104,7 +93,7 @@ class VideoBrowserTest {
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void videoIsHashedOnTheDeviceSubmittedAndFoundByAPlatformInAReEncodedCopy(String name) throws Exception {
         Ffmpeg.require("video browser test");
-        engine = Engines.start(name);
+        start(name);
         Path webm = encode("copy.webm", "-c:v", "libvpx-vp9", "-b:v", "400k", "-deadline", "realtime", "-cpu-used", "8");
         Path reencoded = encode("reencoded.mp4", "-c:v", "libx264", "-b:v", "150k", "-preset", "veryfast");
         Path broken = tmp.resolve("broken.mp4");
@@ -203,7 +192,7 @@ class VideoBrowserTest {
         Ffmpeg.run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264",
                 "-preset", "ultrafast", "-g", "100", "-pix_fmt", "yuv420p", hour.toString()));
 
-        engine = Engines.start("chromium");
+        start("chromium");
         ChromeDriver driver = (ChromeDriver) ((SeleniumEngine) engine).driver();
         engine.open(root + "hash");
         try (WorkerHeap heap = WorkerHeap.attach(driver)) {

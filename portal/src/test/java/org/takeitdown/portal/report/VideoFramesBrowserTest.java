@@ -3,9 +3,7 @@ package org.takeitdown.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,8 +20,8 @@ import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.vpdq.VpdqFrame;
 import org.takeitdown.portal.web.Ffmpeg;
-import org.takeitdown.portal.web.engine.Engine;
-import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.web.engine.EngineFixture;
 
 /**
  * Video frames in Chromium, Firefox ESR and WebKitGTK equal to the CLI's: clips generated with ffmpeg
@@ -37,7 +34,7 @@ import org.takeitdown.portal.web.engine.Engines;
  */
 @Tag("browser")
 @QuarkusTest
-class VideoFramesBrowserTest {
+class VideoFramesBrowserTest extends EngineFixture {
     private static final String CLIP = "testsrc2=size=%s:rate=30";
     /**
      * Chromium's and WebKitGTK's planes are the decoder's samples, converted as the CLI converts ffmpeg's:
@@ -47,20 +44,8 @@ class VideoFramesBrowserTest {
     /** vPDQ's match distance: a frame this close or closer matches (VpdqMatcher, below 31). */
     private static final int MATCH_BITS = 30;
 
-    @TestHTTPResource("/")
-    URL root;
-
     @TempDir
     Path tmp;
-
-    private Engine engine;
-
-    @AfterEach
-    void quit() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
 
     /** A 3-second clip of ffmpeg's testsrc2 pattern at {@code size}, encoded with {@code args}. */
     private Path clip(String name, String size, String... args) throws Exception {
@@ -95,8 +80,7 @@ class VideoFramesBrowserTest {
         clips.put("odd size 642x362 H.264", clip("odd.mp4", "642x362", cat(h264, "-pix_fmt", "yuv420p")));
         clips.put("10-bit VP9 profile 2 in MP4", clip("vp9p2.mp4", "640x360", "-c:v", "libvpx-vp9", "-profile:v", "2",
                 "-pix_fmt", "yuv420p10le", "-deadline", "realtime", "-cpu-used", "8"));
-        try (Stream<Path> meta = Files.list(Path.of(System.getProperty("vectors.dir", "../../shared/vectors"), "vpdq",
-                "videos").toAbsolutePath().normalize())) {
+        try (Stream<Path> meta = Files.list(Vectors.file("vpdq/videos"))) {
             meta.filter(p -> p.toString().endsWith(".mp4")).sorted()
                     .forEach(p -> clips.put("Meta's " + p.getFileName(), p));
         }
@@ -112,7 +96,7 @@ class VideoFramesBrowserTest {
     void everyFrameFromWebCodecsPlanesEqualsTheClis(String name) throws Exception {
         Ffmpeg.require("video frames browser test");
         Map<String, Path> clips = clips();
-        engine = Engines.start(name);
+        start(name);
         engine.open(root + "hash");
         HashPage.hashAll(engine, new ArrayList<>(clips.values()), Duration.ofSeconds(300), "every video hashed or marked");
         int row = 0;
