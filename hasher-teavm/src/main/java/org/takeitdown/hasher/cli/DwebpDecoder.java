@@ -26,23 +26,10 @@ final class DwebpDecoder {
     static boolean available() {
         Boolean known = available;
         if (known == null) {
-            known = probe();
+            known = Programs.answers("dwebp", "-version");
             available = known;
         }
         return known;
-    }
-
-    private static boolean probe() {
-        try {
-            Process p = new ProcessBuilder("dwebp", "-version")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /**

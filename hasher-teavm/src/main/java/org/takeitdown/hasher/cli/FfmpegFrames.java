@@ -55,16 +55,7 @@ final class FfmpegFrames implements VideoFrameSource {
 
     /** Whether an {@code ffmpeg} program answers on the PATH. */
     static boolean available() {
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-version")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Programs.answers("ffmpeg", "-hide_banner", "-version");
     }
 
     @Override
