@@ -6,40 +6,46 @@ package org.takeitdown.portal.limits;
  */
 public enum Budget {
     /** New cases from one address within a short window. */
-    CREATE("create"),
+    CREATE("create", Reach.SHORT),
     /** New cases from one address in one UTC day. */
-    CASES_PER_DAY("cases-per-day"),
+    CASES_PER_DAY("cases-per-day", Reach.DAILY),
     /** Items from one address in one UTC day, new cases and additions together. */
-    ITEMS_PER_DAY("items-per-day"),
+    ITEMS_PER_DAY("items-per-day", Reach.DAILY),
     /** vPDQ frames from one address in one UTC day. */
-    FRAMES_PER_DAY("frames-per-day"),
+    FRAMES_PER_DAY("frames-per-day", Reach.DAILY),
     /** Add-items requests from one address within a short window. */
-    ADD("add"),
+    ADD("add", Reach.SHORT),
     /** Requests from one address that stored nothing, within a short window. */
-    STORED_NOTHING("stored-nothing"),
+    STORED_NOTHING("stored-nothing", Reach.SHORT),
     /** A full table of addresses refusing a new one: new addresses wait, whoever they are. */
-    CLIENTS_FULL("clients-full", true),
+    CLIENTS_FULL("clients-full", Reach.SITE_WIDE),
     /** Requests by one platform key, per second. */
-    PLATFORM("platform"),
+    PLATFORM("platform", Reach.SHORT),
     /** Exports streaming at once: one per platform key, {@link Limits#MAX_EXPORTS} in all. */
-    EXPORTS("exports", true),
+    EXPORTS("exports", Reach.SITE_WIDE),
     /** Failed look-ups by case number and key ({@link Lookup#CASE_KEY}). */
-    LOOKUP_FAILURES("lookup-failures"),
+    LOOKUP_FAILURES("lookup-failures", Reach.SHORT),
     /** Requests with a wrong platform API key ({@link Lookup#PLATFORM_KEY}). */
-    PLATFORM_KEY_FAILURES("platform-key-failures"),
+    PLATFORM_KEY_FAILURES("platform-key-failures", Reach.SHORT),
     /** Admin sign-ins with a wrong password ({@link Lookup#ADMIN_PASSWORD}). */
-    ADMIN_PASSWORD_FAILURES("admin-password-failures");
+    ADMIN_PASSWORD_FAILURES("admin-password-failures", Reach.SHORT);
 
-    private final String tag;
-    private final boolean siteWide;
-
-    Budget(String tag) {
-        this(tag, false);
+    /** Whose requests a budget counts and how long a refused person waits. */
+    private enum Reach {
+        /** One address's or one key's requests within a short window: minutes at most. */
+        SHORT,
+        /** One address's requests in one UTC day: until midnight UTC. */
+        DAILY,
+        /** Everyone's requests together. */
+        SITE_WIDE
     }
 
-    Budget(String tag, boolean siteWide) {
+    private final String tag;
+    private final Reach reach;
+
+    Budget(String tag, Reach reach) {
         this.tag = tag;
-        this.siteWide = siteWide;
+        this.reach = reach;
     }
 
     /**
@@ -48,7 +54,7 @@ public enum Budget {
      * connection tried too much.
      */
     public boolean siteWide() {
-        return siteWide;
+        return reach == Reach.SITE_WIDE;
     }
 
     /**
@@ -56,7 +62,7 @@ public enum Budget {
      * rather than minutes, which the hashing page says in hours.
      */
     public boolean daily() {
-        return this == CASES_PER_DAY || this == ITEMS_PER_DAY || this == FRAMES_PER_DAY;
+        return reach == Reach.DAILY;
     }
 
     /** The name counted as the {@code budget} tag of {@code portal_limits_refused_total}. */

@@ -5,49 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.web.LogRecords;
 
 /** A clean stop is quiet: a sync the shutdown breaks is not a WARN; a real failure still is. */
 class SyncJobTest {
-    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final Logger logger = Logger.getLogger(SyncJob.class.getName());
+    private static final String LOGGER = SyncJob.class.getName();
+    private LogRecords log;
 
     @BeforeEach
     void listen() {
-        logger.addHandler(capture);
+        log = LogRecords.listen();
     }
 
     @AfterEach
     void stopListening() {
-        logger.removeHandler(capture);
+        log.close();
     }
 
     private List<String> warnings() {
-        return records.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogRecord::getMessage).toList();
+        return log.messages(LOGGER, Level.WARNING);
     }
 
     /** A sequencer whose run fails like one whose datasource was closed, after {@code during} ran. */
@@ -71,7 +53,7 @@ class SyncJobTest {
         job.get().tick();
         assertThat(runs).hasValue(1);
         assertThat(warnings()).isEmpty();
-        assertThat(records).extracting(LogRecord::getLevel).contains(Level.INFO);
+        assertThat(log.messages(LOGGER, Level.INFO)).isNotEmpty();
     }
 
     @Test

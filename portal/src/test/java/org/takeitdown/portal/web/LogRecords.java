@@ -45,6 +45,14 @@ public final class LogRecords extends Handler implements AutoCloseable {
         }
     }
 
+    /** The messages {@code logger} published at {@code level} or above, in order. */
+    public List<String> messages(String logger, Level level) {
+        synchronized (records) {
+            return records.stream().filter(r -> logger.equals(r.getLoggerName()))
+                    .filter(r -> r.getLevel().intValue() >= level.intValue()).map(LogRecord::getMessage).toList();
+        }
+    }
+
     /** The records at ERROR (SEVERE) or above, each as its logger, message and exception. */
     public List<String> errors() {
         synchronized (records) {
