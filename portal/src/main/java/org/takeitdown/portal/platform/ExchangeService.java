@@ -27,7 +27,8 @@ import org.takeitdown.portal.web.ApiProblemException;
  * ({@link ExchangeHash}); others move the cursor and send nothing. A hash is Active while any active item
  * carries it. A retired item's Withdrawn (withdrawn by the teen) or Deleted (removed by the operator) record
  * goes only to platforms whose client was given the item while it was active (see {@link org.takeitdown.portal.cases.WithdrawnHash}), in
- * runs that start past it. Each page moves the platform's exchange mark under its row lock.
+ * runs that start past it. Each page moves the platform's exchange mark under its row lock, to the last change it
+ * scanned and never past the last one numbered.
  */
 @ApplicationScoped
 public class ExchangeService {
@@ -94,7 +95,9 @@ public class ExchangeService {
             List<Change> rows = changedAfter(platform.id(), cursor, size + 1);
             boolean more = rows.size() > size;
             List<Change> scanned = more ? rows.subList(0, size) : rows;
-            long last = scanned.isEmpty() ? cursor : scanned.get(scanned.size() - 1).seq();
+            // An empty page moves the mark no further than the feed goes: a cursor the client chose past it (a far
+            // startTimestamp, a made-up token) must not count it as a receiver of items numbered later.
+            long last = scanned.isEmpty() ? Math.min(cursor, feed.consistentSeq()) : scanned.get(scanned.size() - 1).seq();
             List<ExchangeApi.HashRecord> records = records(platform.id(), runAfter, scanned);
             platforms.markExchanged(platform.id(), last);
             long next = Math.max(start, ExchangeCursor.timestamp(last));

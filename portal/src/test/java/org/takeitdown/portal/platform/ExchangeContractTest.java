@@ -46,6 +46,9 @@ class ExchangeContractTest {
     @Inject
     SyncJob sync;
 
+    @Inject
+    FeedStore feedStore;
+
     /** A tracked item this test made: its exchange key (signalType:hash) and whether it ended withdrawn. */
     private record Made(String key, boolean withdrawn) {
     }
@@ -203,6 +206,30 @@ class ExchangeContractTest {
         fresh.run();
         assertThat(fresh.received).as("a client starting now never learns withdrawn hashes")
                 .noneMatch(r -> r.contains(unseen) || r.contains(seen));
+    }
+
+    @Test
+    void aClientThatSkipsPastTheFeedDoesNotLearnTheHashOfAnItemNumberedAndWithdrawnAfterwards() {
+        String key = newPlatformKey("Exchange cursor past the feed");
+        runNow();
+        StopNciiClient client = new StopNciiClient(key, 800);
+        client.run();
+        JsonNode farStart = client.fetchHashes(ExchangeCursor.MAX_TIMESTAMP - 1, "");
+        assertThat(farStart.get("count").intValue()).isZero();
+        long numbered = QuarkusTransaction.requiringNew().call(() -> feedStore.consistentSeq());
+        JsonNode madeUpToken = client.fetchHashes(10, ExchangeCursor.token(numbered + 1_000_000));
+        assertThat(madeUpToken.get("count").intValue()).isZero();
+
+        String later = randomPdq();
+        String[] laterCase = PlatformFixtures.newCase(PlatformFixtures.image(PlatformFixtures.md5(), later, 90));
+        runNow();
+        long laterNumbered = QuarkusTransaction.requiringNew().call(() -> feedStore.consistentSeq());
+        withdraw(laterCase);
+        runNow();
+        // A run starting just past the item's first number: where a client that received it learns the withdrawal.
+        JsonNode pastIt = client.fetchHashes(ExchangeCursor.timestamp(laterNumbered), "");
+        assertThat(pastIt.toString()).as("an item first numbered after every page the client was sent")
+                .doesNotContain(later);
     }
 
     @Test
