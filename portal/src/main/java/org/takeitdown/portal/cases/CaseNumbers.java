@@ -46,6 +46,14 @@ public final class CaseNumbers {
         return number.substring(0, 5) + "-" + number.substring(5);
     }
 
+    /**
+     * What was typed into a case number or key field, to fill the form in again after a failed look-up (so that one
+     * wrong character does not mean typing 36 again): as typed, or nothing when longer than either could be typed.
+     */
+    public static String retyped(String text) {
+        return text == null || text.length() > MAX_TYPED_PER_CHARACTER * KEY_LENGTH ? "" : text;
+    }
+
     /** The canonical number, or null when {@code text} cannot be a case number. */
     public static String parseNumber(String text) {
         return parse(text, NUMBER_LENGTH);

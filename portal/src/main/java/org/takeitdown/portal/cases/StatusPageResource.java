@@ -22,7 +22,7 @@ import org.takeitdown.portal.web.Page;
 public class StatusPageResource {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(boolean notFound);
+        static native TemplateInstance form(boolean notFound, String number, String key);
 
         static native TemplateInstance status(CaseApi.View view, String caseKey, boolean needConfirm);
 
@@ -46,7 +46,7 @@ public class StatusPageResource {
     @GET
     @Path("status")
     public TemplateInstance form() {
-        return Templates.form(false);
+        return Templates.form(false, "", "");
     }
 
     @POST
@@ -57,7 +57,8 @@ public class StatusPageResource {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.status(view, CaseNumbers.parseKey(key), false)).build();
         } catch (NoSuchCase e) {
-            return Response.status(404).entity(Templates.form(true)).build();
+            return Response.status(404).entity(Templates.form(true, CaseNumbers.retyped(number), CaseNumbers.retyped(key)))
+                    .build();
         }
     }
 
@@ -89,7 +90,8 @@ public class StatusPageResource {
         } catch (AlreadyWithdrawn e) {
             return Response.ok(Templates.withdrawn()).build();
         } catch (NoSuchCase e) {
-            return Response.status(404).entity(Templates.form(true)).build();
+            return Response.status(404).entity(Templates.form(true, CaseNumbers.retyped(number), CaseNumbers.retyped(key)))
+                    .build();
         }
     }
 }

@@ -39,7 +39,7 @@ public class HashPageResource {
     static class Templates {
         static native TemplateInstance hash(String caseNumber, String caseKey, Rules rules);
 
-        static native TemplateInstance addAgain(boolean notFound);
+        static native TemplateInstance addAgain(boolean notFound, String number, String key);
     }
 
     /**
@@ -86,7 +86,7 @@ public class HashPageResource {
     @GET
     @Path("add")
     public TemplateInstance addAgain() {
-        return Templates.addAgain(false);
+        return Templates.addAgain(false, "", "");
     }
 
     /** The hashing page for adding files to the case with this number and key; asked again when there is none. */
@@ -98,7 +98,8 @@ public class HashPageResource {
             CaseApi.View view = limits.lookup(clients.of(http), () -> cases.view(number, key));
             return Response.ok(Templates.hash(view.caseNumber(), CaseNumbers.parseKey(key), rules)).build();
         } catch (NoSuchCase e) {
-            return Response.status(404).entity(Templates.addAgain(true)).build();
+            return Response.status(404)
+                    .entity(Templates.addAgain(true, CaseNumbers.retyped(number), CaseNumbers.retyped(key))).build();
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Numbers and dates in templates, written the way the page's language writes them (CLDR, through ICU):
  * {@code {n.count}} for a message's plural choice, {@code {n.num}}, {@code {n.percent}}, {@code {day.date}} and
- * {@code {day.dayMonth}}; and {@code {name.isolated}} for a name of any direction inside a message.
+ * {@code {day.dayMonth}}; {@code {name.isolated}} for a name of any direction inside a message, and
+ * {@code {number.ltr}} for a case number inside one.
  */
 @TemplateExtension
 public class Formats {
@@ -50,6 +51,15 @@ public class Formats {
      */
     static String isolated(String text) {
         return "\u2068" + text + "\u2069";
+    }
+
+    /**
+     * {@code text} between LEFT-TO-RIGHT ISOLATE (U+2066) and POP DIRECTIONAL ISOLATE (U+2069): a code written left
+     * to right whatever the page's direction. A case number such as {@code 23456-ABCDE} inside Arabic text would
+     * otherwise show its groups swapped ({@code ABCDE-23456}), and a teen copying what they see would copy it wrong.
+     */
+    static String ltr(String text) {
+        return "\u2066" + text + "\u2069";
     }
 
     static String format(String skeleton, LocalDate day, Locale locale) {
