@@ -54,7 +54,7 @@ public class CaseApiResource {
     @APIResponse(responseCode = "429", description = "Over the rate of new cases, the daily cap of cases, the daily items or frames budget, or the requests that stored nothing, for this address; see Retry-After. A retry answered with the earlier case counts among the requests that stored nothing, not the new cases, and gets its case even over the limits on new cases")
     @ResponseStatus(201)
     public CaseApi.Created create(
-            @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case within 24 hours")
+            @Parameter(description = "A random id made by the client; a retry with the same id and body returns the same case for at least 24 hours")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             CaseApi.ItemsRequest request) {
         BodyLimits.check(http, request);

@@ -26,7 +26,6 @@ import org.takeitdown.portal.web.Counters;
 public class CaseService {
     static final String KEY_PURPOSE = "case-key";
     static final String IDEMPOTENCY_PURPOSE = "idempotency-key";
-    private static final int IDEMPOTENCY_HOURS = 24;
     /** Tries at a case whose random number is already taken (one chance in about 10^14 each). */
     private static final int NUMBER_ATTEMPTS = 5;
     /** Runs of a transaction the database aborted as a deadlock: the first, and two more. */
@@ -119,7 +118,7 @@ public class CaseService {
 
     /**
      * The earlier answer for this key, or a new case whose answer is stored sealed under keys derived
-     * from the Idempotency-Key (which only the client holds) for 24 hours.
+     * from the Idempotency-Key (which only the client holds) for at least 24 hours ({@link #answerExpiry}).
      */
     private Creation createOnce(List<NewItem> items, String idempotencyKey, String keyHmac, String body)
             throws GeneralSecurityException {
@@ -128,16 +127,25 @@ public class CaseService {
         if (earlier.isPresent()) {
             return new Creation(earlier.get(), true);
         }
-        // This key's answer, if older than 24 hours, goes now, and a few other expired ones with it.
+        // This key's answer, if expired, goes now, and a few other expired ones with it.
         store.deleteExpiredAnswers(keyHmac, now);
         CaseApi.Created created = createCase(items, true);
         // A concurrent request with the same key fails this insert (and the caller retries); on plain JDBC,
         // so no ORM logs the failed statement's values.
         String salt = AnswerSeal.newSalt();
         store.insertAnswer(keyHmac, new CaseStore.StoredAnswer(salt, AnswerSeal.bodyMac(idempotencyKey, salt, body),
-                AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created))), now.plusHours(IDEMPOTENCY_HOURS));
+                AnswerSeal.seal(idempotencyKey, salt, keyHmac, write(created))), answerExpiry(now));
         counters.caseCreated(items.size());
         return new Creation(created, false);
+    }
+
+    /**
+     * When an answer stored at {@code now} expires: the start of the UTC day after tomorrow, so it lives 24 to 48
+     * hours and the stored value is a date, never the time of day a case was made (exact expiries, ordered against
+     * the case ids, which follow creation, would date every case to the microsecond).
+     */
+    static LocalDateTime answerExpiry(LocalDateTime now) {
+        return now.toLocalDate().plusDays(2).atStartOfDay();
     }
 
     /** The live answer kept for this key, opened; 422 when the key came with another body. */
@@ -261,7 +269,7 @@ public class CaseService {
         return found;
     }
 
-    /** Deletes every stored answer to an Idempotency-Key older than 24 hours, in the caller's transaction. */
+    /** Deletes every stored answer to an Idempotency-Key that has expired, in the caller's transaction. */
     public int deleteExpiredAnswers() {
         return store.deleteExpiredAnswers(LocalDateTime.now(ZoneOffset.UTC));
     }

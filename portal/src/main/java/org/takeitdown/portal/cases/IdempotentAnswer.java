@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * The answer to a case creation with an Idempotency-Key, kept for 24 hours: found by an HMAC of the
+ * The answer to a case creation with an Idempotency-Key, kept for 24 to 48 hours (until a UTC midnight): found by an HMAC of the
  * key under the server secret, encrypted and bound to its body under keys derived from the
  * Idempotency-Key itself ({@link AnswerSeal}), which is stored nowhere.
  */

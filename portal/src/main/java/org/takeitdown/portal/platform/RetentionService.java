@@ -11,7 +11,7 @@ import org.takeitdown.portal.cases.CaseService;
 /**
  * Deletes withdrawn and removed items completely once the retention period has passed since the
  * change (default 180 days), their feedback with them, and withdrawn cases left with no items; and stored answers
- * to Idempotency-Keys older than 24 hours that new cases have not deleted yet (each deletes only a few). A
+ * to Idempotency-Keys that have expired that new cases have not deleted yet (each deletes only a few). A
  * scheduled job: every six hours, first a minute after start, never two runs at once.
  */
 @ApplicationScoped

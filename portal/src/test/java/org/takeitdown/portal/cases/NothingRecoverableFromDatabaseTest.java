@@ -13,9 +13,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -43,6 +47,26 @@ class NothingRecoverableFromDatabaseTest {
 
     @Inject
     Secrets secrets;
+
+    @Test
+    void aStoredAnswerExpiresAtAUtcMidnightSoItsExpiryDoesNotDateTheCase() throws Exception {
+        String idempotencyKey = UUID.randomUUID().toString();
+        LocalDateTime before = LocalDateTime.now(ZoneOffset.UTC);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(CaseApiTest.body(CaseApiTest.item(CaseApiTest.md5(2)))).post("/api/cases").then().statusCode(201);
+        LocalDateTime after = LocalDateTime.now(ZoneOffset.UTC);
+        LocalDateTime expires;
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT expires_at FROM idempotent_answer WHERE key_hmac = ?")) {
+            s.setString(1, secrets.hmac(CaseService.IDEMPOTENCY_PURPOSE, idempotencyKey));
+            try (ResultSet r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                expires = r.getTimestamp(1).toLocalDateTime();
+            }
+        }
+        assertThat(expires.toLocalTime()).isEqualTo(LocalTime.MIDNIGHT);
+        assertThat(expires).isAfterOrEqualTo(before.plusHours(24)).isBeforeOrEqualTo(after.plusHours(48));
+    }
 
     @Test
     void rawTablesAfterAnIdempotentSubmissionRevealNoCaseKey() throws Exception {
