@@ -13,8 +13,8 @@ import org.takeitdown.portal.db.Jdbc;
 /**
  * Maps every exception no other mapper takes to 500 ({@link ErrorAnswers}: problem JSON on /api, a calm page elsewhere) and
  * logs it without its messages or the request path: a database's message quotes the values of the
- * failed statement (a hash, a case number) and a path holds the case number. A form with too many fields is no
- * server error: {@link TooManyFormFields}.
+ * failed statement (a hash, a case number) and a path holds the case number. A form the parser refuses (too many
+ * fields, a malformed escape) is no server error: {@link BadForms}.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
@@ -32,8 +32,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception e) {
         String path = uri == null ? null : uri.getPath();
-        if (TooManyFormFields.is(e)) {
-            return TooManyFormFields.answer(path);
+        Response badForm = BadForms.answer(e, path);
+        if (badForm != null) {
+            return badForm;
         }
         LOG.error(describe(e));
         return ErrorAnswers.answer(path, 500, "Internal Server Error",

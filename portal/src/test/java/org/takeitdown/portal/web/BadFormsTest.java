@@ -15,10 +15,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A form past the parser's 1,000 fields is the sender's mistake: a calm 400, and nothing at ERROR in the log. */
+/**
+ * A form the parser refuses, past its 1,000 fields or with a malformed percent escape, is the sender's mistake: a calm
+ * 400, and nothing at ERROR in the log.
+ */
 @Tag("database")
 @QuarkusTest
-class TooManyFormFieldsTest {
+class BadFormsTest {
     /** One more than {@code quarkus.http.limits.max-parameters}' default, 1,000. */
     private static final int FIELDS = 1001;
     private static final List<String> FORMS = List.of("/start", "/cases/status", "/cases/withdraw", "/hash/add");
@@ -48,6 +51,20 @@ class TooManyFormFieldsTest {
                     assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
                             t -> assertThat(t).startsWith("text/html"));
                     assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-store");
+                    assertThat(r.body()).as(path).contains("id=\"not-allowed-page\"").contains("id=\"quick-exit\"");
+                }
+            }
+            assertThat(logs.errors()).isEmpty();
+        }
+    }
+
+    @Test
+    void formsWithAMalformedPercentEscapeAreACalm400PageWithNoErrorLogged() throws Exception {
+        try (LogRecords logs = LogRecords.listen()) {
+            for (String body : List.of("caseNumber=%zz", "caseNumber=abc%", "caseNumber=22222-22222&caseKey=%4")) {
+                for (String path : FORMS) {
+                    HttpResponse<String> r = post(HttpClient.Version.HTTP_1_1, path, body);
+                    assertThat(r.statusCode()).as(path + " " + body).isEqualTo(400);
                     assertThat(r.body()).as(path).contains("id=\"not-allowed-page\"").contains("id=\"quick-exit\"");
                 }
             }
