@@ -180,11 +180,25 @@ public class TooLargeBodyRoute {
             // The connection closed under a body being read: after the 413 (this route closes it), or the client
             // went away mid-body. Nothing is left to answer and nothing failed here: not an error for the log.
             LOG.debug("A request body ended with its connection");
-        } else if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+        } else if (ctx.response().headWritten()) {
+            ctx.next();
+        } else if (ctx.statusCode() == 413) {
             refuse(ctx);
         } else {
-            ctx.next();
+            malformed(ctx);
         }
+    }
+
+    /**
+     * A body this route was reading that HTTP itself can't decode (a chunk size that is not hexadecimal): the sender's
+     * mistake, answered 400 with the connection closed (what follows can't be framed), one DEBUG line. Passed on, it
+     * was an ERROR with a stack trace naming the path, a case number in it, for every such request from anyone.
+     */
+    private void malformed(RoutingContext ctx) {
+        LOG.debug("A request body that could not be decoded was refused");
+        answers.sendAndClose(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 400,
+                "Bad request", "The body could not be read: its chunked transfer encoding is malformed.",
+                WebApplicationProblemMapper.Templates::refused)));
     }
 
     /**
