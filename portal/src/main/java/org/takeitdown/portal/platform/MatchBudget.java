@@ -1,7 +1,7 @@
 package org.takeitdown.portal.platform;
 
 /**
- * One match request's budget of candidates examined (stored hashes compared with a query), shared
+ * One match request's budget of work (stored hashes compared with a query, and index buckets listed), shared
  * among its queries (each PDQ hash, each video): every query may spend an equal part of what is
  * left, so a query that spends less leaves more for the rest, and each one gets at least
  * {@code total / queries} however much the others find — a cluster planted near one query cannot

@@ -139,7 +139,7 @@ public final class MatchIndex {
         try {
             Search s = new Search();
             delta.search(query, maxDistance, base.size() == 0 ? allowance : allowance - allowance / 2, s);
-            base.search(query, maxDistance, allowance - s.examined, s);
+            base.search(query, maxDistance, allowance - s.work(), s);
             return PdqQueryResult.nearest(s, limit);
         } finally {
             lock.readLock().unlock();

@@ -196,6 +196,9 @@ public final class PdqIndex {
     void search(long[] q, int maxDistance, long allowance, Search s) {
         long stamp = lock.readLock();
         try {
+            if (slotOf.size() == 0) {
+                return;
+            }
             int radius = maxDistance / CHUNKS;
             if (radius > MAX_PROBE_RADIUS || (radius > MAX_ALWAYS_PROBED_RADIUS && slots <= allowance)) {
                 scan(q, maxDistance, allowance, s);
@@ -211,12 +214,33 @@ public final class PdqIndex {
     /** First size of the set of reported slots; it grows with the matches of a query. */
     private static final int MAX_EXPECTED_MATCHES = 4096;
 
-    private void probe(long[] q, int maxDistance, long allowance, Search s) {
-        int radius = maxDistance / CHUNKS;
+    /** Buckets listed by a probe to {@code radius}: every chunk's values within that many flips. */
+    private static int probes(int radius) {
         int probes = 0;
         for (int r = 0; r <= radius; r++) {
             probes += CHUNKS * FLIPS[r].length;
         }
+        return probes;
+    }
+
+    /**
+     * Probes the buckets within the radius {@code maxDistance} asks for, doing at most {@code allowance} work (buckets
+     * listed plus candidates examined, {@link Search}): a radius whose buckets would take more than half the
+     * allowance to list is lowered (the answer then says cut); where even the exact buckets don't fit, a scan.
+     */
+    private void probe(long[] q, int maxDistance, long allowance, Search s) {
+        int radius = maxDistance / CHUNKS;
+        boolean shortened = false;
+        while (radius > 0 && probes(radius) > allowance / 2) {
+            radius--;
+            shortened = true;
+        }
+        int probes = probes(radius);
+        if (probes > allowance / 2) {
+            scan(q, maxDistance, allowance, s);
+            return;
+        }
+        long candidates = allowance - probes;
         long[] order = new long[probes];
         long total = 0;
         int n = 0;
@@ -231,11 +255,11 @@ public final class PdqIndex {
                 }
             }
         }
-        if (total > allowance) {
+        if (total > candidates) {
             // Not everything can be examined: the nearest radii first, the smallest buckets first.
             Arrays.sort(order);
         }
-        long budget = Math.min(total, allowance);
+        long budget = Math.min(total, candidates);
         SlotSet seen = SEEN.get();
         seen.clear(Math.min(MAX_EXPECTED_MATCHES, Math.min(budget, slotOf.size())));
         long examined = 0;
@@ -253,7 +277,8 @@ public final class PdqIndex {
             }
         }
         s.examined += examined;
-        s.cut |= total > allowance;
+        s.listed += probes;
+        s.cut |= total > candidates || shortened;
     }
 
     private void scan(long[] q, int maxDistance, long allowance, Search s) {

@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One query's progress through the index layers: the matches found, the candidates examined (hashes
- * whose distance to the query was computed, the unit of the match budget) and whether the
- * allowance ran out before every candidate was examined.
+ * One query's progress through the index layers: the matches found, the candidates examined (hashes whose
+ * distance to the query was computed), the index buckets listed to find them, and whether the allowance ran out
+ * before every candidate was examined. The two counts together are the work, the unit of the match budget.
  */
 final class Search {
     final List<PdqMatch> found = new ArrayList<>();
     long examined;
+    long listed;
     boolean cut;
+
+    /** Candidates examined plus buckets listed. */
+    long work() {
+        return examined + listed;
+    }
 
     /**
      * Candidates are examined in order of increasing chunk radius, and within a radius from the

@@ -158,8 +158,10 @@ final class StaticPdqIndex {
     }
 
     /**
-     * Adds to {@code s} the matches within {@code d} of {@code q}, examining at most {@code allowance}
-     * candidates: a scan when it is cheaper and affordable, else probes, nearest radii first.
+     * Adds to {@code s} the matches within {@code d} of {@code q}, doing at most {@code allowance} work (buckets
+     * listed plus candidates examined, {@link Search}): a scan when it is cheaper and affordable, else probes, nearest
+     * radii first. Probes that would take more than half the allowance to list are dropped, outermost radius first
+     * (the answer then says cut), so the listing too stays within the allowance, whatever the distance asked.
      */
     void search(long[] q, int d, long allowance, Search s) {
         int[] r = radii(d);
@@ -173,6 +175,26 @@ final class StaticPdqIndex {
         }
         boolean scanCheaper = work > SCAN_RATIO * size;
         if ((scanCheaper && size <= allowance) || probeCount > MAX_PROBES) {
+            scan(q, d, allowance, s);
+            return;
+        }
+        boolean shortened = false;
+        while (probeCount > allowance / 2) {
+            int widest = 0;
+            for (int c = 1; c < widths.length; c++) {
+                if (r[c] > r[widest]) {
+                    widest = c;
+                }
+            }
+            if (r[widest] <= 0) {
+                break;
+            }
+            probeCount -= choose(widths[widest], r[widest]);
+            r[widest]--;
+            shortened = true;
+        }
+        if (probeCount > allowance / 2) {
+            // Not even the exact buckets fit: a scan as far as the allowance goes.
             scan(q, d, allowance, s);
             return;
         }
@@ -196,8 +218,9 @@ final class StaticPdqIndex {
             hi[i] = off[v + 1];
             total += hi[i] - lo[i];
         }
+        long candidates = allowance - probes;
         long[] order = null;
-        if (total > allowance) {
+        if (total > candidates) {
             // Not everything can be examined: the nearest radii first, the smallest buckets first.
             order = new long[probes];
             for (int i = 0; i < probes; i++) {
@@ -205,7 +228,7 @@ final class StaticPdqIndex {
             }
             java.util.Arrays.sort(order);
         }
-        int budget = (int) Math.min(total, allowance);
+        int budget = (int) Math.min(total, candidates);
         int[] cand = t.candidates(budget);
         int n = 0;
         for (int p = 0; p < probes && n < budget; p++) {
@@ -235,7 +258,8 @@ final class StaticPdqIndex {
             }
         }
         s.examined += n;
-        s.cut |= total > allowance;
+        s.listed += probes;
+        s.cut |= total > candidates || shortened;
     }
 
     private void scan(long[] q, int d, long allowance, Search s) {

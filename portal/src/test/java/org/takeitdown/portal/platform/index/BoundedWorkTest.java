@@ -94,6 +94,40 @@ class BoundedWorkTest {
     }
 
     @Test
+    void listingTheBucketsOfAFarDistanceTakesAtMostHalfTheAllowanceInEitherLayer() {
+        int n = 200_000;
+        long[] ids = new long[n];
+        long[] hashes = new long[4 * n];
+        PdqIndex recent = new PdqIndex();
+        for (int i = 0; i < n; i++) {
+            long[] h = balanced();
+            ids[i] = i;
+            System.arraycopy(h, 0, hashes, 4 * i, 4);
+            if (i < 5000) {
+                recent.put(i, h);
+            }
+        }
+        StaticPdqIndex folded = new StaticPdqIndex(ids, hashes, n);
+        long[] query = balanced();
+        for (int d : new int[] {47, 64}) {
+            Search ample = new Search();
+            folded.search(query, d, n - 1, ample);
+            assertThat(ample.listed).as("what distance %d lists given all but a scan's allowance", d).isGreaterThan(2000);
+
+            Search s = new Search();
+            folded.search(query, d, 2000, s);
+            assertThat(s.listed).as("static layer, distance %d", d).isPositive().isLessThanOrEqualTo(1000);
+            assertThat(s.work()).isLessThanOrEqualTo(2000);
+            assertThat(s.cut).isTrue();
+
+            Search r = new Search();
+            recent.search(query, d, 2000, r);
+            assertThat(r.listed).as("recent-changes layer, distance %d", d).isLessThanOrEqualTo(1000);
+            assertThat(r.work()).isLessThanOrEqualTo(2000);
+        }
+    }
+
+    @Test
     void theVideoIndexStopsAtItsAllowanceOverTwentyThousandNearIdenticalFrames() {
         long[] center = balanced();
         VideoIndex index = new VideoIndex();
