@@ -315,6 +315,12 @@ async function sendNow() {
   if (sending || closed) return;
   const all = items();
   if (!all.length) { message.textContent = t.tNothing; return; }
+  // A device that knows it has no connection sends nothing, and says so plainly: nothing left, the list can change.
+  if (navigator.onLine === false) {
+    if (!rest.hidden) sayRest(t.tOfflineSend, true); else message.textContent = t.tOfflineSend;
+    (rest.hidden ? message : restMessage).focus();
+    return;
+  }
   sending = true;
   update();
   if (!rest.hidden) sayRest(t.tRestSending, false); else message.textContent = t.tSending;
@@ -416,13 +422,32 @@ function unsent() {
 
 // Leaving (Back, a reload, a link, closing the tab) asks first while picked files are not sent, and then until
 // the key is saved; Quick exit never asks.
+let leaving = false;         // the person was asked below and chose to leave: not asked again
 function warnBeforeLeaving(event) {
-  if (!unsent() && (!shown || savedBox.checked)) return;
+  if (leaving || (!unsent() && (!shown || savedBox.checked))) return;
   event.preventDefault();
   event.returnValue = '';
 }
 window.addEventListener('beforeunload', warnBeforeLeaving);
 window.addEventListener('quickexit', () => window.removeEventListener('beforeunload', warnBeforeLeaving));
+
+// Safari on iOS never asks before a page is left (it has no beforeunload), so a link on the receipt took the number
+// and key away at once, for good. Until the box is ticked, following a link away from this page asks first, in the
+// page's own words (before flow.js sees the click). Quick exit never asks; nor do links within the page.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!link || !shown || savedBox.checked || link.id === 'quick-exit' || link.hasAttribute('download')) return;
+  if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  if (link.target && link.target !== '_self') return;
+  const url = new URL(link.href, document.baseURI);
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
+  if (window.confirm(t.tLeaveKey)) {
+    leaving = true;
+    return;
+  }
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}, true);
 
 async function copy(text) {
   try {

@@ -171,6 +171,10 @@ public interface Msg {
 
     String hashUnsure();
 
+    String hashOffline();
+
+    String hashLeaveKey();
+
     String hashClosed();
 
     String hashNothing();

@@ -114,6 +114,52 @@ class TeenPathBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void onTheReceiptALinkAwayAsksInThePagesOwnWordsUntilTheKeyIsSavedWhichSafariWouldNotDo(String engine)
+            throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(360, 740);
+            e.open(root + "hash");
+            sendOnePicture(e);
+            e.js("window.asked = []; window.confirm = (text) => { window.asked.push(text); return false; }; return true;");
+            e.click("#receipt a[href*='what-happens-next']");
+            assertThat(e.js("return window.asked")).isEqualTo(List.of("Leave this page? Your case number and key won't be "
+                    + "shown here again. If you haven't saved them yet, stay and save them first."));
+            assertThat(e.url()).endsWith("/hash");
+            assertThat(e.js("return document.getElementById('receipt').hidden")).as("the receipt stays").isEqualTo(false);
+
+            e.click("#saved-key");
+            e.click("#receipt a[href*='what-happens-next']");
+            e.waitFor("location.pathname.endsWith('/what-happens-next')", Duration.ofSeconds(10), "the link is followed");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void sendingOnADeviceThatKnowsItIsOfflineSendsNothingAndSaysSoPlainly(String engine) throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(360, 740);
+            e.open(root + "hash");
+            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
+            e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+            e.js("window.offline = true; Object.defineProperty(navigator, 'onLine', {configurable: true,"
+                    + " get: () => !window.offline}); window.fetches = 0; const real = window.fetch;"
+                    + " window.fetch = (...args) => { window.fetches++; return real(...args); }; return true;");
+            e.click("#submit-hashes");
+            assertThat(e.text("#submit-message")).isEqualTo("No connection, so nothing was sent yet. Your files are still "
+                    + "here. Tap \"Send the hashes\" again when you're back online.");
+            assertThat(e.js("return window.fetches")).isEqualTo(0L);
+            assertThat(e.js("return [...document.querySelectorAll('#file-list button')].some((b) => b.disabled)"))
+                    .as("the list can still change").isEqualTo(false);
+
+            e.js("window.offline = false; return true;");
+            e.click("#submit-hashes");
+            e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "sent once back online");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void addingFilesShowsTheSameKeyOnceAndSaysItIsNotNew(String engine) throws Exception {
         CaseApi.Created c = cases.create(new CaseApi.ItemsRequest(List.of(new CaseApi.Item("other",
                 String.format("%032x", System.nanoTime()), null, null))), null);
