@@ -314,7 +314,7 @@ function sayRest(text, retry) {
 async function sendNow() {
   if (sending || closed) return;
   const all = items();
-  if (!all.length) { message.textContent = t.tNothing; return; }
+  if (!all.length) { message.textContent = entries.size && [...entries.values()].every(notIn) ? t.tNothingReadable : t.tNothing; return; }
   // A device that knows it has no connection sends nothing, and says so plainly: nothing left, the list can change.
   if (navigator.onLine === false) {
     if (!rest.hidden) sayRest(t.tOfflineSend, true); else message.textContent = t.tOfflineSend;
@@ -400,6 +400,20 @@ function sayAlreadyIn() {
   line.hidden = false;
 }
 
+// Whether a picked file won't be in the case: it couldn't be read, was left out, or was refused.
+function notIn(entry) {
+  return ['error', 'left-out', 'refused'].includes(entry.state);
+}
+
+// The receipt's line about the picked files that are not in the case, so that "We got the hashes of your files" is
+// never read as "all of them".
+function sayNotIn() {
+  const count = [...entries.values()].filter(notIn).length;
+  const line = document.getElementById('not-in');
+  line.textContent = `${t.tNotIn} ${numbers.format(count)}.`;
+  line.hidden = !count;
+}
+
 // The choosing part (its heading included) gives way to the receipt, whose heading says what happened and
 // takes the focus, and names the page in the title too.
 function showReceipt(number, key, added) {
@@ -409,6 +423,7 @@ function showReceipt(number, key, added) {
   document.getElementById('case-number').textContent = shown.number;
   document.getElementById('case-key').textContent = shown.key;
   if (added) document.getElementById('same-key').hidden = false;
+  sayNotIn();
   receipt.hidden = false;
   document.title = receipt.dataset.title;
   receipt.scrollIntoView({ block: 'start' });

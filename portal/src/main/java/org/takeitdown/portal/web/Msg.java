@@ -179,6 +179,8 @@ public interface Msg {
 
     String hashNothing();
 
+    String hashNothingReadable();
+
     String hashAlreadyAdded();
 
     String hashNoScript();
@@ -232,6 +234,8 @@ public interface Msg {
     String receiptFilesIn();
 
     String receiptFilesLeft();
+
+    String receiptNotIn();
 
     String receiptTryAgain();
 

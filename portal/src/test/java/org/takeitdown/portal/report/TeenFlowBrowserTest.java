@@ -132,7 +132,7 @@ class TeenFlowBrowserTest extends EngineFixture {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void anEmptyFileIsLeftOutAtPickTimeAsIsAFileOfNoPictureAndSendMakesTheCaseFromTheRest(String name)
+    void anEmptyFileIsLeftOutAtPickTimeAsIsAFileOfNoPictureAndSendMakesTheCaseFromTheRestAndSaysSo(String name)
             throws Exception {
         start(name);
         Path empty = Files.createTempFile("nothing", ".txt");
@@ -146,6 +146,10 @@ class TeenFlowBrowserTest extends EngineFixture {
             assertThat(inRow(0, ".state")).isEqualTo(LEFT_OUT);
             assertThat(inRow(0, "details")).as("never hashed").isNull();
             assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
+            engine.click("#submit-hashes");
+            assertThat(engine.text("#submit-message")).as("a file was chosen: not 'choose at least one file'")
+                    .isEqualTo("None of the files you chose could be read, so there's nothing to send yet. You can choose"
+                            + " other files.");
 
             chooseFiles(List.of(Vectors.file("pdq/images/misc-images/c.png"), lineBreak));
             assertThat(inRow(2, ".state")).isEqualTo(LEFT_OUT);
@@ -154,6 +158,8 @@ class TeenFlowBrowserTest extends EngineFixture {
             engine.waitFor("!document.getElementById('submit-hashes').disabled", Duration.ofSeconds(30), "Send is enabled");
             engine.click("#submit-hashes");
             engine.waitVisible("#case-number", Duration.ofSeconds(30));
+            assertThat(engine.text("#not-in")).as("the receipt says which files are not in the case")
+                    .isEqualTo("Not in your case, because they couldn't be read or aren't pictures or videos: 2.");
             engine.click("#saved-key");
             checkStatus(engine.text("#case-number"), engine.text("#case-key"), "1");
         } finally {
