@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.web.Messages;
 import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
@@ -78,6 +79,25 @@ class LayoutBrowserTest {
             assertThat(smallTargets(e)).as("the hash page with a file, its Remove button included").isEmpty();
             assertThat(((Number) e.js("return document.querySelector('button.remove').getBoundingClientRect().height"))
                     .doubleValue()).isGreaterThanOrEqualTo(24);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void theOpenLanguageMenuFitsOnTheScreenAtThreeHundredAndTwentyPixelsInEveryLanguage(String engine) throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(320, 640);
+            for (String lang : Messages.tags()) {
+                e.open(root + "?lang=" + lang);
+                e.waitFor("document.readyState === 'complete'", Duration.ofSeconds(10), "page loads");
+                e.click("#languages summary");
+                @SuppressWarnings("unchecked")
+                List<Number> box = (List<Number>) e.js("const r = document.querySelector('#languages ul')"
+                        + ".getBoundingClientRect(); return [r.left, r.right, document.documentElement.clientWidth];");
+                assertThat(box.get(0).doubleValue()).as("%s: the menu's left edge", lang).isGreaterThanOrEqualTo(0);
+                assertThat(box.get(1).doubleValue()).as("%s: the menu's right edge", lang)
+                        .isLessThanOrEqualTo(box.get(2).doubleValue());
+            }
         }
     }
 
