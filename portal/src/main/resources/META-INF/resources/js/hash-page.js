@@ -99,10 +99,12 @@ function addFiles(files) {
   for (const file of files) {
     const id = nextId++;
     const li = el('li', { 'data-id': String(id) });
-    li.append(el('span', { class: 'name' }, file.name));
+    // Each row's buttons name their file to a screen reader (as their description): not ten alike "Remove"s.
+    const name = `file-name-${id}`;
+    li.append(el('span', { class: 'name', id: name }, file.name));
     const bar = el('progress', { max: '100', value: '0', 'aria-label': file.name });
     const state = el('p', { class: 'state' }, t.tWorking);
-    const remove = el('button', { type: 'button', class: 'remove' }, t.tRemove);
+    const remove = el('button', { type: 'button', class: 'remove', 'aria-describedby': name }, t.tRemove);
     remove.addEventListener('click', () => { if (listLocked()) sayLocked(); else removeEntry(id); });
     li.append(bar, state, remove);
     list.append(li);
@@ -172,7 +174,7 @@ const received = (event) => {
       'video-long': t.tVideoLong };
     entry.stateEl.textContent = notes[r.note] || (r.vpdq ? t.tVideoDone.replace('#', r.vpdq.length) : t.tDone);
     const details = el('details');
-    details.append(el('summary', {}, t.tDetails));
+    details.append(el('summary', { 'aria-describedby': `file-name-${entry.li.dataset.id}` }, t.tDetails));
     const md5 = el('p'); md5.append('MD5: ', el('code', { class: 'md5' }, r.md5));
     details.append(md5);
     if (r.pdq) { const p = el('p'); p.append(`PDQ (${r.quality}): `, el('code', { class: 'pdq', 'data-build': r.pdqBuild }, r.pdq)); details.append(p); }

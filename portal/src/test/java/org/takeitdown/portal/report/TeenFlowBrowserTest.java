@@ -145,6 +145,9 @@ class TeenFlowBrowserTest extends EngineFixture {
                     Duration.ofSeconds(10), "the empty file's note");
             assertThat(inRow(0, ".state")).isEqualTo(LEFT_OUT);
             assertThat(inRow(0, "details")).as("never hashed").isNull();
+            assertThat(engine.js("const b = " + ROWS + "[0].querySelector('button.remove');"
+                    + " return document.getElementById(b.getAttribute('aria-describedby')).textContent;"))
+                    .as("the Remove button names its file to a screen reader").isEqualTo(empty.getFileName().toString());
             assertThat(engine.js("return " + ROWS + "[0].querySelector('progress').value === 100;")).isEqualTo(true);
             engine.click("#submit-hashes");
             assertThat(engine.text("#submit-message")).as("a file was chosen: not 'choose at least one file'")
