@@ -14,6 +14,7 @@
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!replaceable(event, link)) return;
     event.preventDefault();
+    if (navigator.onLine === false) { offlineLink(); return; }
     const url = new URL(link.href, document.baseURI);
     const samePage = url.pathname === location.pathname && url.search === location.search && url.hash;
     window.location.replace(link.href);
@@ -73,6 +74,22 @@
     note.focus();
   }
 
+  // A link followed while the device knows it has no connection: the page stays, with Quick exit, and says so at the
+  // top of its content (the browser's own error page has no Quick exit).
+  function offlineLink() {
+    const main = document.getElementById('main');
+    let note = main.querySelector(':scope > .offline');
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'error offline';
+      note.setAttribute('role', 'alert');
+      note.tabIndex = -1;
+      main.prepend(note);
+    }
+    note.textContent = document.body.dataset.tOfflineLink;
+    note.focus();
+  }
+
   // Leaving a page wipes case keys from its forms, so the back/forward cache can't show them again.
   window.addEventListener('pagehide', () => {
     for (const field of document.querySelectorAll('input[name="caseKey"]')) field.value = '';
@@ -95,7 +112,9 @@
       const age = start.querySelector('input[name="age"]:checked');
       if (!age) return;
       event.preventDefault();
-      if (age.value === 'under') {
+      if (age.value !== 'unsure' && navigator.onLine === false) {
+        offline(start);
+      } else if (age.value === 'under') {
         window.location.replace(start.dataset.hash);
       } else if (age.value === 'over') {
         window.location.replace(start.dataset.adult);

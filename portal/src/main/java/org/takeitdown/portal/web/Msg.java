@@ -447,6 +447,8 @@ public interface Msg {
 
     String flowOffline();
 
+    String flowOfflineLink();
+
     String statusAddOffline();
 
     String statusWithdrawOffline();

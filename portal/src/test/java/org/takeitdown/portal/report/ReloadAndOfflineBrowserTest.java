@@ -136,6 +136,31 @@ class ReloadAndOfflineBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void withoutAConnectionTheQuestionsAndLinksStayOnTheSitesPageWithQuickExitAndSaySo(String engine) throws Exception {
+        try (Engine e = Engines.start(engine)) {
+            e.viewport(390, 844);
+            e.open(root + "start");
+            e.waitFor("document.readyState === 'complete'", Duration.ofSeconds(10), "the questions load");
+            e.js("Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false}); return true;");
+            e.click("#age-under");
+            e.click("#start-continue");
+            e.waitFor("document.querySelector('#start-form .offline')", Duration.ofSeconds(10), "the questions say so");
+            assertThat(e.text("#start-form .offline")).isEqualTo(
+                    "No connection. What you typed is still here. Please try again when you're back online.");
+            assertThat(e.url()).endsWith("/start");
+            assertThat(e.js("return document.getElementById('age-under').checked")).isEqualTo(true);
+
+            e.click("nav.nav a[href*='help']");
+            e.waitFor("document.querySelector('#main > .offline')", Duration.ofSeconds(10), "a link says so too");
+            assertThat(e.text("#main > .offline"))
+                    .isEqualTo("No connection, so that page can't open yet. Please try again when you're back online.");
+            assertThat(e.url()).endsWith("/start");
+            assertThat(e.js("return document.getElementById('quick-exit') !== null")).isEqualTo(true);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
     void withoutAConnectionEachFormOfTheStatusPagesStaysAndSaysWhatNoAnswerMeansForIt(String engine) throws Exception {
         CaseApi.Created c = newCase();
         try (Engine e = Engines.start(engine)) {
