@@ -62,32 +62,27 @@
   // when it has them, data-offline: what no answer means for that form); sending the form the browser's way
   // would show its own error page, without Quick exit, and lose the answers.
   function offline(form) {
-    let note = form.querySelector('.offline');
+    sayOffline(form, form.dataset.offline || document.body.dataset.tOffline);
+  }
+
+  // The note, first in the container (made once, then reused), read out and focused.
+  function sayOffline(container, text) {
+    let note = container.querySelector(':scope > .offline');
     if (!note) {
       note = document.createElement('p');
       note.className = 'error offline';
       note.setAttribute('role', 'alert');
       note.tabIndex = -1;
-      form.prepend(note);
+      container.prepend(note);
     }
-    note.textContent = form.dataset.offline || document.body.dataset.tOffline;
+    note.textContent = text;
     note.focus();
   }
 
   // A link followed while the device knows it has no connection: the page stays, with Quick exit, and says so at the
   // top of its content (the browser's own error page has no Quick exit).
   function offlineLink() {
-    const main = document.getElementById('main');
-    let note = main.querySelector(':scope > .offline');
-    if (!note) {
-      note = document.createElement('p');
-      note.className = 'error offline';
-      note.setAttribute('role', 'alert');
-      note.tabIndex = -1;
-      main.prepend(note);
-    }
-    note.textContent = document.body.dataset.tOfflineLink;
-    note.focus();
+    sayOffline(document.getElementById('main'), document.body.dataset.tOfflineLink);
   }
 
   // Leaving a page wipes case keys from its forms, so the back/forward cache can't show them again.
