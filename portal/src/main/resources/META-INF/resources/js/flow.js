@@ -14,9 +14,9 @@
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
     if (!replaceable(event, link)) return;
     event.preventDefault();
-    if (navigator.onLine === false) { offlineLink(); return; }
     const url = new URL(link.href, document.baseURI);
     const samePage = url.pathname === location.pathname && url.search === location.search && url.hash;
+    if (!samePage && navigator.onLine === false) { offlineLink(); return; }
     window.location.replace(link.href);
     // A link within the page (the skip link) also moves focus to its target.
     const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
