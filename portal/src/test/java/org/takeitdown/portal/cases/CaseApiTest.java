@@ -11,8 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.web.RawHttp;
 
 @Tag("database")
 @QuarkusTest
@@ -216,15 +215,8 @@ class CaseApiTest {
 
     /** The answer to a GET with {@code key} in X-Case-Key as UTF-8 bytes, as curl sends what is typed. */
     private String getWithUtf8Key(String path, String key) throws Exception {
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + root.getHost() + "\r\nConnection: close\r\nX-Case-Key: ")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(key.getBytes(StandardCharsets.UTF_8));
-            out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(root, ("GET " + path + " HTTP/1.1\r\nHost: " + root.getHost() + "\r\nConnection: close\r\n"
+                + "X-Case-Key: " + key + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,13 +25,12 @@ class BrokenBodiesTest {
 
     /** Sends {@code head} and {@code body} raw on a new connection; reads what comes back when {@code read}, then closes. */
     private String raw(String head, String body, boolean read) throws IOException {
-        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return read ? new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8) : "";
+        String request = head + "\r\n" + body;
+        if (read) {
+            return RawHttp.exchange(root, request);
         }
+        RawHttp.sendAndLeave(root, request);
+        return "";
     }
 
     @Test
