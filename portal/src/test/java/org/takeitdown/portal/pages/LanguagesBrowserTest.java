@@ -18,7 +18,7 @@ import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.Messages;
-import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.report.HashPage;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 import org.takeitdown.portal.web.engine.SeleniumEngine;
@@ -143,9 +143,7 @@ class LanguagesBrowserTest {
                 textProblems(e, lang).forEach(p -> problems.add(lang + " landing: " + p));
 
                 e.open(root + "hash" + q);
-                e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-                e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-                e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+                HashPage.pickOnePicture(e);
                 textProblems(e, lang).forEach(p -> problems.add(lang + " hashing: " + p));
                 e.click("#submit-hashes");
                 e.waitVisible("#case-number", Duration.ofSeconds(30));

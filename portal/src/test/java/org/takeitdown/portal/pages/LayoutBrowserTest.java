@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
 import org.takeitdown.portal.web.Messages;
-import org.takeitdown.portal.web.Vectors;
+import org.takeitdown.portal.report.HashPage;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -73,9 +73,7 @@ class LayoutBrowserTest {
                 }
             }
             e.open(root + "hash");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-            e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+            HashPage.pickOnePicture(e);
             assertThat(smallTargets(e)).as("the hash page with a file, its Remove button included").isEmpty();
             assertThat(((Number) e.js("return document.querySelector('button.remove').getBoundingClientRect().height"))
                     .doubleValue()).isGreaterThanOrEqualTo(24);
@@ -154,9 +152,7 @@ class LayoutBrowserTest {
                     .as("the error sits next to the box").isBetween(0.0, 60.0);
 
             e.open(root + "hash");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-            e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+            HashPage.pickOnePicture(e);
             e.js("window.scrollTo(0, document.body.scrollHeight); return true;");
             e.click("#submit-hashes");
             e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");

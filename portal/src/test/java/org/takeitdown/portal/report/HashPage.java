@@ -11,11 +11,32 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.takeitdown.hasher.md5.Md5;
+import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 
 /** Files chosen on the open hash page and waited for until every row has its result. */
-final class HashPage {
+public final class HashPage {
     private HashPage() {
+    }
+
+    /** Waits for the open hash page's hasher, picks one picture and waits until it is hashed (not sent). */
+    public static void pickOnePicture(Engine e) {
+        e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
+        e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
+        e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+    }
+
+    /** Picks one picture on the open hash page ({@link #pickOnePicture}) and sends it; the receipt is showing when this returns. */
+    public static void sendOnePicture(Engine e) {
+        pickOnePicture(e);
+        e.click("#submit-hashes");
+        e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");
+    }
+
+    /** Dispatches a cancelable beforeunload event, as leaving would, and answers whether the page held it back. */
+    public static boolean leavingIsHeldBack(Engine e) {
+        return (Boolean) e.js("const ev = new Event('beforeunload', {cancelable: true});"
+                + " window.dispatchEvent(ev); return ev.defaultPrevented;");
     }
 
     /**

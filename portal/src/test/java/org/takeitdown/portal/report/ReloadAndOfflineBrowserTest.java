@@ -125,10 +125,10 @@ class ReloadAndOfflineBrowserTest {
             e.viewport(390, 844);
             e.open(root + "hash");
             e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            assertThat(TeenPathBrowserTest.leavingIsHeldBack(e)).as("nothing picked, nothing to lose").isFalse();
+            assertThat(HashPage.leavingIsHeldBack(e)).as("nothing picked, nothing to lose").isFalse();
             e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
-            assertThat(TeenPathBrowserTest.leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
+            assertThat(HashPage.leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
             e.click("#quick-exit");
             TeenPathBrowserTest.awaitLeft(e, root);
         }

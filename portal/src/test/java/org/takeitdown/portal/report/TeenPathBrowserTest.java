@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
-import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
 
@@ -36,26 +35,11 @@ class TeenPathBrowserTest {
     CaseService cases;
 
 
-    /** Hashes one picture on /hash and sends it; the receipt is showing when this returns. */
-    private static void sendOnePicture(Engine e) {
-        e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-        e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-        e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
-        e.click("#submit-hashes");
-        e.waitFor("!document.getElementById('receipt').hidden", Duration.ofSeconds(30), "the receipt shows");
-    }
-
     /** The text of every heading on the page that is not hidden, in document order. */
     @SuppressWarnings("unchecked")
     static List<String> visibleHeadings(Engine e) {
         return (List<String>) e.js("return [...document.querySelectorAll('h1, h2, h3')]"
                 + ".filter((h) => h.getClientRects().length > 0).map((h) => h.textContent.trim());");
-    }
-
-    /** Dispatches a cancelable beforeunload event, as leaving would, and answers whether the page held it back. */
-    static boolean leavingIsHeldBack(Engine e) {
-        return (Boolean) e.js("const ev = new Event('beforeunload', {cancelable: true});"
-                + " window.dispatchEvent(ev); return ev.defaultPrevented;");
     }
 
     @ParameterizedTest
@@ -72,7 +56,7 @@ class TeenPathBrowserTest {
                     + " URL.createObjectURL = (blob) => { window.savedBlob = blob; return make(blob); };"
                     + " HTMLAnchorElement.prototype.click = function () { window.saved.push(this.download); };"
                     + " return true;");
-            sendOnePicture(e);
+            HashPage.sendOnePicture(e);
             String number = e.text("#case-number");
             String key = e.text("#case-key");
             assertThat(number).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
@@ -95,9 +79,9 @@ class TeenPathBrowserTest {
             assertThat((String) e.jsAsync("return await window.savedBlob.text();"))
                     .contains("Case number: " + number).contains("Case key: " + key);
 
-            assertThat(leavingIsHeldBack(e)).as("leaving warns before the key is saved").isTrue();
+            assertThat(HashPage.leavingIsHeldBack(e)).as("leaving warns before the key is saved").isTrue();
             e.click("#saved-key");
-            assertThat(leavingIsHeldBack(e)).as("leaving no longer warns once ticked").isFalse();
+            assertThat(HashPage.leavingIsHeldBack(e)).as("leaving no longer warns once ticked").isFalse();
 
             String bare = key.replace("-", "");
             assertThat(e.url()).doesNotContain(number).doesNotContain(bare);
@@ -119,7 +103,7 @@ class TeenPathBrowserTest {
         try (Engine e = Engines.start(engine)) {
             e.viewport(360, 740);
             e.open(root + "hash");
-            sendOnePicture(e);
+            HashPage.sendOnePicture(e);
             e.js("window.asked = []; window.confirm = (text) => { window.asked.push(text); return false; }; return true;");
             e.click("#receipt a[href*='what-happens-next']");
             assertThat(e.js("return window.asked")).isEqualTo(List.of("Leave this page? Your case number and key won't be "
@@ -139,9 +123,7 @@ class TeenPathBrowserTest {
         try (Engine e = Engines.start(engine)) {
             e.viewport(360, 740);
             e.open(root + "hash");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-            e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+            HashPage.pickOnePicture(e);
             e.js("window.offline = true; Object.defineProperty(navigator, 'onLine', {configurable: true,"
                     + " get: () => !window.offline}); window.fetches = 0; const real = window.fetch;"
                     + " window.fetch = (...args) => { window.fetches++; return real(...args); }; return true;");
@@ -175,7 +157,7 @@ class TeenPathBrowserTest {
                     Duration.ofSeconds(10), "the add-files page shows and its script has run");
             assertThat(e.js("return document.documentElement.outerHTML.includes(arguments[0])", c.caseKey()))
                     .as("the key is not left in the page's markup").isEqualTo(false);
-            sendOnePicture(e);
+            HashPage.sendOnePicture(e);
             assertThat(e.text("#case-key")).matches(GROUPED_KEY).isEqualTo(grouped(c.caseKey()));
             assertThat(e.js("return document.activeElement.id")).isEqualTo("receipt-title");
             assertThat(visibleHeadings(e)).as("the only heading shown says the files were added")
@@ -225,7 +207,7 @@ class TeenPathBrowserTest {
     void quickExitFromAnUnsavedReceiptLeavesAtOnceWithoutAsking(String engine) throws Exception {
         try (Engine e = Engines.start(engine)) {
             e.open(root + "hash");
-            sendOnePicture(e);
+            HashPage.sendOnePicture(e);
             e.click("#quick-exit");
             awaitLeft(e, root);
             e.back();
@@ -266,9 +248,7 @@ class TeenPathBrowserTest {
     void overALimitThePageSaysWhenToTryAgainFromRetryAfter(String engine) throws Exception {
         try (Engine e = Engines.start(engine)) {
             e.open(root + "hash");
-            e.waitFor("!document.getElementById('hasher').hidden", Duration.ofSeconds(10), "the hasher shows");
-            e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
-            e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
+            HashPage.pickOnePicture(e);
             e.js("window.retryAfter = '600'; window.fetch = async () => new Response("
                     + "'{\"status\":429}', {status: 429, headers: {'Retry-After': window.retryAfter}}); return true;");
             e.click("#submit-hashes");
