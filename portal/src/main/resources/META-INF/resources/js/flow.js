@@ -2,25 +2,37 @@
 // entry and Quick exit leaves nothing of this site behind Back. Links open in place of the current page;
 // forms are sent in the background and their answer shown in place of this page.
 (() => {
-  // A click this script should turn into a replacing navigation: a plain left click on a link to a page of this site.
-  function replaceable(event, link) {
+  // A plain left click on a link that this tab follows: not Quick exit, a download, or another tab or window.
+  function plainClick(event, link) {
     if (!link || event.defaultPrevented || event.button !== 0) return false;
     if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return false;
-    if (link.id === 'quick-exit' || link.hasAttribute('download') || (link.target && link.target !== '_self')) return false;
-    return new URL(link.href, document.baseURI).origin === location.origin;
+    return !(link.id === 'quick-exit' || link.hasAttribute('download') || (link.target && link.target !== '_self'));
+  }
+
+  // Before a link takes this page away, a page that holds something kept nowhere else (the receipt's case key) may
+  // stop it by cancelling the "leaving" event: Safari on iOS has no beforeunload, so this is where such a page asks.
+  function mayLeave() {
+    return window.dispatchEvent(new Event('leaving', { cancelable: true }));
   }
 
   document.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-    if (!replaceable(event, link)) return;
-    event.preventDefault();
+    if (!plainClick(event, link)) return;
     const url = new URL(link.href, document.baseURI);
-    const samePage = url.pathname === location.pathname && url.search === location.search && url.hash;
-    if (!samePage && navigator.onLine === false) { offlineLink(); return; }
-    window.location.replace(link.href);
-    // A link within the page (the skip link) also moves focus to its target.
-    const target = samePage ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
-    if (target) target.focus();
+    if (url.origin !== location.origin) {
+      if (!mayLeave()) event.preventDefault();
+      return;
+    }
+    event.preventDefault();
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+      // A link within the page (the skip link) also moves focus to its target.
+      window.location.replace(link.href);
+      const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+      if (target) target.focus();
+      return;
+    }
+    if (navigator.onLine === false) { offlineLink(); return; }
+    if (mayLeave()) window.location.replace(link.href);
   });
 
   // A form's answer, shown in place of this page: title, language and direction, body, the address it came from, and

@@ -449,22 +449,12 @@ window.addEventListener('beforeunload', warnBeforeLeaving);
 window.addEventListener('quickexit', () => window.removeEventListener('beforeunload', warnBeforeLeaving));
 
 // Safari on iOS never asks before a page is left (it has no beforeunload), so a link on the receipt took the number
-// and key away at once, for good. Until the box is ticked, following a link away from this page asks first, in the
-// page's own words (before flow.js sees the click). Quick exit never asks; nor do links within the page.
-document.addEventListener('click', (event) => {
-  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-  if (!link || !shown || savedBox.checked || link.id === 'quick-exit' || link.hasAttribute('download')) return;
-  if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-  if (link.target && link.target !== '_self') return;
-  const url = new URL(link.href, document.baseURI);
-  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
-  if (window.confirm(t.tLeaveKey)) {
-    leaving = true;
-    return;
-  }
-  event.preventDefault();
-  event.stopImmediatePropagation();
-}, true);
+// and key away at once, for good. Until the box is ticked, a link away from this page asks first, in the page's own
+// words (flow.js's "leaving" event, which comes only when the link will be followed). Quick exit never asks.
+window.addEventListener('leaving', (event) => {
+  if (!shown || savedBox.checked) return;
+  if (window.confirm(t.tLeaveKey)) leaving = true; else event.preventDefault();
+});
 
 async function copy(text) {
   try {

@@ -98,13 +98,22 @@ class TeenPathBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void onTheReceiptALinkAwayAsksInThePagesOwnWordsUntilTheKeyIsSavedWhichSafariWouldNotDo(String engine)
+    void onTheReceiptALinkAwayAsksInThePagesOwnWordsUntilTheKeyIsSavedButNotWhenOfflineKeepsThePage(String engine)
             throws Exception {
         try (Engine e = Engines.start(engine)) {
             e.viewport(360, 740);
             e.open(root + "hash");
             HashPage.sendOnePicture(e);
-            e.js("window.asked = []; window.confirm = (text) => { window.asked.push(text); return false; }; return true;");
+            e.js("window.asked = []; window.answer = true;"
+                    + " window.confirm = (text) => { window.asked.push(text); return window.answer; };"
+                    + " window.offline = true; Object.defineProperty(navigator, 'onLine', {configurable: true,"
+                    + " get: () => !window.offline}); return true;");
+            e.click("#receipt a[href*='what-happens-next']");
+            assertThat(e.js("return window.asked")).as("offline, the link is not followed, so nothing to ask").isEqualTo(List.of());
+            assertThat(e.text("#main > .offline")).startsWith("No connection");
+            assertThat(HashPage.leavingIsHeldBack(e)).as("the key is still unsaved, so leaving still warns").isTrue();
+
+            e.js("window.offline = false; window.answer = false; return true;");
             e.click("#receipt a[href*='what-happens-next']");
             assertThat(e.js("return window.asked")).isEqualTo(List.of("Leave this page? Your case number and key won't be "
                     + "shown here again. If you haven't saved them yet, stay and save them first."));
