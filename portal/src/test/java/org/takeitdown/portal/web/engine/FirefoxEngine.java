@@ -86,7 +86,7 @@ final class FirefoxEngine implements Engine {
     private final String context;
     private final Deque<String> log;
     private final AtomicLong navigationsStarted = new AtomicLong();
-    private final AtomicLong loads = new AtomicLong();
+    private final AtomicLong navigationsEnded = new AtomicLong();
 
     private FirefoxEngine(Process process, Path profile, BidiConnection bidi, String context, Deque<String> log) {
         this.process = process;
@@ -143,7 +143,8 @@ final class FirefoxEngine implements Engine {
             FirefoxEngine engine = new FirefoxEngine(process, profile, bidi, context, log);
             bidi.onEvent(engine::event);
             bidi.send("session.subscribe", Map.of("events",
-                    List.of("browsingContext.navigationStarted", "browsingContext.load")), COMMAND);
+                    List.of("browsingContext.navigationStarted", "browsingContext.load",
+                            "browsingContext.domContentLoaded", "browsingContext.navigationFailed")), COMMAND);
             return engine;
         } catch (Exception | AssertionError e) {
             process.destroyForcibly();
@@ -158,7 +159,14 @@ final class FirefoxEngine implements Engine {
         }
         switch (message.path("method").asText()) {
             case "browsingContext.navigationStarted" -> navigationsStarted.incrementAndGet();
-            case "browsingContext.load" -> loads.incrementAndGet();
+            // A navigation ends with its page loaded, or failed, or on Firefox's error page, which never fires a load
+            // event: Quick exit's neutral page is out of reach here, and waiting for a load took the whole timeout.
+            case "browsingContext.load", "browsingContext.navigationFailed" -> navigationsEnded.incrementAndGet();
+            case "browsingContext.domContentLoaded" -> {
+                if (message.path("params").path("url").asText().startsWith("about:neterror")) {
+                    navigationsEnded.incrementAndGet();
+                }
+            }
             default -> { }
         }
     }
@@ -237,13 +245,13 @@ final class FirefoxEngine implements Engine {
 
     private void perform(Map<String, Object> source) {
         long before = navigationsStarted.get();
-        long loadsBefore = loads.get();
+        long endedBefore = navigationsEnded.get();
         bidi.send("input.performActions", Map.of("context", context, "actions", List.of(source)), COMMAND);
         bidi.send("input.releaseActions", Map.of("context", context), COMMAND);
-        awaitNavigation(before, loadsBefore);
+        awaitNavigation(before, endedBefore);
     }
 
-    private void awaitNavigation(long startedBefore, long loadsBefore) {
+    private void awaitNavigation(long startedBefore, long endedBefore) {
         long startBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(NAVIGATION_START_MILLIS);
         while (navigationsStarted.get() == startedBefore && System.nanoTime() < startBy) {
             sleep(10);
@@ -252,7 +260,7 @@ final class FirefoxEngine implements Engine {
             return;
         }
         long end = System.nanoTime() + COMMAND.toNanos();
-        while (loads.get() == loadsBefore && System.nanoTime() < end) {
+        while (navigationsEnded.get() == endedBefore && System.nanoTime() < end) {
             sleep(20);
         }
     }
