@@ -41,9 +41,16 @@ class TeenFlowBrowserTest extends EngineFixture {
     @Inject
     RequestBytes server;
 
+    /** Chromium's record of what it sent, through DevTools; null in the other engines. */
+    private RequestBodies devTools;
+
     @AfterEach
     void resetServer() {
         server.reset();
+        if (devTools != null) {
+            devTools.close();
+            devTools = null;
+        }
     }
 
     private void chooseFiles(List<Path> files) {
@@ -70,7 +77,7 @@ class TeenFlowBrowserTest extends EngineFixture {
                 Vectors.file("pdq/images/bridge-mods/aaa-orig.jpg"),
                 Vectors.file("pdq/images/misc-images/c.png"),
                 Vectors.file("vpdq/videos/doorknob-hd-no-bar.mp4"));
-        RequestBodies devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
+        devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
                 ? RequestBodies.record(chrome) : null;
         server.keepBodies();
         engine.open(root.toString());

@@ -56,9 +56,16 @@ class VideoBrowserTest extends EngineFixture {
     @Inject
     RequestBytes server;
 
+    /** Chromium's record of what it sent, through DevTools; null in the other engines. */
+    private RequestBodies devTools;
+
     @AfterEach
     void resetServer() {
         server.reset();
+        if (devTools != null) {
+            devTools.close();
+            devTools = null;
+        }
     }
 
     private static Path original() {
@@ -103,7 +110,7 @@ class VideoBrowserTest extends EngineFixture {
         Files.write(broken, junk);
         List<Path> files = List.of(original(), webm, broken);
 
-        RequestBodies devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
+        devTools = engine instanceof SeleniumEngine s && s.driver() instanceof ChromeDriver chrome
                 ? RequestBodies.record(chrome) : null;
         server.keepBodies();
         engine.open(root + "hash");

@@ -9,19 +9,25 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.DevTools;
 import org.openqa.selenium.devtools.v156.network.Network;
 
-/** Every request the browser sends, with its body, recorded through DevTools {@code Network.requestWillBeSent}. */
-public final class RequestBodies {
+/**
+ * Every request the browser sends, with its body, recorded through DevTools {@code Network.requestWillBeSent} until
+ * {@link #close}, which ends the DevTools session (the browser may be kept for the next test).
+ */
+public final class RequestBodies implements AutoCloseable {
     public record Sent(String method, String url, byte[] body) {
     }
 
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
 
-    private RequestBodies() {
+    private final DevTools devTools;
+
+    private RequestBodies(DevTools devTools) {
+        this.devTools = devTools;
     }
 
     public static RequestBodies record(ChromeDriver driver) {
-        RequestBodies bodies = new RequestBodies();
         DevTools devTools = driver.getDevTools();
+        RequestBodies bodies = new RequestBodies(devTools);
         devTools.createSession();
         devTools.send(Network.enable(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty()));
@@ -45,5 +51,11 @@ public final class RequestBodies {
 
     public long bodyBytes() {
         return all().stream().mapToLong(s -> s.body().length).sum();
+    }
+
+    @Override
+    public void close() {
+        devTools.clearListeners();
+        devTools.disconnectSession();
     }
 }

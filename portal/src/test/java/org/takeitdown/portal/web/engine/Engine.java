@@ -82,6 +82,13 @@ public interface Engine extends AutoCloseable {
         return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : null;", css);
     }
 
+    /**
+     * Done with the engine: one from {@link Engines#start} is reset and kept for the next test that asks for its
+     * name ({@link Engines#keep}), any other is {@link #quit}.
+     */
     @Override
     void close();
+
+    /** Ends the browser and its driver for good. */
+    void quit();
 }

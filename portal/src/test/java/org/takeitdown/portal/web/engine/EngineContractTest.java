@@ -126,4 +126,29 @@ class EngineContractTest {
         engine.open(base + "/second");
         assertThat(engine.title()).isEqualTo("Second");
     }
+
+    @ParameterizedTest
+    @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
+    void aClosedEngineIsKeptForTheNextTestOnABlankPageAtItsFirstSize(String name) throws Exception {
+        Engine first = Engines.start(name);
+        engine = first;
+        Object size = first.js("return [innerWidth, innerHeight];");
+        first.viewport(360, 740);
+        first.open(base + "/warns");
+        first.click("#w");
+        first.close();
+        engine = null;
+
+        engine = Engines.start(name);
+        assertThat(engine).as("the same browser, not a new one").isSameAs(first);
+        assertThat(engine.url()).isEqualTo("about:blank");
+        assertThat(engine.js("return [innerWidth, innerHeight];")).isEqualTo(size);
+
+        Engine second = Engines.start(name);
+        try {
+            assertThat(second).as("an engine in use is never handed out twice").isNotSameAs(first);
+        } finally {
+            second.quit();
+        }
+    }
 }

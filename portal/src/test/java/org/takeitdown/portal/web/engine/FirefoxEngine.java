@@ -87,6 +87,7 @@ final class FirefoxEngine implements Engine {
     private final Deque<String> log;
     private final AtomicLong navigationsStarted = new AtomicLong();
     private final AtomicLong navigationsEnded = new AtomicLong();
+    private boolean keep;
 
     private FirefoxEngine(Process process, Path profile, BidiConnection bidi, String context, Deque<String> log) {
         this.process = process;
@@ -96,7 +97,7 @@ final class FirefoxEngine implements Engine {
         this.log = log;
     }
 
-    static Engine start() throws Exception {
+    static FirefoxEngine start() throws Exception {
         Path profile = Files.createTempDirectory("firefox-profile");
         Files.writeString(profile.resolve("user.js"), USER_JS);
         ProcessBuilder builder = new ProcessBuilder(BINARY.getPath(), "--headless", "--no-remote",
@@ -352,8 +353,20 @@ final class FirefoxEngine implements Engine {
         }
     }
 
+    /** Marks this engine as one {@link Engines#start} made, kept for the next test when closed. */
+    void keepWhenClosed() {
+        keep = true;
+    }
+
     @Override
     public void close() {
+        if (!(keep && Engines.keep(this))) {
+            quit();
+        }
+    }
+
+    @Override
+    public void quit() {
         try {
             bidi.send("browser.close", Map.of(), Duration.ofSeconds(10));
         } catch (RuntimeException | AssertionError ignored) {

@@ -15,6 +15,7 @@ public class SeleniumEngine implements Engine {
     private final String name;
     private final RemoteWebDriver driver;
     private final Runnable onClose;
+    private boolean keep;
 
     public SeleniumEngine(String name, RemoteWebDriver driver, Runnable onClose) {
         this.name = name;
@@ -113,8 +114,20 @@ public class SeleniumEngine implements Engine {
         driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
     }
 
+    /** Marks this engine as one {@link Engines#start} made, kept for the next test when closed. */
+    void keepWhenClosed() {
+        keep = true;
+    }
+
     @Override
     public void close() {
+        if (!(keep && Engines.keep(this))) {
+            quit();
+        }
+    }
+
+    @Override
+    public void quit() {
         try {
             driver.quit();
         } finally {

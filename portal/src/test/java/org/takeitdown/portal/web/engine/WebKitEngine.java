@@ -42,7 +42,7 @@ final class WebKitEngine {
         }
     }
 
-    static Engine start(File miniBrowser) throws Exception {
+    static SeleniumEngine start(File miniBrowser) throws Exception {
         Path home = Files.createTempDirectory("webkit-home");
         Process xvfb = null;
         Process driver = null;
