@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -196,13 +197,16 @@ class VideoBrowserTest extends EngineFixture {
     void anHourLongVideoIsHashedWithBoundedMemoryAndItsFirstHourSubmitted() throws Exception {
         Ffmpeg.require("video browser test");
         Path hour = tmp.resolve("hour.mp4");
-        Ffmpeg.run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "3605", "-c:v", "libx264",
-                "-preset", "ultrafast", "-g", "100", "-pix_fmt", "yuv420p", hour.toString()));
+        // Two frames a second, a key frame every 10 s: the page still decodes every frame and keeps one a second, over
+        // an hour, at a fifth of the decoding (and of the encoding here) that 10 frames a second took.
+        Ffmpeg.run(List.of("-f", "lavfi", "-i", "testsrc2=size=320x240:rate=2", "-t", "3605", "-c:v", "libx264",
+                "-preset", "ultrafast", "-g", "20", "-pix_fmt", "yuv420p", hour.toString()));
 
         start("chromium");
         ChromeDriver driver = (ChromeDriver) ((SeleniumEngine) engine).driver();
+        Set<String> earlier = WorkerHeap.workers(driver);
         engine.open(root + "hash");
-        try (WorkerHeap heap = WorkerHeap.attach(driver)) {
+        try (WorkerHeap heap = WorkerHeap.attach(driver, earlier)) {
             WorkerHeap.Usage before = heap.usage();
             engine.setFiles("#file-input", List.of(hour));
             long maxUsed = before.used();
@@ -214,7 +218,8 @@ class VideoBrowserTest extends EngineFixture {
             }
             System.out.printf("1-hour video: worker JS heap %d -> max %d KiB (growth %d KiB)%n", before.used() / 1024,
                     maxUsed / 1024, (maxUsed - before.used()) / 1024);
-            assertThat(maxUsed - before.used()).as("worker JS heap growth").isLessThan(128L * 1024 * 1024);
+            assertThat(maxUsed - before.used()).as("worker JS heap growth: some (the worker measured is the one at work),"
+                    + " and bounded").isPositive().isLessThan(128L * 1024 * 1024);
         }
         assertThat(PageVideos.decoder(engine, 0)).isEqualTo("webcodecs-yuv");
         List<JsonNode> frames = PageVideos.frames(engine, 0);

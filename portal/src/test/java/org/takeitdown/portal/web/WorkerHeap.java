@@ -3,6 +3,8 @@ package org.takeitdown.portal.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.devtools.Connection;
 import org.openqa.selenium.devtools.SeleniumCdpConnection;
@@ -25,13 +27,35 @@ public final class WorkerHeap implements AutoCloseable {
         this.session = session;
     }
 
+    /** Attaches to the page's worker, the only worker target in the browser. */
     public static WorkerHeap attach(ChromeDriver driver) {
+        return attach(driver, Set.of());
+    }
+
+    /**
+     * Attaches to the one worker target that is not among {@code earlier} ({@link #workers} before the page opened): a
+     * browser kept from an earlier test may still hold that test's page, with its worker, in its back/forward cache.
+     */
+    public static WorkerHeap attach(ChromeDriver driver, Set<String> earlier) {
         Connection cdp = SeleniumCdpConnection.create(driver).orElseThrow();
         List<TargetInfo> targets = cdp.sendAndWait(null, Target.getTargets(Optional.empty()), TIMEOUT);
-        TargetInfo worker = targets.stream().filter(t -> "worker".equals(t.getType())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no worker target in " + targets));
-        var id = cdp.sendAndWait(null, Target.attachToTarget(worker.getTargetId(), Optional.of(true)), TIMEOUT);
+        List<TargetInfo> fresh = targets.stream().filter(t -> "worker".equals(t.getType()))
+                .filter(t -> !earlier.contains(t.getTargetId().toString())).toList();
+        if (fresh.size() != 1) {
+            cdp.close();
+            throw new IllegalStateException("not one new worker target, but " + fresh.size() + " in " + targets);
+        }
+        var id = cdp.sendAndWait(null, Target.attachToTarget(fresh.get(0).getTargetId(), Optional.of(true)), TIMEOUT);
         return new WorkerHeap(cdp, new SessionID(id.toString()));
+    }
+
+    /** The ids of the worker targets in the browser now. */
+    public static Set<String> workers(ChromeDriver driver) {
+        try (Connection cdp = SeleniumCdpConnection.create(driver).orElseThrow()) {
+            List<TargetInfo> targets = cdp.sendAndWait(null, Target.getTargets(Optional.empty()), TIMEOUT);
+            return targets.stream().filter(t -> "worker".equals(t.getType())).map(t -> t.getTargetId().toString())
+                    .collect(Collectors.toSet());
+        }
     }
 
     public Usage usage() {
