@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.takeitdown.portal.cases.CaseApi;
 import org.takeitdown.portal.cases.CaseService;
+import org.takeitdown.portal.web.Browser;
 import org.takeitdown.portal.web.engine.Engine;
 import org.takeitdown.portal.web.engine.Engines;
+import org.takeitdown.portal.web.engine.SeleniumEngine;
 
 /**
  * The teen's path in every engine: keeping the key (copy, save, the leaving warning until ticked, wiped on
@@ -93,6 +97,23 @@ class TeenPathBrowserTest {
             e.js("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true})); return true;");
             String html = (String) e.js("return document.documentElement.outerHTML;");
             assertThat(html).doesNotContain(key).doesNotContain(bare).doesNotContain(number);
+        }
+    }
+
+    /** Chromium only: print media is emulated through DevTools; a browser of its own, as that setting would outlast the test. */
+    @Test
+    void aPrintedReceiptHoldsTheNumberKeyAndWhatHappensNextButNoInstructionForTheScreen() throws Exception {
+        try (Engine e = new SeleniumEngine("chromium", Browser.start(), () -> { })) {
+            e.open(root + "hash");
+            HashPage.sendOnePicture(e);
+            String number = e.text("#case-number");
+            String key = e.text("#case-key");
+            ChromeDriver chrome = (ChromeDriver) ((SeleniumEngine) e).driver();
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            String printed = (String) e.js("return document.body.innerText;");
+            assertThat(printed).contains(number).contains(key).contains("What happens next")
+                    .doesNotContain("tick the box").doesNotContain("use a button").doesNotContain("Copy")
+                    .doesNotContain("Quick exit").doesNotContain("Send the hashes");
         }
     }
 
