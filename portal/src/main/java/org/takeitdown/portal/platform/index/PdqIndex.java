@@ -28,6 +28,8 @@ public final class PdqIndex {
     private static final int MAX_PROBE_RADIUS = 4;
     private static final int MAX_ALWAYS_PROBED_RADIUS = 2;
     private static final int[][] FLIPS = flipMasks();
+    /** Buckets listed by a probe to radius r: every chunk's values within r flips. */
+    private static final int[] PROBES = probeCounts();
 
     private final StampedLock lock = new StampedLock();
     private long[] words;
@@ -214,11 +216,10 @@ public final class PdqIndex {
     /** First size of the set of reported slots; it grows with the matches of a query. */
     private static final int MAX_EXPECTED_MATCHES = 4096;
 
-    /** Buckets listed by a probe to {@code radius}: every chunk's values within that many flips. */
-    private static int probes(int radius) {
-        int probes = 0;
-        for (int r = 0; r <= radius; r++) {
-            probes += CHUNKS * FLIPS[r].length;
+    private static int[] probeCounts() {
+        int[] probes = new int[FLIPS.length];
+        for (int r = 0; r < FLIPS.length; r++) {
+            probes[r] = (r == 0 ? 0 : probes[r - 1]) + CHUNKS * FLIPS[r].length;
         }
         return probes;
     }
@@ -231,11 +232,11 @@ public final class PdqIndex {
     private void probe(long[] q, int maxDistance, long allowance, Search s) {
         int radius = maxDistance / CHUNKS;
         boolean shortened = false;
-        while (radius > 0 && probes(radius) > allowance / 2) {
+        while (radius > 0 && PROBES[radius] > allowance / 2) {
             radius--;
             shortened = true;
         }
-        int probes = probes(radius);
+        int probes = PROBES[radius];
         if (probes > allowance / 2) {
             scan(q, maxDistance, allowance, s);
             return;
