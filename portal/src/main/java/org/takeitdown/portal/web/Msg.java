@@ -297,6 +297,8 @@ public interface Msg {
 
     String helpExit();
 
+    String helpBack();
+
     String helpExitLimits();
 
     String helpTiplineTitle();

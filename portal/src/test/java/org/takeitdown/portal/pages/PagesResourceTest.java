@@ -107,6 +107,15 @@ class PagesResourceTest {
     }
 
     @Test
+    void theHelpPageSaysInEveryLanguageThatBackLeavesTheSiteAndWhatToUseInstead() {
+        for (String lang : Messages.tags()) {
+            given().queryParam("lang", lang).get("/help").then().statusCode(200)
+                    .body(containsString(escaped(Messages.of(lang).get("helpBack"))));
+        }
+        assertThat(Messages.of("en").get("helpBack")).contains("Back leaves this site").contains("use the links on the page");
+    }
+
+    @Test
     void linksKeepTheChosenLanguage() {
         given().queryParam("lang", "es").get("/").then()
                 .body(containsString("href=\"/start?lang=es\"")).body(containsString("href=\"/help?lang=es\""));
