@@ -448,12 +448,13 @@ function warnBeforeLeaving(event) {
 window.addEventListener('beforeunload', warnBeforeLeaving);
 window.addEventListener('quickexit', () => window.removeEventListener('beforeunload', warnBeforeLeaving));
 
-// Safari on iOS never asks before a page is left (it has no beforeunload), so a link on the receipt took the number
-// and key away at once, for good. Until the box is ticked, a link away from this page asks first, in the page's own
-// words (flow.js's "leaving" event, which comes only when the link will be followed). Quick exit never asks.
+// Safari on iOS never asks before a page is left (it has no beforeunload), so a link took picked files that were not sent
+// yet, or the receipt's number and key, away at once, for good. So a link away from this page asks first, in the page's
+// own words, as leaving does above (flow.js's "leaving" event, which comes only when the link will be followed).
 window.addEventListener('leaving', (event) => {
-  if (!shown || savedBox.checked) return;
-  if (window.confirm(t.tLeaveKey)) leaving = true; else event.preventDefault();
+  const question = shown && !savedBox.checked ? t.tLeaveKey : unsent() ? t.tLeaveUnsent : null;
+  if (!question) return;
+  if (window.confirm(question)) leaving = true; else event.preventDefault();
 });
 
 async function copy(text) {

@@ -175,6 +175,8 @@ public interface Msg {
 
     String hashLeaveKey();
 
+    String hashLeaveUnsent();
+
     String hashClosed();
 
     String hashNothing();

@@ -120,7 +120,7 @@ class ReloadAndOfflineBrowserTest {
 
     @ParameterizedTest
     @MethodSource("org.takeitdown.portal.web.engine.Engines#names")
-    void pickedFilesNotSentYetWarnBeforeLeavingAndQuickExitStillLeavesAtOnce(String engine) throws Exception {
+    void pickedFilesNotSentYetWarnBeforeLeavingOrFollowingALinkAndQuickExitStillLeavesAtOnce(String engine) throws Exception {
         try (Engine e = Engines.start(engine)) {
             e.viewport(390, 844);
             e.open(root + "hash");
@@ -129,6 +129,15 @@ class ReloadAndOfflineBrowserTest {
             e.setFiles("#file-input", List.of(Vectors.file("pdq/images/misc-images/c.png")));
             e.waitFor("document.querySelector('#file-list details')", Duration.ofSeconds(60), "the picture is hashed");
             assertThat(HashPage.leavingIsHeldBack(e)).as("a hashed file not sent yet").isTrue();
+
+            e.js("window.asked = []; window.confirm = (text) => { window.asked.push(text); return false; }; return true;");
+            e.click("nav a[href^='/help']");
+            assertThat(e.js("return window.asked")).as("a link asks in the page's words, as Safari would not")
+                    .isEqualTo(List.of("Leave this page? The files you picked haven't been sent yet. If you want them sent,"
+                            + " stay and tap \"Send the hashes\" first."));
+            assertThat(e.url()).endsWith("/hash");
+            assertThat(e.js("return document.querySelectorAll('#file-list details').length")).isEqualTo(1L);
+
             e.click("#quick-exit");
             TeenPathBrowserTest.awaitLeft(e, root);
         }
