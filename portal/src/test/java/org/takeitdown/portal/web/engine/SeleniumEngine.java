@@ -1,6 +1,7 @@
 package org.takeitdown.portal.web.engine;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -106,12 +107,21 @@ public class SeleniumEngine implements Engine {
         return driver.getTitle();
     }
 
+    /**
+     * Sizes the window to {@code width × height}, measures what its frame takes, and grows it by that much. WebKitGTK
+     * applies a new size after answering, so each step waits until the page sees it: read at once, the inner width
+     * was once still the earlier 1024 px, and the window was asked for a width of -244.
+     */
     @Override
     public void viewport(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+        waitFor("window.innerWidth <= " + width + " && window.innerHeight <= " + height, Duration.ofSeconds(10),
+                "the window at most " + width + "×" + height);
         Number innerW = (Number) js("return window.innerWidth;");
         Number innerH = (Number) js("return window.innerHeight;");
         driver.manage().window().setSize(new Dimension(2 * width - innerW.intValue(), 2 * height - innerH.intValue()));
+        waitFor("window.innerWidth === " + width + " && window.innerHeight === " + height, Duration.ofSeconds(10),
+                "a viewport of " + width + "×" + height);
     }
 
     /** Marks this engine as one {@link Engines#start} made, kept for the next test when closed. */
