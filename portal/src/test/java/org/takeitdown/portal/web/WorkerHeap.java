@@ -38,12 +38,11 @@ public final class WorkerHeap implements AutoCloseable {
      */
     public static WorkerHeap attach(ChromeDriver driver, Set<String> earlier) {
         Connection cdp = SeleniumCdpConnection.create(driver).orElseThrow();
-        List<TargetInfo> targets = cdp.sendAndWait(null, Target.getTargets(Optional.empty()), TIMEOUT);
-        List<TargetInfo> fresh = targets.stream().filter(t -> "worker".equals(t.getType()))
-                .filter(t -> !earlier.contains(t.getTargetId().toString())).toList();
+        List<TargetInfo> workers = workerTargets(cdp);
+        List<TargetInfo> fresh = workers.stream().filter(t -> !earlier.contains(t.getTargetId().toString())).toList();
         if (fresh.size() != 1) {
             cdp.close();
-            throw new IllegalStateException("not one new worker target, but " + fresh.size() + " in " + targets);
+            throw new IllegalStateException("not one new worker target, but " + fresh.size() + " in " + workers);
         }
         var id = cdp.sendAndWait(null, Target.attachToTarget(fresh.get(0).getTargetId(), Optional.of(true)), TIMEOUT);
         return new WorkerHeap(cdp, new SessionID(id.toString()));
@@ -52,10 +51,13 @@ public final class WorkerHeap implements AutoCloseable {
     /** The ids of the worker targets in the browser now. */
     public static Set<String> workers(ChromeDriver driver) {
         try (Connection cdp = SeleniumCdpConnection.create(driver).orElseThrow()) {
-            List<TargetInfo> targets = cdp.sendAndWait(null, Target.getTargets(Optional.empty()), TIMEOUT);
-            return targets.stream().filter(t -> "worker".equals(t.getType())).map(t -> t.getTargetId().toString())
-                    .collect(Collectors.toSet());
+            return workerTargets(cdp).stream().map(t -> t.getTargetId().toString()).collect(Collectors.toSet());
         }
+    }
+
+    private static List<TargetInfo> workerTargets(Connection cdp) {
+        List<TargetInfo> targets = cdp.sendAndWait(null, Target.getTargets(Optional.empty()), TIMEOUT);
+        return targets.stream().filter(t -> "worker".equals(t.getType())).toList();
     }
 
     public Usage usage() {

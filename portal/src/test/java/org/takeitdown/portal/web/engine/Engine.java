@@ -87,7 +87,11 @@ public interface Engine extends AutoCloseable {
      * name ({@link Engines#keep}), any other is {@link #quit}.
      */
     @Override
-    void close();
+    default void close() {
+        if (!Engines.keep(this)) {
+            quit();
+        }
+    }
 
     /** Ends the browser and its driver for good. */
     void quit();

@@ -21,13 +21,18 @@ import org.takeitdown.portal.web.Browser;
  * engine a test closes is not quit but {@link #keep kept}: taken to {@code about:blank} (which leaves a page that warns
  * before unloading, as {@link EngineContractTest} checks) at the window size it started with, and handed to the next
  * test of that engine in this JVM. What a test sets up lives in its pages (scripts, overrides), which the blank page
- * ends; the pages keep nothing in the browser (no cookies or storage, scripts revalidated on every use). Engines still
- * kept when the JVM ends are quit then.
+ * ends; the pages keep nothing in the browser (no cookies or storage, scripts revalidated on every use). The browser
+ * may still hold the previous test's page, and its workers, in its back/forward cache: a test that looks at the
+ * browser's targets rather than its page tells its own apart ({@code WorkerHeap.attach(driver, earlier)}). Engines
+ * still kept when the JVM ends are quit then.
  */
 public final class Engines {
     /** At most one kept engine per name; a second closed at the same time is quit. */
     private static final Map<String, Engine> KEPT = new ConcurrentHashMap<>();
-    /** The inner window size each engine from {@link #start} had when it started, restored when it is kept. */
+    /**
+     * The engines {@link #start} made and not yet quit, with the inner window size each had when it started, restored
+     * when it is kept; only these are kept when closed.
+     */
     private static final Map<Engine, List<Long>> FIRST_SIZE = Collections.synchronizedMap(new IdentityHashMap<>());
 
     static {
@@ -51,25 +56,19 @@ public final class Engines {
         Engine engine = switch (name) {
             case "chromium" -> {
                 ChromeDriver driver = Browser.start();
-                SeleniumEngine chromium = new SeleniumEngine("chromium", driver, () -> { });
-                chromium.keepWhenClosed();
-                yield chromium;
+                yield new SeleniumEngine("chromium", driver, () -> { });
             }
             case "firefox" -> {
                 Assumptions.assumeTrue(FirefoxEngine.BINARY.canExecute(),
                         "Firefox ESR is not installed (apt-get install firefox-esr): firefox browser test skipped");
-                FirefoxEngine firefox = FirefoxEngine.start();
-                firefox.keepWhenClosed();
-                yield firefox;
+                yield FirefoxEngine.start();
             }
             case "webkit" -> {
                 Optional<File> miniBrowser = WebKitEngine.miniBrowser();
                 Assumptions.assumeTrue(WebKitEngine.DRIVER.canExecute() && miniBrowser.isPresent()
                         && WebKitEngine.XVFB.canExecute(), "WebKitGTK is not installed (apt-get install "
                         + "webkit2gtk-driver xvfb): webkit browser test skipped");
-                SeleniumEngine webkit = WebKitEngine.start(miniBrowser.get());
-                webkit.keepWhenClosed();
-                yield webkit;
+                yield WebKitEngine.start(miniBrowser.get());
             }
             default -> throw new IllegalArgumentException("unknown engine " + name);
         };
@@ -80,11 +79,14 @@ public final class Engines {
     }
 
     /**
-     * Resets an engine from {@link #start} that a test closed and keeps it for the next test; false when it could
-     * not be reset or one of its name is kept already, and the caller quits it.
+     * Resets an engine from {@link #start} that a test closed and keeps it for the next test; false when another made
+     * it, or it could not be reset, or one of its name is kept already, and the caller quits it.
      */
     static boolean keep(Engine engine) {
         List<Long> size = FIRST_SIZE.get(engine);
+        if (size == null) {
+            return false;
+        }
         boolean kept = false;
         try {
             engine.open("about:blank");
@@ -93,9 +95,11 @@ public final class Engines {
         } catch (RuntimeException | AssertionError broken) {
             kept = false;
         }
-        if (!kept) {
-            FIRST_SIZE.remove(engine);
-        }
         return kept;
+    }
+
+    /** Called as an engine quits: it is no longer one to keep. */
+    static void forget(Engine engine) {
+        FIRST_SIZE.remove(engine);
     }
 }

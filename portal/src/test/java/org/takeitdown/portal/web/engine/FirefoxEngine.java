@@ -87,7 +87,6 @@ final class FirefoxEngine implements Engine {
     private final Deque<String> log;
     private final AtomicLong navigationsStarted = new AtomicLong();
     private final AtomicLong navigationsEnded = new AtomicLong();
-    private boolean keep;
 
     private FirefoxEngine(Process process, Path profile, BidiConnection bidi, String context, Deque<String> log) {
         this.process = process;
@@ -353,20 +352,9 @@ final class FirefoxEngine implements Engine {
         }
     }
 
-    /** Marks this engine as one {@link Engines#start} made, kept for the next test when closed. */
-    void keepWhenClosed() {
-        keep = true;
-    }
-
-    @Override
-    public void close() {
-        if (!(keep && Engines.keep(this))) {
-            quit();
-        }
-    }
-
     @Override
     public void quit() {
+        Engines.forget(this);
         try {
             bidi.send("browser.close", Map.of(), Duration.ofSeconds(10));
         } catch (RuntimeException | AssertionError ignored) {

@@ -16,7 +16,6 @@ public class SeleniumEngine implements Engine {
     private final String name;
     private final RemoteWebDriver driver;
     private final Runnable onClose;
-    private boolean keep;
 
     public SeleniumEngine(String name, RemoteWebDriver driver, Runnable onClose) {
         this.name = name;
@@ -124,20 +123,9 @@ public class SeleniumEngine implements Engine {
                 "a viewport of " + width + "×" + height);
     }
 
-    /** Marks this engine as one {@link Engines#start} made, kept for the next test when closed. */
-    void keepWhenClosed() {
-        keep = true;
-    }
-
-    @Override
-    public void close() {
-        if (!(keep && Engines.keep(this))) {
-            quit();
-        }
-    }
-
     @Override
     public void quit() {
+        Engines.forget(this);
         try {
             driver.quit();
         } finally {
