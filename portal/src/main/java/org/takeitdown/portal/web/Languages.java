@@ -23,6 +23,12 @@ public class Languages {
 
     /** Entries of Accept-Language read at most; browsers send a handful, so a longer list costs no more work. */
     static final int MAX_ENTRIES = 32;
+    /**
+     * Characters of one language range read at most; a longer one is skipped unread. Real tags are far shorter (RFC 5646
+     * section 4.4.1 asks for at least 35 characters of room); the bound also keeps the range's pattern, whose repeated
+     * group recurses once per subtag, from overflowing the stack on thousands of subtags.
+     */
+    static final int MAX_RANGE = 64;
 
     private final Language fallback;
     private final List<Language> offered;
@@ -93,7 +99,8 @@ public class Languages {
     }
 
     private Optional<Language> match(String range) {
-        if (range.isEmpty() || range.equals("*") || !range.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+        if (range.isEmpty() || range.length() > MAX_RANGE || range.equals("*")
+                || !range.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
             return Optional.empty();
         }
         Optional<Language> exact = byTag(range);

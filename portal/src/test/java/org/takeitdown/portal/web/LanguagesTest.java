@@ -63,6 +63,15 @@ class LanguagesTest {
     }
 
     @Test
+    void aRangeOfThousandsOfSubtagsIsSkippedWithoutRecursion() {
+        assertThat(pick("en" + "-x".repeat(20_000))).isEqualTo("none");
+        assertThat(pick("en" + "-x".repeat(20_000) + ", es")).isEqualTo("es");
+        String longest = "en" + "-x".repeat((Languages.MAX_RANGE - 2) / 2);
+        assertThat(longest).hasSize(Languages.MAX_RANGE);
+        assertThat(pick(longest)).as("the longest range read").isEqualTo("en");
+    }
+
+    @Test
     void eachLanguageIsNamedInItselfWithItsDirection() {
         assertThat(languages.offered()).extracting(Language::name).containsExactly("English", "Español",
                 "Français", "Português (Brasil)", "Deutsch", "العربية", "简体中文", "हिन्दी", "Tagalog",
