@@ -26,6 +26,17 @@ class MetricsTest {
     }
 
     @Test
+    void requestsOfMadeUpMethodsAddNoSeriesOfTheirOwn() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            String status = RawHttp.exchange(root, "M4DEUP" + i + "XYZ / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .lines().findFirst().orElse("");
+            assertThat(status).startsWith("HTTP/1.1 ");
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).doesNotContain("M4DEUP").contains("method=\"OTHER\"");
+    }
+
+    @Test
     void countsCasesAndItemsInAggregateAndShowsNoCaseNumberKeyOrHash() throws IOException {
         String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String md5 = PlatformFixtures.md5();
