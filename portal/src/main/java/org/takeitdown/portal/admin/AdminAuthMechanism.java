@@ -14,8 +14,10 @@ import org.takeitdown.portal.limits.ClientAddress;
 
 /**
  * Admin sign-in on {@code /admin} and {@code /api/admin/}: HTTP Basic, checked by {@link AdminIdentityProvider}.
- * Every request there, with credentials or without, is a sign-in attempt (a failed one counts against the
- * address's look-ups), unless no password is set: then no one signs in and the area answers 404
+ * Every request there with an {@code Authorization} header is a sign-in attempt (a failed one counts against the
+ * address's look-ups); one without it is answered with the challenge and counts nowhere (a browser asks so before it
+ * prompts for the password, and another site's page can make a visitor's browser ask so as often as it likes), unless
+ * no password is set: then no one signs in and the area answers 404
  * ({@link AdminAuthProblems}). Other paths are not this mechanism's: there it finds no identity and sends no
  * challenge, so the platform mechanism answers them.
  */
@@ -36,10 +38,11 @@ public class AdminAuthMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        if (!covers(context.normalizedPath()) || !config.enabled()) {
+        String authorization = context.request().getHeader("Authorization");
+        if (!covers(context.normalizedPath()) || !config.enabled() || authorization == null) {
             return Uni.createFrom().nullItem();
         }
-        return identities.authenticate(new AdminPasswordRequest(offered(context.request().getHeader("Authorization")),
+        return identities.authenticate(new AdminPasswordRequest(offered(authorization),
                 clients.of(context.request())));
     }
 

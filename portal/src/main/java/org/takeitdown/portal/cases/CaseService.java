@@ -301,7 +301,7 @@ public class CaseService {
         String offered = secrets.hmac(KEY_PURPOSE, key == null ? "" : key);
         CaseStore.CaseRow row = number == null ? null : store.findCase(number).orElse(null);
         if (row == null || key == null || !Secrets.same(offered, row.keyHmac())) {
-            throw new NoSuchCase();
+            throw new NoSuchCase(number != null && key != null);
         }
         return row;
     }

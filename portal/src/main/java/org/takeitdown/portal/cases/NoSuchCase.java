@@ -7,7 +7,16 @@ import org.takeitdown.portal.web.FailedLookup;
 public class NoSuchCase extends ApiProblemException implements FailedLookup {
     private static final long serialVersionUID = 1L;
 
-    public NoSuchCase() {
+    private final boolean counts;
+
+    /** {@code guessed}: a well-formed number and key were given, so the refusal counts as a guess. */
+    public NoSuchCase(boolean guessed) {
         super(404, "Not found", "No case matches this case number and case key.");
+        this.counts = guessed;
+    }
+
+    @Override
+    public boolean counts() {
+        return counts;
     }
 }

@@ -41,20 +41,20 @@ class BusyLimitTest {
         given().header("X-Forwarded-For", first).contentType(ContentType.JSON).body(BODY).post("/api/cases")
                 .then().statusCode(201);
         given().header("X-Forwarded-For", first).formParam("caseNumber", "E5P7R-AHREJ")
-                .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status").then().statusCode(404);
+                .formParam("caseKey", "BADKEYBADKEYBADKEYBADKEY22").post("/cases/status").then().statusCode(404);
 
         given().header("X-Forwarded-For", newcomer).contentType(ContentType.JSON).body(BODY).post("/api/cases")
                 .then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]*")).body("limit", equalTo("clients-full"));
         given().header("X-Forwarded-For", newcomer).formParam("caseNumber", "E5P7R-AHREJ")
-                .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status")
+                .formParam("caseKey", "BADKEYBADKEYBADKEYBADKEY22").post("/cases/status")
                 .then().statusCode(429).contentType(containsString("text/html"))
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body(containsString("Lots of people are using this site right now. Please wait about"),
                         containsString("Nothing you already sent is lost."),
                         not(containsString("this connection")), not(containsString("Wi-Fi")));
         given().header("X-Forwarded-For", newcomer).header("Accept-Language", "es").formParam("caseNumber", "E5P7R-AHREJ")
-                .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status")
+                .formParam("caseKey", "BADKEYBADKEYBADKEYBADKEY22").post("/cases/status")
                 .then().statusCode(429).body(containsString("Ahora mismo mucha gente está usando este sitio."));
     }
 }

@@ -93,7 +93,7 @@ class LimitsTest {
     void blocksEveryLookupOnceFailuresReachTheBudgetEvenWithTheRightKey() {
         Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> limits.lookup("198.51.100.7", refusing(new NoSuchCase())))
+            assertThatThrownBy(() -> limits.lookup("198.51.100.7", refusing(new NoSuchCase(true))))
                     .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("198.51.100.7", () -> "right key"))
@@ -129,7 +129,7 @@ class LimitsTest {
             limits.creatingCase("192.0.2.3", 5, 5, LimitsTest::created);
             limits.addingItems("192.0.2.3", 5, 5, LimitsTest::created);
             limits.platformRequest(1);
-            assertThatThrownBy(() -> limits.lookup("192.0.2.3", refusing(new NoSuchCase())))
+            assertThatThrownBy(() -> limits.lookup("192.0.2.3", refusing(new NoSuchCase(true))))
                     .isInstanceOf(ApiProblemException.class);
         }
     }
@@ -187,7 +187,7 @@ class LimitsTest {
     void additionsWithWrongKeysCountAsFailedLookups() {
         Limits limits = new Limits(storage(100, 100, 2, 100, 1000, 1000, 1000), COUNTERS);
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, refusing(new NoSuchCase())))
+            assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, refusing(new NoSuchCase(true))))
                     .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.addingItems("192.0.2.50", 1, 0, LimitsTest::created))
@@ -199,7 +199,7 @@ class LimitsTest {
         Limits limits = new Limits(config(10, 10, 3), COUNTERS);
         String address = "198.51.100.60";
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase()))).isInstanceOf(NoSuchCase.class);
+            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase(true)))).isInstanceOf(NoSuchCase.class);
         }
         assertThatThrownBy(() -> limits.lookup(address, () -> "right case key"))
                 .isInstanceOf(TooManyRequestsException.class).hasMessageContaining("wrong case number or key");
@@ -369,7 +369,7 @@ class LimitsTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            throw new NoSuchCase();
+            throw new NoSuchCase(true);
         }));
         assertThat(answers).containsEntry(NoSuchCase.class, 20).containsEntry(TooManyRequestsException.class, 80)
                 .hasSize(2);
@@ -440,7 +440,7 @@ class LimitsTest {
     void aFullTableOfFailedLookupsRefusesLookupsFromNewAddresses() {
         Limits limits = new Limits(storage(10, 10, 5, 100, 1000, 1000, 2), COUNTERS);
         for (String address : List.of("203.0.113.1", "203.0.113.2")) {
-            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase())))
+            assertThatThrownBy(() -> limits.lookup(address, refusing(new NoSuchCase(true))))
                     .isInstanceOf(ApiProblemException.class);
         }
         assertThatThrownBy(() -> limits.lookup("203.0.113.200", () -> "right key"))

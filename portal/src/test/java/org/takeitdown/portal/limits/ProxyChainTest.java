@@ -107,8 +107,8 @@ class ProxyChainTest {
     void guessingKeysWithANewForwardedForEachTimeStillRunsOutOfLookups() throws IOException {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            statuses.add(send("127.0.0.7", outer.port(), "GET", "/api/cases/TD-0000-0000-0000",
-                    "X-Case-Key: WRONGKEYWRONGKEYWRONGKEY22\r\n", ""));
+            statuses.add(send("127.0.0.7", outer.port(), "GET", "/api/cases/E5P7R-AHREJ",
+                    "X-Case-Key: BADKEYBADKEYBADKEYBADKEY22\r\n", ""));
         }
         assertThat(statuses).containsExactly(404, 404, 404, 404, 429, 429);
     }

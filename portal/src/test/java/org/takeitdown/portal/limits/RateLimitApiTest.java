@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -66,7 +67,7 @@ class RateLimitApiTest {
                 new CaseApi.ItemsRequest(java.util.List.of(new CaseApi.Item("other", String.format("%032x", 77), null, null))),
                 null);
         for (int i = 0; i < 4; i++) {
-            given().header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22").get("/api/cases/" + created.caseNumber())
+            given().header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22").get("/api/cases/" + created.caseNumber())
                     .then().statusCode(404);
         }
         given().header("X-Case-Key", created.caseKey()).get("/api/cases/" + created.caseNumber())
@@ -78,6 +79,35 @@ class RateLimitApiTest {
                 .header("Retry-After", matchesPattern("[1-9][0-9]*"))
                 .body(containsString("id=\"too-many\""), containsString("Espera más o menos"))
                 .body(containsString("id=\"quick-exit\""));
+    }
+
+    /**
+     * Only a guess counts: a look-up without a key (what an image on another site's page sends from a visitor's
+     * browser, which can't add the key's header) or with a number or key of the wrong form can't match any case, and
+     * must not use up the look-ups of everyone at the address.
+     */
+    @Test
+    void lookupsWithoutAKeyOrWithANumberOrKeyOfTheWrongFormDoNotCount() {
+        CaseApi.Created created = cases.create(
+                new CaseApi.ItemsRequest(java.util.List.of(new CaseApi.Item("other", String.format("%032x", 78), null, null))),
+                null);
+        String address = "198.51.100.206";
+        for (int i = 0; i < 6; i++) {
+            from(address).get("/api/cases/" + created.caseNumber()).then().statusCode(404);
+            from(address).header("X-Case-Key", "WRONG").get("/api/cases/" + created.caseNumber()).then().statusCode(404);
+            from(address).header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22").get("/api/cases/NOT-A-NUMBER")
+                    .then().statusCode(404);
+            from(address).formParam("caseNumber", created.caseNumber()).formParam("caseKey", "")
+                    .post("/cases/status").then().statusCode(404);
+        }
+        from(address).header("X-Case-Key", created.caseKey()).get("/api/cases/" + created.caseNumber())
+                .then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            from(address).header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22").get("/api/cases/" + created.caseNumber())
+                    .then().statusCode(404);
+        }
+        from(address).header("X-Case-Key", created.caseKey()).get("/api/cases/" + created.caseNumber())
+                .then().statusCode(429);
     }
 
     /**
@@ -95,12 +125,12 @@ class RateLimitApiTest {
                 .then().statusCode(429).contentType("application/problem+json").body("limit", equalTo("cases-per-day"));
         for (int i = 0; i < 4; i++) {
             given().header("X-Forwarded-For", address).formParam("caseNumber", "E5P7R-AHREJ")
-                    .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status").then().statusCode(404);
+                    .formParam("caseKey", "BADKEYBADKEYBADKEYBADKEY22").post("/cases/status").then().statusCode(404);
         }
-        given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+        given().header("X-Forwarded-For", address).header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22")
                 .get("/api/cases/E5P7R-AHREJ").then().statusCode(429).body("limit", equalTo("lookup-failures"));
         given().header("X-Forwarded-For", address).formParam("caseNumber", "E5P7R-AHREJ")
-                .formParam("caseKey", "WRONGKEYWRONGKEYWRONGKEY22").post("/cases/status")
+                .formParam("caseKey", "BADKEYBADKEYBADKEYBADKEY22").post("/cases/status")
                 .then().statusCode(429).contentType(containsString("text/html"))
                 .body(containsString("Lots of tries came from your Wi-Fi or phone network, maybe from other people"),
                         containsString("Nothing you already sent is lost."),
@@ -112,10 +142,10 @@ class RateLimitApiTest {
         String platformKey = PlatformFixtures.newPlatformKey("Shares an address");
         String address = "198.51.100.201";
         for (int i = 0; i < 4; i++) {
-            given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+            given().header("X-Forwarded-For", address).header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22")
                     .get("/api/cases/E5P7R-AHREJ").then().statusCode(404);
         }
-        given().header("X-Forwarded-For", address).header("X-Case-Key", "WRONGKEYWRONGKEYWRONGKEY22")
+        given().header("X-Forwarded-For", address).header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22")
                 .get("/api/cases/E5P7R-AHREJ").then().statusCode(429)
                 .body("detail", containsString("wrong case number or key"));
         PlatformFixtures.platform(platformKey).header("X-Forwarded-For", address).get("/api/platform/v1/hashes")
@@ -181,5 +211,9 @@ class RateLimitApiTest {
         }
         given().header("X-Forwarded-For", "198.51.100.202").contentType(ContentType.JSON).body(body(20))
                 .post("/api/cases").then().statusCode(201);
+    }
+
+    private static RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
     }
 }
