@@ -7,17 +7,18 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -33,26 +34,36 @@ import org.jboss.logging.Logger;
  * Quarkus does. Quarkus's own check (route order -2) answers a declared Content-Length over the limit with an empty
  * 413; a chunked body over it is cut by Quarkus's input stream once the resource reads it, which also answers an
  * empty 413 and leaves the resource's problem unwritable (an ERROR with a stack trace in the log for every such
- * request). So this route, just before Quarkus's, refuses a declared length over the limit itself, and on
- * {@code /api} reads a chunked body whole, within the limit, before any resource does.
+ * request). So this route, just before Quarkus's, refuses a declared length over the limit itself, and reads every
+ * other HTTP/1.1 body whole, within the limit, on the event loop before any resource does ({@link #readsHere}): a
+ * resource reading it itself blocks a worker thread until the last byte comes, and 210 connections that each declared
+ * 1,000 bytes and sent one held all 200 worker threads, so that no page answered. A body must arrive within
+ * {@link #deadline} (a 408 closes the connection otherwise), so that a connection trickling a body is not held
+ * without end either.
  */
 @ApplicationScoped
 public class TooLargeBodyRoute {
     private static final Logger LOG = Logger.getLogger(TooLargeBodyRoute.class);
     /** Just before Quarkus's own body limit ({@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}, -2). */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-    /** Marks a request whose body this route reads, so that the reader's 413 failure is answered here. */
+    /** Marks a request whose body this route reads, so that a failure while reading it is answered here. */
     private static final String READING = TooLargeBodyRoute.class.getName() + ".reading";
     /** Takes the place of Quarkus's sign-in failure answer while this route answers the failure itself. */
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
     };
 
+    /** Time every body gets, however short, for a phone on a weak signal: a mobile network's slow start and stalls. */
+    static final Duration GRACE = Duration.ofSeconds(30);
+    /**
+     * The slowest rate a body is waited for after {@link #GRACE}, 8 KiB/s (64 kbit/s): below a 2G (EDGE) connection's
+     * usual 100-200 kbit/s, so a phone on such a signal still gets its body through.
+     */
+    static final long SLOWEST_BYTES_PER_SECOND = 8 * 1024;
+
     private final RouteAnswers answers;
     /** The signed-in API areas, fixed at start-up: looked up once, not on every request. */
     private final List<SignInArea> areas;
     private final long max = BodyLimits.maxBody();
-    /** Reads a body of unknown length into the request's context, failing it with 413 past the limit; no file uploads. */
-    private final BodyHandler reader = BodyHandler.create(false).setBodyLimit(max).setMergeFormAttributes(false);
 
     public TooLargeBodyRoute(RouteAnswers answers, Instance<SignInArea> areas) {
         this.answers = answers;
@@ -135,30 +146,90 @@ public class TooLargeBodyRoute {
     }
 
     private void limit(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            if (ErrorAnswers.isApi(ctx.normalizedPath()) && chunked(ctx.request())) {
-                ctx.put(READING, Boolean.TRUE);
-                reader.handle(ctx);
-            } else {
-                ctx.next();
-            }
-        } else if (declared(length) > max) {
+        HttpServerRequest request = ctx.request();
+        long length = declared(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (length > max) {
             refuse(ctx);
+        } else if (readsHere(request, length)) {
+            ctx.put(READING, Boolean.TRUE);
+            long timer = ctx.vertx().setTimer(deadline(length).toMillis(), id -> late(ctx));
+            ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
+            read(ctx);
         } else {
             ctx.next();
         }
     }
 
     /**
-     * An HTTP/1.1 body sent in chunks. Only those are read here: a request without a body must reach the resource
-     * unread, and over HTTP/2 (h2c, as Java's HttpClient upgrades to) a body read here can't be read again (Vert.x
-     * refuses to pause an ended HTTP/2 request, a 500 for every GET and DELETE); HTTP/2 bodies keep Quarkus's limit.
+     * Whether this route reads the request's body before the resource: an HTTP/1.1 body of a declared length or sent in
+     * chunks, but not a multipart upload (the admin's, signed in above, which Quarkus keeps as a file). A request
+     * without a body must reach the resource unread, and over HTTP/2 (h2c, as Java's HttpClient upgrades to) a body
+     * read here can't be read again (Vert.x refuses to pause an ended HTTP/2 request, a 500 for every GET and DELETE);
+     * HTTP/2 bodies keep Quarkus's limit and are read by the resource.
      */
-    private static boolean chunked(HttpServerRequest request) {
+    private static boolean readsHere(HttpServerRequest request, long length) {
+        if (request.version() == HttpVersion.HTTP_2 || request.isEnded()) {
+            return false;
+        }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
         String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
-        return request.version() != HttpVersion.HTTP_2 && encoding != null
-                && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+        return length > 0 || encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
+    }
+
+    /**
+     * Reads the body whole into the request's context ({@code RoutingContext.setBody}, where Quarkus REST's input stream
+     * and form parser take it from) as it comes, on the event loop, then passes the request on. Nothing parses it here:
+     * a form keeps the REST parser's limits and answers ({@link BadForms}). Past the body limit (a chunked body) it is
+     * the 413; a body HTTP can't decode, or a connection closed under it, goes to {@link #failed}.
+     */
+    private void read(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Buffer body = Buffer.buffer();
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue();
+        }
+        request.handler(chunk -> {
+            if (ctx.response().headWritten()) {
+                return;
+            }
+            if (body.length() + chunk.length() > max) {
+                refuse(ctx);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(ctx::fail);
+        request.endHandler(end -> {
+            if (!ctx.response().headWritten()) {
+                ctx.setBody(body);
+                ctx.next();
+            }
+        });
+        request.resume();
+    }
+
+    /**
+     * How long a body may take to arrive: {@link #GRACE} plus its length (the largest allowed when it is sent in
+     * chunks) at {@link #SLOWEST_BYTES_PER_SECOND}. A form of a few hundred bytes gets 30 s; a body of 1 MiB, the most
+     * vPDQ frames of a video, 158 s.
+     */
+    static Duration deadline(long length) {
+        long bytes = length < 0 ? BodyLimits.maxBody() : length;
+        return GRACE.plusSeconds(bytes / SLOWEST_BYTES_PER_SECOND);
+    }
+
+    /** The body has not all come within its {@link #deadline}: 408, the connection closed, nothing stored. */
+    private void late(RoutingContext ctx) {
+        if (ctx.request().isEnded() || ctx.response().headWritten() || ctx.response().closed()) {
+            return;
+        }
+        LOG.debug("A request body that did not arrive in time was refused");
+        answers.sendAndClose(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 408,
+                "Request timeout", "The body did not all arrive in time, so nothing was stored. Please send it again.",
+                WebApplicationProblemMapper.Templates::refused)));
     }
 
     /** A malformed length is left to Quarkus and Netty, which refuse it as before; no length is -1 too. */
@@ -182,8 +253,6 @@ public class TooLargeBodyRoute {
             LOG.debug("A request body ended with its connection");
         } else if (ctx.response().headWritten()) {
             ctx.next();
-        } else if (ctx.statusCode() == 413) {
-            refuse(ctx);
         } else {
             malformed(ctx);
         }

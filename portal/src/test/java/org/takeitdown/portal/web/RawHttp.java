@@ -28,6 +28,11 @@ public final class RawHttp {
         open(root, request.getBytes(StandardCharsets.US_ASCII)).close();
     }
 
+    /** Sends the ASCII {@code request} and keeps the connection open, unread: a client still sending, for the caller to close. */
+    public static Socket sendAndHold(URL root, String request) throws IOException {
+        return open(root, request.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static Socket open(URL root, byte[] request) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());
         try {

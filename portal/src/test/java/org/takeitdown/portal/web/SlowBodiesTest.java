@@ -1,0 +1,84 @@
+package org.takeitdown.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.Socket;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.platform.PlatformFixtures;
+
+/**
+ * Bodies that come slowly hold no worker thread: with far more connections each still sending its body than the server
+ * has worker threads, pages, case look-ups and new cases are answered.
+ */
+@Tag("database")
+@QuarkusTest
+@TestProfile(SlowBodiesTest.FewThreads.class)
+class SlowBodiesTest {
+    /** Eight worker threads, so that a few dozen held bodies would take them all if a resource read its body itself. */
+    public static class FewThreads implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.thread-pool.max-threads", "8", "portal.limits.enabled", "false");
+        }
+    }
+
+    private static final int HELD = 40;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void connectionsStillSendingTheirBodiesLeaveTheServerAnswering() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < HELD; i++) {
+                held.add(i % 2 == 0
+                        ? RawHttp.sendAndHold(root, "POST /api/cases HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                        : RawHttp.sendAndHold(root, "POST /cases/status HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Sec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                + "Content-Length: 500\r\n\r\ncaseNumber="));
+            }
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            assertThat(client.send(request("/").GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.send(request("/api/cases/E5P7R-AHREJ").header("X-Case-Key", "BADKEYBADKEYBADKEYBADKEY22")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            String body = "{\"items\":[{\"kind\":\"other\",\"md5\":\"" + PlatformFixtures.md5()
+                    + "\",\"pdq\":null,\"pdqQuality\":null}]}";
+            assertThat(client.send(request("/api/cases").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(201);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aBodyIsWaitedForLongerTheLongerItIs() {
+        assertThat(TooLargeBodyRoute.deadline(300)).isEqualTo(TooLargeBodyRoute.GRACE);
+        assertThat(TooLargeBodyRoute.deadline(1024 * 1024)).isEqualTo(Duration.ofSeconds(30 + 128));
+        assertThat(TooLargeBodyRoute.deadline(-1)).as("chunked: the longest allowed").isEqualTo(Duration.ofSeconds(158));
+    }
+
+    /** A request that times out after 10 s: a server whose worker threads are all taken never answers it. */
+    private HttpRequest.Builder request(String path) throws Exception {
+        return HttpRequest.newBuilder(root.toURI().resolve(path)).timeout(Duration.ofSeconds(10));
+    }
+}
