@@ -47,6 +47,21 @@ class BrokenBodiesTest {
     }
 
     @Test
+    void aRequestWithoutAHostHeaderIsAPlain400AndNoErrorOrPathIsLogged() throws Exception {
+        try (LogRecords logs = LogRecords.listen()) {
+            for (String target : List.of("/api/cases/ABCDE-FGHJK", "/cases/status?n=ABCDE-FGHJK")) {
+                assertThat(RawHttp.exchange(root, "GET " + target + " HTTP/1.1\r\nConnection: close\r\n\r\n"))
+                        .as(target).startsWith("HTTP/1.1 400").contains("must name the site in a Host header");
+            }
+            assertThat(RawHttp.exchange(root, "GET /api/cases/ABCDE-FGHJK HTTP/1.0\r\n\r\n"))
+                    .as("HTTP/1.0 needs no Host").startsWith("HTTP/1.0 404").contains("No case matches");
+            Thread.sleep(SETTLE_MS);
+            assertThat(logs.errors()).isEmpty();
+            assertThat(logs.any(r -> String.valueOf(r.getMessage()).contains("ABCDE-FGHJK"))).isFalse();
+        }
+    }
+
+    @Test
     void aClientThatGoesAwayInTheMiddleOfItsBodyLeavesNoErrorInTheLog() throws Exception {
         try (LogRecords logs = LogRecords.listen()) {
             for (String[] target : List.of(new String[] {"/api/cases", "application/json", "{\"items\":["},
