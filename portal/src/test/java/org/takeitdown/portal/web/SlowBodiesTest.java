@@ -11,10 +11,13 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.takeitdown.portal.platform.PlatformFixtures;
@@ -67,6 +70,49 @@ class SlowBodiesTest {
             for (Socket socket : held) {
                 socket.close();
             }
+        }
+    }
+
+    /**
+     * A client asking for HTTP/2 (h2c, as Java's HttpClient does) is answered over HTTP/1.1, whose bodies are read before
+     * the operation: HTTP/2 is off as shipped, because its bodies are read on worker threads, which 40 streams each
+     * still sending a body took (this test timed out with HTTP/2 on).
+     */
+    @Test
+    void clientsAskingForHttp2GetHttp1AndTheirSlowBodiesHoldNoThread() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        assertThat(h2.send(request("/").GET().build(), HttpResponse.BodyHandlers.discarding()).version())
+                .isEqualTo(HttpClient.Version.HTTP_1_1);
+        List<CompletableFuture<HttpResponse<Void>>> held = new ArrayList<>();
+        for (int i = 0; i < HELD; i++) {
+            Flow.Publisher<ByteBuffer> oneByteThenNothing = subscriber -> subscriber.onSubscribe(
+                    new Flow.Subscription() {
+                        private boolean sent;
+
+                        @Override
+                        public void request(long n) {
+                            if (!sent) {
+                                sent = true;
+                                subscriber.onNext(ByteBuffer.wrap(new byte[] {'{'}));
+                            }
+                        }
+
+                        @Override
+                        public void cancel() {
+                        }
+                    });
+            held.add(h2.sendAsync(HttpRequest.newBuilder(root.toURI().resolve("/api/cases"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(oneByteThenNothing, 1000)).build(),
+                    HttpResponse.BodyHandlers.discarding()));
+        }
+        Thread.sleep(1000);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            assertThat(client.send(request("/").GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        } finally {
+            held.forEach(f -> f.cancel(true));
         }
     }
 
