@@ -326,8 +326,8 @@ public class Limits {
     /**
      * Runs a look-up of {@code kind} (by case number and key, or a sign-in with an API key or the admin
      * password); an {@code action} that fails with a {@link FailedLookup} that {@link FailedLookup#counts counts}
-     * against the address's failures of that kind. While the address is over them, every look-up of that kind is refused, a
-     * right key included, so keys can't be guessed; look-ups of other kinds go on.
+     * against the address's failures of that kind. While the address is over them, every look-up of that kind is
+     * refused, a right key included, so keys can't be guessed; look-ups of other kinds go on.
      */
     public <T> T lookup(Lookup kind, String address, Supplier<T> action) {
         if (!config.enabled()) {

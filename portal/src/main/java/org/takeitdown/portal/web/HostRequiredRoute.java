@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * Answers an HTTP/1.1 request without a {@code Host} header with a plain 400. Vert.x Web's router fails such a request
  * before any route runs, and Quarkus's error handler then answered its own JSON and logged an ERROR naming the path, a
- * case number in it; this failure handler comes first. HTTP/1.0 allows no Host and is served as usual. No browser sends such a request.
+ * case number in it; this failure handler comes first. HTTP/1.0 allows no Host and is served as usual. No browser
+ * sends such a request.
  */
 @ApplicationScoped
 public class HostRequiredRoute {

@@ -24,9 +24,9 @@ public class Languages {
     /** Entries of Accept-Language read at most; browsers send a handful, so a longer list costs no more work. */
     static final int MAX_ENTRIES = 32;
     /**
-     * Characters of one language range read at most; a longer one is skipped unread. Real tags are far shorter (RFC 5646
-     * section 4.4.1 asks for at least 35 characters of room); the bound also keeps the range's pattern, whose repeated
-     * group recurses once per subtag, from overflowing the stack on thousands of subtags.
+     * Characters of one language range read at most; a longer one is skipped unread. Real tags are far shorter
+     * (RFC 5646 section 4.4.1 asks for at least 35 characters of room); the bound also keeps the range's pattern,
+     * whose repeated group recurses once per subtag, from overflowing the stack on thousands of subtags.
      */
     static final int MAX_RANGE = 64;
 

@@ -8,10 +8,11 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 
-/** Counts HTTP requests of a made-up method under one {@code method="OTHER"}, so that no client can add metric series. */
+/** Counts HTTP requests of a made-up method under one {@code method="OTHER"}, so no client can add metric series. */
 public class MethodTag {
     /** The methods of RFC 9110 section 9 and PATCH (RFC 5789); any other name a request line carries is OTHER. */
-    static final Set<String> KNOWN = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    static final Set<String> KNOWN =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
     static final String OTHER = "OTHER";
 
     /**

@@ -180,8 +180,8 @@ public class TooLargeBodyRoute {
     }
 
     /**
-     * Reads the body whole into the request's context ({@code RoutingContext.setBody}, where Quarkus REST's input stream
-     * and form parser take it from) as it comes, on the event loop, then passes the request on. Nothing parses it here:
+     * Reads the body whole into the request's context ({@code RoutingContext.setBody}, where Quarkus REST's input
+     * stream and form parser take it from) as it comes, on the event loop, then passes the request on. Nothing parses it here:
      * a form keeps the REST parser's limits and answers ({@link BadForms}). Past the body limit (a chunked body) it is
      * the 413; a body HTTP can't decode, or a connection closed under it, goes to {@link #failed}.
      */
