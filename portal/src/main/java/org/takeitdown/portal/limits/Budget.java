@@ -28,7 +28,11 @@ public enum Budget {
     /** Requests with a wrong platform API key ({@link Lookup#PLATFORM_KEY}). */
     PLATFORM_KEY_FAILURES("platform-key-failures", Reach.SHORT),
     /** Admin sign-ins with a wrong password ({@link Lookup#ADMIN_PASSWORD}). */
-    ADMIN_PASSWORD_FAILURES("admin-password-failures", Reach.SHORT);
+    ADMIN_PASSWORD_FAILURES("admin-password-failures", Reach.SHORT),
+    /** Bytes of bodies one address has arriving at once ({@link BodyBytes#PER_ADDRESS}). */
+    BODY_BYTES("body-bytes", Reach.SHORT),
+    /** Bytes of bodies arriving at once, everyone together ({@link BodyBytes#ALL}). */
+    BODY_BYTES_ALL("body-bytes-all", Reach.SITE_WIDE);
 
     /** Whose requests a budget counts and how long a refused person waits. */
     private enum Reach {

@@ -48,6 +48,12 @@ public class TooLargeBodyRoute {
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
     /** Marks a request whose body this route reads, so that a failure while reading it is answered here. */
     private static final String READING = TooLargeBodyRoute.class.getName() + ".reading";
+    /**
+     * The {@link BodyBudget.Share} of a body this route reads. It is given back when the request's context ends, and
+     * at once when this route answers and closes the connection itself ({@link #closing}): that answer's end handler
+     * takes the place of the context's.
+     */
+    private static final String SHARE = TooLargeBodyRoute.class.getName() + ".share";
     /** Takes the place of Quarkus's sign-in failure answer while this route answers the failure itself. */
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
     };
@@ -59,15 +65,20 @@ public class TooLargeBodyRoute {
      * usual 100-200 kbit/s, so a phone on such a signal still gets its body through.
      */
     static final long SLOWEST_BYTES_PER_SECOND = 8 * 1024;
+    /** Retry-After when too many bodies arrive at once: they are held for seconds, not minutes. */
+    static final int BUSY_RETRY_SECONDS = 10;
 
     private final RouteAnswers answers;
+    /** Memory for the bodies read here, per address and in all. */
+    private final BodyBudget budget;
     /** The signed-in API areas, fixed at start-up: looked up once, not on every request. */
     private final List<SignInArea> areas;
     private final long max = BodyLimits.maxBody();
 
-    public TooLargeBodyRoute(RouteAnswers answers, Instance<SignInArea> areas) {
+    public TooLargeBodyRoute(RouteAnswers answers, Instance<SignInArea> areas, BodyBudget budget) {
         this.answers = answers;
         this.areas = areas.stream().toList();
+        this.budget = budget;
     }
 
     void routes(@Observes Router router) {
@@ -127,7 +138,7 @@ public class TooLargeBodyRoute {
         if (request.version() == HttpVersion.HTTP_2 || request.isEnded() || !bodyComing(request)) {
             answers.send(ctx, answer);
         } else if (declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > max) {
-            answers.sendAndClose(ctx, answer);
+            closing(ctx, answer);
         } else {
             long[] discarded = {0};
             request.handler(chunk -> {
@@ -188,6 +199,9 @@ public class TooLargeBodyRoute {
     private void read(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         Buffer body = Buffer.buffer();
+        BodyBudget.Share share = budget.open(request);
+        ctx.put(SHARE, share);
+        ctx.addEndHandler(done -> share.release());
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             ctx.response().writeContinue();
         }
@@ -195,7 +209,10 @@ public class TooLargeBodyRoute {
             if (ctx.response().headWritten()) {
                 return;
             }
-            if (body.length() + chunk.length() > max) {
+            int refusal = share.take(chunk.length());
+            if (refusal != 0) {
+                busy(ctx, refusal);
+            } else if (body.length() + chunk.length() > max) {
                 refuse(ctx);
             } else {
                 body.appendBuffer(chunk);
@@ -221,13 +238,36 @@ public class TooLargeBodyRoute {
         return GRACE.plusSeconds(bytes / SLOWEST_BYTES_PER_SECOND);
     }
 
+    /**
+     * Too many bodies are arriving at once ({@link BodyBudget}): from this address, 429; from everyone, 503; either way
+     * the connection is closed, nothing is stored, and the client may send it again in {@link #BUSY_RETRY_SECONDS}.
+     */
+    private void busy(RoutingContext ctx, int status) {
+        String detail = status == 429
+                ? "Too many requests from this address are sending their contents at once. Please try again in a moment."
+                : "The portal is receiving a lot right now. Please try again in a moment.";
+        Response answer = RouteAnswers.inRequest(ctx, () -> Response.fromResponse(ErrorAnswers.answer(ctx.normalizedPath(),
+                status, status == 429 ? "Too many requests" : "Busy", detail, WebApplicationProblemMapper.Templates::refused))
+                .header("Retry-After", BUSY_RETRY_SECONDS).build());
+        closing(ctx, answer);
+    }
+
+    /** Answers and closes the connection, giving back at once the memory of a body this route was reading. */
+    private void closing(RoutingContext ctx, Response answer) {
+        BodyBudget.Share share = ctx.get(SHARE);
+        if (share != null) {
+            share.release();
+        }
+        answers.sendAndClose(ctx, answer);
+    }
+
     /** The body has not all come within its {@link #deadline}: 408, the connection closed, nothing stored. */
     private void late(RoutingContext ctx) {
         if (ctx.request().isEnded() || ctx.response().headWritten() || ctx.response().closed()) {
             return;
         }
         LOG.debug("A request body that did not arrive in time was refused");
-        answers.sendAndClose(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 408,
+        closing(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 408,
                 "Request timeout", "The body did not all arrive in time, so nothing was stored. Please send it again.",
                 WebApplicationProblemMapper.Templates::refused)));
     }
@@ -265,7 +305,7 @@ public class TooLargeBodyRoute {
      */
     private void malformed(RoutingContext ctx) {
         LOG.debug("A request body that could not be decoded was refused");
-        answers.sendAndClose(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 400,
+        closing(ctx, RouteAnswers.inRequest(ctx, () -> ErrorAnswers.answer(ctx.normalizedPath(), 400,
                 "Bad request", "The body could not be read: its chunked transfer encoding is malformed.",
                 WebApplicationProblemMapper.Templates::refused)));
     }
@@ -280,7 +320,7 @@ public class TooLargeBodyRoute {
         if (ctx.request().version() == HttpVersion.HTTP_2) {
             answers.send(ctx, answer);
         } else {
-            answers.sendAndClose(ctx, answer);
+            closing(ctx, answer);
         }
     }
 }

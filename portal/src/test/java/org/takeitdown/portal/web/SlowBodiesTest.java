@@ -6,6 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.Socket;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -20,11 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.takeitdown.portal.limits.BodyBytes;
 import org.takeitdown.portal.platform.PlatformFixtures;
 
 /**
  * Bodies that come slowly hold no worker thread: with far more connections each still sending its body than the server
- * has worker threads, pages, case look-ups and new cases are answered.
+ * has worker threads, pages, case look-ups and new cases are answered. The bodies held meanwhile are bounded per address.
  */
 @Tag("database")
 @QuarkusTest
@@ -34,7 +36,7 @@ class SlowBodiesTest {
     public static class FewThreads implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.thread-pool.max-threads", "8", "portal.limits.enabled", "false");
+            return Map.of("quarkus.thread-pool.max-threads", "8");
         }
     }
 
@@ -42,6 +44,9 @@ class SlowBodiesTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    BodyBytes bodies;
 
     @Test
     void connectionsStillSendingTheirBodiesLeaveTheServerAnswering() throws Exception {
@@ -114,6 +119,76 @@ class SlowBodiesTest {
         } finally {
             held.forEach(f -> f.cancel(true));
         }
+    }
+
+    /**
+     * Eight connections each holding all but the last byte of a 1 MiB body take one address's share of body memory
+     * (8 MiB): its next body, however small, is a 429 with Retry-After until they end, then it is taken again.
+     */
+    @Test
+    void bodiesHeldFromOneAddressAreBoundedAndTheirMemoryIsGivenBackWhenTheyEnd() throws Exception {
+        int mib = 1024 * 1024;
+        List<Socket> held = new ArrayList<>();
+        try {
+            long before = bodies.held();
+            for (int i = 0; i < 8; i++) {
+                held.add(RawHttp.sendAndHold(root, "POST /api/cases HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + mib + "\r\n\r\n" + " ".repeat(mib - 1)));
+            }
+            waitUntil(() -> bodies.held() == before + 8L * (mib - 1), "all 8 bodies but their last bytes received");
+            assertThat(formStatusWithin(Duration.ofSeconds(20), 429)).as("a small form once 8 MiB are held").contains(
+                    "HTTP/1.1 429", "Retry-After: " + TooLargeBodyRoute.BUSY_RETRY_SECONDS, "text/html");
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+        waitUntil(() -> bodies.held() == 0, "the bodies' memory given back");
+        assertThat(formStatusWithin(Duration.ofSeconds(20), 404)).as("the same form once they ended").startsWith("HTTP/1.1 404");
+    }
+
+    /** A body refused over its limit gives its memory back too (the route's answers close the connection). */
+    @Test
+    void aRefusedBodyGivesItsMemoryBack() throws Exception {
+        String answer = RawHttp.exchange(root, "POST /api/cases HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "100000\r\n" + " ".repeat(0x100000) + "\r\n10\r\n" + " ".repeat(16) + "\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 413");
+        waitUntil(() -> bodies.held() == 0, "the refused body's memory given back");
+    }
+
+    /** A client that goes away in the middle of its body gives its memory back too. */
+    @Test
+    void aBodyWhoseClientWentAwayGivesItsMemoryBack() throws Exception {
+        Socket gone = RawHttp.sendAndHold(root, "POST /api/cases HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + " ".repeat(50_000));
+        waitUntil(() -> bodies.held() == 50_000, "half the body received");
+        gone.close();
+        waitUntil(() -> bodies.held() == 0, "the memory of a body whose client went away given back");
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(end);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Posts a small status form until its answer has {@code status} (or the time is up); returns the last answer. */
+    private String formStatusWithin(Duration time, int status) throws Exception {
+        long end = System.nanoTime() + time.toNanos();
+        String answer;
+        do {
+            answer = RawHttp.exchange(root, "POST /cases/status HTTP/1.1\r\nHost: localhost\r\nSec-Fetch-Site: same-origin\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 12\r\nConnection: close\r\n\r\n"
+                    + "caseNumber=x");
+            if (answer.startsWith("HTTP/1.1 " + status)) {
+                return answer;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < end);
+        return answer;
     }
 
     @Test
