@@ -10,7 +10,7 @@ import org.takeitdown.portal.web.Counters;
  * Bounds the bodies held while they arrive ({@link BodyBudget}): {@link #PER_ADDRESS} for one client address (a
  * trusted proxy's client, as the other limits count), {@link #ALL} for everyone. Over the first the request is a 429
  * (budget {@code body-bytes}; lifted with the other per-address limits when {@code portal.limits.enabled} is false),
- * over the second a 503 (budget {@code body-bytes-all}, always on, as it bounds the server's memory).
+ * over the second a 429 too (budget {@code body-bytes-all}, site-wide, always on, as it bounds the server's memory).
  */
 @ApplicationScoped
 public class BodyBytes implements BodyBudget {
@@ -50,17 +50,18 @@ public class BodyBytes implements BodyBudget {
             private boolean released;
 
             @Override
-            public synchronized int take(long bytes) {
+            public synchronized String take(long bytes) {
                 if (released) {
-                    return ByteBudget.FITS;
+                    return null;
                 }
                 int answer = budget.take(client, bytes);
                 if (answer == ByteBudget.FITS) {
                     taken += bytes;
-                } else {
-                    counters.limited(answer == ByteBudget.OVER_ALL ? Budget.BODY_BYTES_ALL.tag() : Budget.BODY_BYTES.tag());
+                    return null;
                 }
-                return answer;
+                String limit = answer == ByteBudget.OVER_ALL ? Budget.BODY_BYTES_ALL.tag() : Budget.BODY_BYTES.tag();
+                counters.limited(limit);
+                return limit;
             }
 
             @Override

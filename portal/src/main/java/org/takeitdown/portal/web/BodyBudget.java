@@ -10,8 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 public interface BodyBudget {
     /** The bytes one request's body holds, taken as they arrive and given back once when its request ends. */
     interface Share {
-        /** Takes {@code bytes} more: 0 when they fit, else the refusal's status (429 for the address, 503 for all). */
-        int take(long bytes);
+        /** Takes {@code bytes} more: null when they fit, else the name of the limit they would pass (a 429's). */
+        String take(long bytes);
 
         /** Gives back all this share took; later calls do nothing. */
         void release();

@@ -192,8 +192,8 @@ public class TooLargeBodyRoute {
 
     /**
      * Reads the body whole into the request's context ({@code RoutingContext.setBody}, where Quarkus REST's input
-     * stream and form parser take it from) as it comes, on the event loop, then passes the request on. Nothing parses it here:
-     * a form keeps the REST parser's limits and answers ({@link BadForms}). Past the body limit (a chunked body) it is
+     * stream and form parser take it from) as it comes, on the event loop, then passes the request on. Nothing parses it
+     * here: a form keeps the REST parser's limits and answers ({@link BadForms}). Past the body limit (a chunked body) it is
      * the 413; a body HTTP can't decode, or a connection closed under it, goes to {@link #failed}.
      */
     private void read(RoutingContext ctx) {
@@ -209,9 +209,9 @@ public class TooLargeBodyRoute {
             if (ctx.response().headWritten()) {
                 return;
             }
-            int refusal = share.take(chunk.length());
-            if (refusal != 0) {
-                busy(ctx, refusal);
+            String limit = share.take(chunk.length());
+            if (limit != null) {
+                busy(ctx, limit);
             } else if (body.length() + chunk.length() > max) {
                 refuse(ctx);
             } else {
@@ -239,16 +239,15 @@ public class TooLargeBodyRoute {
     }
 
     /**
-     * Too many bodies are arriving at once ({@link BodyBudget}): from this address, 429; from everyone, 503; either way
-     * the connection is closed, nothing is stored, and the client may send it again in {@link #BUSY_RETRY_SECONDS}.
+     * Too many bodies are arriving at once ({@link BodyBudget}), from this address or from everyone: a 429 naming the
+     * limit, as the other limits' are (the hashing page words it from the name); the connection is closed, nothing is
+     * stored, and the client may send it again in {@link #BUSY_RETRY_SECONDS}.
      */
-    private void busy(RoutingContext ctx, int status) {
-        String detail = status == 429
-                ? "Too many requests from this address are sending their contents at once. Please try again in a moment."
-                : "The portal is receiving a lot right now. Please try again in a moment.";
+    private void busy(RoutingContext ctx, String limit) {
+        Problem problem = new Problem("about:blank", "Too many requests", 429, "Too many requests are sending their "
+                + "contents at once. Nothing was stored; please try again in a moment.", null, limit);
         Response answer = RouteAnswers.inRequest(ctx, () -> Response.fromResponse(ErrorAnswers.answer(ctx.normalizedPath(),
-                status, status == 429 ? "Too many requests" : "Busy", detail, WebApplicationProblemMapper.Templates::refused))
-                .header("Retry-After", BUSY_RETRY_SECONDS).build());
+                problem, WebApplicationProblemMapper.Templates::refused)).header("Retry-After", BUSY_RETRY_SECONDS).build());
         closing(ctx, answer);
     }
 

@@ -34,7 +34,7 @@ class HashPageRulesTest {
                 .body(containsString("data-body-limit=\"" + 256 * 1024 + "\""))
                 .body(containsString("data-items-per-request=\"100\""))
                 .body(containsString("data-pdq-min-quality=\"" + HashRules.PDQ_MIN_QUALITY + "\""))
-                .body(containsString("data-site-wide-limits=\"clients-full exports\""))
+                .body(containsString("data-site-wide-limits=\"clients-full exports body-bytes-all\""))
                 .body(containsString("data-daily-limits=\"cases-per-day items-per-day frames-per-day\""))
                 .body(containsString("data-refused-md5s=\"" + String.join(" ", DegenerateHashes.refusedMd5s()) + "\""))
                 .body(containsString("d41d8cd98f00b204e9800998ecf8427e"));

@@ -138,6 +138,9 @@ class SlowBodiesTest {
             waitUntil(() -> bodies.held() == before + 8L * (mib - 1), "all 8 bodies but their last bytes received");
             assertThat(formStatusWithin(Duration.ofSeconds(20), 429)).as("a small form once 8 MiB are held").contains(
                     "HTTP/1.1 429", "Retry-After: " + TooLargeBodyRoute.BUSY_RETRY_SECONDS, "text/html");
+            assertThat(RawHttp.exchange(root, "POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{}" + " ".repeat(98))).as("a small API body then")
+                    .startsWith("HTTP/1.1 429").contains("application/problem+json", "\"limit\":\"body-bytes\"");
         } finally {
             for (Socket socket : held) {
                 socket.close();
