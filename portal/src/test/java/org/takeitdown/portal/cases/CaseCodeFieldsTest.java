@@ -24,7 +24,7 @@ class CaseCodeFieldsTest {
     @Test
     void aWrongKeyLeavesTheNumberAndKeyAsTypedInTheFormSoOneWrongCharacterCanBeFixed() {
         CaseApi.Created c = newCase();
-        String typo = "Z" + c.caseKey().substring(1);
+        String typo = (c.caseKey().charAt(0) == 'Z' ? "Y" : "Z") + c.caseKey().substring(1);
         for (String page : List.of("/cases/status", "/cases/withdraw", "/hash/add")) {
             given().formParam("caseNumber", c.caseNumber()).formParam("caseKey", typo).formParam("confirm", "yes")
                     .post(page).then().statusCode(404).body(containsString("id=\"not-found\""))
