@@ -49,11 +49,12 @@ public class TooLargeBodyRoute {
     /** Marks a request whose body this route reads, so that a failure while reading it is answered here. */
     private static final String READING = TooLargeBodyRoute.class.getName() + ".reading";
     /**
-     * The {@link BodyBudget.Share} of a body this route reads. It is given back when the request's context ends, and
+     * What ends the reading of a body this route reads: its deadline's timer cancelled (it holds the request, and so
+     * the body read so far) and its {@link BodyBudget.Share} given back. It runs when the request's context ends, and
      * at once when this route answers and closes the connection itself ({@link #closing}): that answer's end handler
      * takes the place of the context's.
      */
-    private static final String SHARE = TooLargeBodyRoute.class.getName() + ".share";
+    private static final String DONE_READING = TooLargeBodyRoute.class.getName() + ".doneReading";
     /** Takes the place of Quarkus's sign-in failure answer while this route answers the failure itself. */
     private static final BiConsumer<RoutingContext, Throwable> ANSWERED_HERE = (ctx, failure) -> {
     };
@@ -163,9 +164,7 @@ public class TooLargeBodyRoute {
             refuse(ctx);
         } else if (readsHere(request, length)) {
             ctx.put(READING, Boolean.TRUE);
-            long timer = ctx.vertx().setTimer(deadline(length).toMillis(), id -> late(ctx));
-            ctx.addEndHandler(done -> ctx.vertx().cancelTimer(timer));
-            read(ctx);
+            read(ctx, deadline(length));
         } else {
             ctx.next();
         }
@@ -196,12 +195,17 @@ public class TooLargeBodyRoute {
      * here: a form keeps the REST parser's limits and answers ({@link BadForms}). Past the body limit (a chunked body) it is
      * the 413; a body HTTP can't decode, or a connection closed under it, goes to {@link #failed}.
      */
-    private void read(RoutingContext ctx) {
+    private void read(RoutingContext ctx, Duration deadline) {
         HttpServerRequest request = ctx.request();
         Buffer body = Buffer.buffer();
         BodyBudget.Share share = budget.open(request);
-        ctx.put(SHARE, share);
-        ctx.addEndHandler(done -> share.release());
+        long timer = ctx.vertx().setTimer(deadline.toMillis(), id -> late(ctx));
+        Runnable doneReading = () -> {
+            ctx.vertx().cancelTimer(timer);
+            share.release();
+        };
+        ctx.put(DONE_READING, doneReading);
+        ctx.addEndHandler(done -> doneReading.run());
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             ctx.response().writeContinue();
         }
@@ -251,11 +255,11 @@ public class TooLargeBodyRoute {
         closing(ctx, answer);
     }
 
-    /** Answers and closes the connection, giving back at once the memory of a body this route was reading. */
+    /** Answers and closes the connection, ending at once the reading of a body this route was reading. */
     private void closing(RoutingContext ctx, Response answer) {
-        BodyBudget.Share share = ctx.get(SHARE);
-        if (share != null) {
-            share.release();
+        Runnable doneReading = ctx.get(DONE_READING);
+        if (doneReading != null) {
+            doneReading.run();
         }
         answers.sendAndClose(ctx, answer);
     }
