@@ -134,6 +134,11 @@ switch (command) {
     for (const file of args) out.push(h.sniff(new Uint8Array(fs.readFileSync(file).subarray(0, n))));
     break;
   }
+  case 'jpeg-icc': {                  // ARGS: files -> what jpegIcc() says of each file's first bytes
+    const n = h.rules().jpegHeadBytes;
+    for (const file of args) out.push(h.jpegIcc(new Uint8Array(fs.readFileSync(file).subarray(0, n))));
+    break;
+  }
   case 'converts-frame': {            // ARGS: VideoFrame.format names -> what convertsFrame() says, then of null
     for (const f of args) out.push(`${f}: ${h.convertsFrame(f)}`);
     out.push(`null: ${h.convertsFrame(null)}`);

@@ -6,6 +6,7 @@ import org.takeitdown.hasher.pdq.PdqHash;
 import org.takeitdown.hasher.pdq.PdqHasher;
 import org.takeitdown.hasher.pdq.PdqResult;
 import org.takeitdown.hasher.rules.HashRules;
+import org.takeitdown.hasher.rules.JpegIcc;
 import org.takeitdown.hasher.rules.MediaSniffer;
 import org.takeitdown.hasher.video.AvcSampleRange;
 import org.takeitdown.hasher.video.FrameConverter;
@@ -22,7 +23,7 @@ import org.teavm.jso.typedarrays.Int32Array;
 /**
  * The browser API of the hasher module, exported from {@code /js/hasher.js} (an ES2015 module):
  * {@code md5Hex}, {@code md5Start}, {@code pdq}, {@code pdqDihedral}, {@code hamming},
- * {@code vpdqStart}, {@code convertsFrame}, {@code h264Range}, {@code sniff}, {@code rules}.
+ * {@code vpdqStart}, {@code convertsFrame}, {@code h264Range}, {@code sniff}, {@code jpegIcc}, {@code rules}.
  */
 public final class HasherExports {
     private HasherExports() {
@@ -138,12 +139,25 @@ public final class HasherExports {
     }
 
     /**
+     * Whether a JPEG's first bytes (a Uint8Array of up to {@code rules().jpegHeadBytes} bytes) carry an ICC
+     * colour profile: {@code "absent"}, {@code "present"} or {@code "unknown"} ({@link JpegIcc}).
+     */
+    @JSExport
+    public static String jpegIcc(JSObject head) {
+        if (!JsErrors.isByteArray(head)) {
+            JsErrors.throwError("jpegIcc needs a Uint8Array of the file's first bytes");
+        }
+        byte[] bytes = TypedArrays.bytes(head);
+        return JpegIcc.of(bytes, bytes.length).jsName();
+    }
+
+    /**
      * The rules the browser shares with the server ({@link HashRules}): {@code {pdqMinQuality,
-     * vpdqMaxFrames, sniffBytes}}.
+     * vpdqMaxFrames, sniffBytes, jpegHeadBytes}}.
      */
     @JSExport
     public static JSObject rules() {
-        return rulesObject(HashRules.PDQ_MIN_QUALITY, HashRules.VPDQ_MAX_FRAMES, MediaSniffer.HEAD_BYTES);
+        return rulesObject(HashRules.PDQ_MIN_QUALITY, HashRules.VPDQ_MAX_FRAMES, MediaSniffer.HEAD_BYTES, JpegIcc.HEAD_BYTES);
     }
 
     private static byte[] rgbaPixels(JSObject pixels, JSObject width, JSObject height) {
@@ -166,9 +180,10 @@ public final class HasherExports {
     @JSBody(params = {"hash", "quality"}, script = "return {hash: hash, quality: quality};")
     private static native JSObject hashAndQuality(String hash, int quality);
 
-    @JSBody(params = {"pdqMinQuality", "vpdqMaxFrames", "sniffBytes"},
-            script = "return {pdqMinQuality: pdqMinQuality, vpdqMaxFrames: vpdqMaxFrames, sniffBytes: sniffBytes};")
-    private static native JSObject rulesObject(int pdqMinQuality, int vpdqMaxFrames, int sniffBytes);
+    @JSBody(params = {"pdqMinQuality", "vpdqMaxFrames", "sniffBytes", "jpegHeadBytes"},
+            script = "return {pdqMinQuality: pdqMinQuality, vpdqMaxFrames: vpdqMaxFrames, sniffBytes: sniffBytes,"
+                    + " jpegHeadBytes: jpegHeadBytes};")
+    private static native JSObject rulesObject(int pdqMinQuality, int vpdqMaxFrames, int sniffBytes, int jpegHeadBytes);
 
     @JSBody(params = {"t", "pdq", "q"}, script = "return {t: t, pdq: pdq, q: q};")
     private static native JSObject frame(double t, String pdq, int q);

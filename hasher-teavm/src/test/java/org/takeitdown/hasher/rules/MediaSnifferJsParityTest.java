@@ -47,6 +47,6 @@ class MediaSnifferJsParityTest {
     @Test
     void rulesInJavaScriptAreTheJavaConstants() {
         assertThat(NodeRunner.run("rules")).containsExactly("{\"pdqMinQuality\":" + HashRules.PDQ_MIN_QUALITY
-                + ",\"vpdqMaxFrames\":" + HashRules.VPDQ_MAX_FRAMES + ",\"sniffBytes\":" + MediaSniffer.HEAD_BYTES + "}");
+                + ",\"vpdqMaxFrames\":" + HashRules.VPDQ_MAX_FRAMES + ",\"sniffBytes\":" + MediaSniffer.HEAD_BYTES + ",\"jpegHeadBytes\":" + JpegIcc.HEAD_BYTES + "}");
     }
 }
