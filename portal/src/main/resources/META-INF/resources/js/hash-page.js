@@ -177,7 +177,7 @@ const received = (event) => {
     details.append(el('summary', { 'aria-describedby': `file-name-${entry.li.dataset.id}` }, t.tDetails));
     const md5 = el('p'); md5.append('MD5: ', el('code', { class: 'md5' }, r.md5));
     details.append(md5);
-    if (r.pdq) { const p = el('p'); p.append(`PDQ (${r.quality}): `, el('code', { class: 'pdq', 'data-build': r.pdqBuild }, r.pdq)); details.append(p); }
+    if (r.pdq) { const p = el('p'); p.append(`PDQ (${r.quality}): `, el('code', { class: 'pdq', 'data-build': r.pdqBuild, 'data-decode': r.decodePath }, r.pdq)); details.append(p); }
     if (r.vpdq) {
       const p = el('p');
       p.append('vPDQ: ', el('code', { class: 'vpdq', 'data-frames': JSON.stringify(r.vpdq), 'data-decoder': r.decoder }, String(r.vpdq.length)));

@@ -17,7 +17,9 @@ import org.takeitdown.hasher.pdq.PdqHash;
  * {@code createImageBitmap(blob, {colorSpaceConversion: 'none', premultiplyAlpha: 'none',
  * imageOrientation: 'from-image'})}, drawn on an {@code OffscreenCanvas}, {@code getImageData},
  * then {@code pdq()} of this module's {@code hasher.js}; the page posted the results back to a
- * local server. All five WebP files are the same picture stored in different pixel modes. The portal's
+ * local server (in Chromium the worker now decodes {@code CMYK.jpg}, which has no ICC profile, with the
+ * default options, which give the same pixels: the portal's {@code JpegDecodeBrowserTest}). All five WebP files are the same
+ * picture stored in different pixel modes. The portal's
  * {@code DecoderParityBrowserTest} checks the same files live in Chromium, Firefox ESR and WebKitGTK
  * (equal pixels and PDQ in all three); this test keeps the CLI checked without a browser.
  */

@@ -29,9 +29,11 @@ import org.takeitdown.portal.web.engine.EngineFixture;
 /**
  * The CLI decodes WebP and Adobe CMYK JPEG to the very pixels each engine gives the page, checked live: every
  * WebP vector and {@code misc-images/modes/CMYK.jpg} hashed through the real page, and decoded in the page
- * with the worker's options ({@code createImageBitmap} with {@code colorSpaceConversion: 'none'}, drawn on a
- * canvas), against the CLI's {@link FileHasher} hash and {@link ImageDecoder} pixels computed in this test.
- * Equal PDQ and equal pixels (MD5 of the RGBA) in Chromium, Firefox ESR and WebKitGTK. Why:
+ * unmanaged ({@code createImageBitmap} with {@code colorSpaceConversion: 'none'}, drawn on a canvas), against
+ * the CLI's {@link FileHasher} hash and {@link ImageDecoder} pixels computed in this test. Equal PDQ and equal
+ * pixels (MD5 of the RGBA) in Chromium, Firefox ESR and WebKitGTK. In Chromium the page's worker decodes the
+ * CMYK JPEG, which has no ICC profile, with the browser's default options ({@code 'untagged-jpeg'}), so its PDQ
+ * checks that decode too. Why:
  * <ul>
  *   <li>WebP: the CLI decodes with libwebp's {@code dwebp} (default "fancy" chroma upsampling), and libwebp
  *       is the WebP decoder of all three engines.</li>

@@ -56,8 +56,9 @@ public final class HashPage {
     }
 
     /**
-     * The list's rows, in order: each file's {@code md5}, {@code pdq} and the {@code build} that computed the PDQ
-     * ({@code wasm} or {@code js}), null where the row has none.
+     * The list's rows, in order: each file's {@code md5}, {@code pdq}, the {@code build} that computed the PDQ
+     * ({@code wasm} or {@code js}) and how the image was {@code decode}d ({@code untagged-jpeg} or
+     * {@code unmanaged}), null where the row has none.
      */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> rows(Engine engine) {
@@ -65,7 +66,8 @@ public final class HashPage {
                 + "document.querySelectorAll('#file-list li'), li => ({"
                 + " md5: (li.querySelector('code.md5') || {}).textContent || null,"
                 + " pdq: (li.querySelector('code.pdq') || {}).textContent || null,"
-                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null}));");
+                + " build: (li.querySelector('code.pdq') || {dataset: {}}).dataset.build || null,"
+                + " decode: (li.querySelector('code.pdq') || {dataset: {}}).dataset.decode || null}));");
     }
 
     /** {@code items} without those whose file has the same bytes (the same MD5) as an earlier one's, in order. */

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.takeitdown.hasher.cli.FileHasher;
 import org.takeitdown.hasher.pdq.PdqHash;
+import org.takeitdown.hasher.rules.JpegIcc;
 import org.takeitdown.portal.web.Vectors;
 import org.takeitdown.portal.web.engine.EngineFixture;
 
@@ -25,12 +27,15 @@ import org.takeitdown.portal.web.engine.EngineFixture;
  * a baseline JPEG ({@code jpeg-libjpeg-islow}) is within 10 bits; the other decode classes (CMYK JPEG, grey
  * PNG gamma, WebP) are reported only, since the vectors' README says decoders legitimately differ there.
  * Every image is hashed by the WebAssembly build ({@code /js/pdq.wasm}) in all three engines, not the
- * JavaScript fallback.
+ * JavaScript fallback, and decoded with the browser's default options exactly when it is a JPEG without an
+ * ICC profile ({@link JpegIcc}, {@link JpegDecodeBrowserTest}) and the engine is Chromium.
  */
 @Tag("browser")
 @QuarkusTest
 class PdqVectorsBrowserTest extends EngineFixture {
     private static final int JPEG_BITS = 10;
+    /** Engines whose page decodes a JPEG without an ICC profile with the default options (Blink only, {@code hash-worker.js}). */
+    private static final Set<String> DEFAULT_DECODE = Set.of("chromium");
     /**
      * Known, measured engine deviations, each allowed exactly (any other file off, or this one further off,
      * fails): WebKitGTK 2.50 hashes pen-and-coaster.png (iCCP "Display" profile) 2 bits from the CLI, while
@@ -86,6 +91,12 @@ class PdqVectorsBrowserTest extends EngineFixture {
             String page = (String) row.get("pdq");
             if (page != null && !"wasm".equals(row.get("build"))) {
                 failures.add(relative + ": hashed by the " + row.get("build") + " build, not WebAssembly");
+            }
+            byte[] bytes = Files.readAllBytes(v.file());
+            boolean untagged = JpegIcc.of(bytes, bytes.length) == JpegIcc.ABSENT;
+            String decode = untagged && DEFAULT_DECODE.contains(name) ? "untagged-jpeg" : "unmanaged";
+            if (page != null && !decode.equals(row.get("decode"))) {
+                failures.add(relative + ": decoded " + row.get("decode") + ", not " + decode);
             }
             String expected = cli.pdq == null ? null : cli.pdq.hash().toHex();
             String distance = page == null || expected == null ? "page " + (page == null ? "none" : "hash")
