@@ -43,10 +43,15 @@ for ((i = 0; i < runs; i++)); do
   fi
 done
 # --- Browser page: the worker pool (once; BENCH_POOL_PHOTOS photos of 12 MP, default 20, and
-# BENCH_POOL_ROUNDS rounds, default 3, each round the pool and one worker, alternating which goes first).
+# BENCH_POOL_ROUNDS rounds, default 3, each round the pool and one worker, alternating which goes first;
+# then the same without the photos' ICC profile).
 if command -v "${CHROMIUM:-chromium}" >/dev/null; then
   out+="$(node "$here/browser-bench.mjs" "$js" "$portal_js" "$rgba" 1600 1004 pool \
     "photos=${BENCH_POOL_PHOTOS:-20}" "rounds=${BENCH_POOL_ROUNDS:-3}")"$'\n'
+  # The same photos without the sRGB ICC profile Chromium's encoder writes, as many phones and apps save a
+  # JPEG: the worker decodes those with the browser's default options ('untagged-jpeg').
+  out+="$(node "$here/browser-bench.mjs" "$js" "$portal_js" "$rgba" 1600 1004 pool \
+    "photos=${BENCH_POOL_PHOTOS:-20}" "rounds=${BENCH_POOL_ROUNDS:-3}" untagged=1)"$'\n'
 fi
 # --- Hook: the browser's cost per sampled video frame, from the video work's chromium-video.mjs when it
 # is here (its bench mode: per sampled frame, WebCodecs copyTo + hashYuv, and drawImage + getImageData +
@@ -68,7 +73,7 @@ echo "$out" | awk '
   END {
     for (k in n) m[k] = median(k)
     printf "%-28s %8s  (runs)\n", "measure (median of runs)", "value"
-    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms chromium-teavm-pdq-ms chromium-teavm-wasm-pdq-ms chromium-pool-size chromium-pool-photos-mb chromium-pool-ms chromium-one-worker-ms chromium-pool-cores chromium-one-worker-cores chromium-video-copyto-hashyuv-ms chromium-video-draw-getimagedata-hash-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
+    split("js-teavm-md5-mbps js-hashwasm-md5-mbps chromium-teavm-md5-mbps chromium-hashwasm-md5-mbps js-sparkmd5-md5-mbps js-node-openssl-md5-mbps jvm-cli-md5-mbps jvm-messagedigest-mbps jvm-portable-md5-mbps js-teavm-pdq-ms jvm-pdq-ms js-teavm-pdq-cpu-ms jvm-pdq-cpu-ms chromium-teavm-pdq-ms chromium-teavm-wasm-pdq-ms chromium-pool-size chromium-pool-photos-mb chromium-pool-ms chromium-one-worker-ms chromium-pool-cores chromium-one-worker-cores chromium-untagged-pool-ms chromium-untagged-one-worker-ms chromium-untagged-pool-cores chromium-untagged-one-worker-cores chromium-video-copyto-hashyuv-ms chromium-video-draw-getimagedata-hash-ms jvm-vpdq-sd-fps js-vpdq-sd-fps jvm-vpdq-hd-fps js-vpdq-hd-fps", keys, " ")
     for (i = 1; i in keys; i++) if (keys[i] in m) printf "%-28s %8.2f  (%d)\n", keys[i], m[keys[i]], n[keys[i]]
     printf "ratio teavm-js-md5 / hash-wasm (Node)   %.2f  (target >= 1.00)\n", m["js-teavm-md5-mbps"] / m["js-hashwasm-md5-mbps"]
     if ("chromium-teavm-md5-mbps" in m) printf "ratio teavm-js-md5 / hash-wasm (Chromium) %.2f  (target >= 1.00)\n", m["chromium-teavm-md5-mbps"] / m["chromium-hashwasm-md5-mbps"]
@@ -85,6 +90,8 @@ echo "$out" | awk '
     if ("chromium-teavm-wasm-pdq-ms" in m) printf "ratio teavm-wasm-pdq-ms in Chromium / jvm %.2f  (target <= 2.00; what the portal runs where WebAssembly GC is available)\n", m["chromium-teavm-wasm-pdq-ms"] / m["jvm-pdq-ms"]
     if ("chromium-teavm-wasm-pdq-ms" in m) printf "ratio teavm-wasm / teavm-js PDQ, Chromium %.2f\n", m["chromium-teavm-wasm-pdq-ms"] / m["chromium-teavm-pdq-ms"]
     if ("chromium-pool-ms" in m) printf "ratio 1 worker / pool of %d, Chromium   %.2f  (target >= 1.70 on 2 cores; %d photos of 12 MP; browser busy %.2f / %.2f cores)\n", m["chromium-pool-size"], m["chromium-one-worker-ms"] / m["chromium-pool-ms"], ENVIRON["BENCH_POOL_PHOTOS"] ? ENVIRON["BENCH_POOL_PHOTOS"] : 20, m["chromium-pool-cores"], m["chromium-one-worker-cores"]
+    if ("chromium-untagged-pool-ms" in m) printf "ratio 1 worker / pool, untagged JPEGs   %.2f  (the same photos without their ICC profile; browser busy %.2f / %.2f cores)\n", m["chromium-untagged-one-worker-ms"] / m["chromium-untagged-pool-ms"], m["chromium-untagged-pool-cores"], m["chromium-untagged-one-worker-cores"]
+    if ("chromium-untagged-pool-ms" in m) printf "ratio untagged / with profile, 1 worker  %.2f  (pool: %.2f; the default decode of a JPEG without a profile)\n", m["chromium-untagged-one-worker-ms"] / m["chromium-one-worker-ms"], m["chromium-untagged-pool-ms"] / m["chromium-pool-ms"]
     if ("chromium-video-copyto-hashyuv-ms" in m) printf "Chromium ms per sampled SD video frame   %.2f (YUV) / %.2f (canvas): ratio %.2f\n", m["chromium-video-copyto-hashyuv-ms"], m["chromium-video-draw-getimagedata-hash-ms"], m["chromium-video-draw-getimagedata-hash-ms"] / m["chromium-video-copyto-hashyuv-ms"]
     else printf "Chromium ms per sampled video frame      not measured (hook: bench/chromium-video.mjs absent)\n"
   }'
