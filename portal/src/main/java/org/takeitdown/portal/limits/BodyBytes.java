@@ -28,11 +28,7 @@ public class BodyBytes implements BodyBudget {
 
     @Inject
     public BodyBytes(LimitsConfig config, ClientAddress clients, Counters counters) {
-        this(new ByteBudget(ALL, config.enabled() ? PER_ADDRESS : ALL), clients, counters);
-    }
-
-    BodyBytes(ByteBudget budget, ClientAddress clients, Counters counters) {
-        this.budget = budget;
+        this.budget = new ByteBudget(ALL, config.enabled() ? PER_ADDRESS : ALL);
         this.clients = clients;
         this.counters = counters;
     }
@@ -54,12 +50,12 @@ public class BodyBytes implements BodyBudget {
                 if (released) {
                     return null;
                 }
-                int answer = budget.take(client, bytes);
-                if (answer == ByteBudget.FITS) {
+                ByteBudget.Outcome answer = budget.take(client, bytes);
+                if (answer == ByteBudget.Outcome.FITS) {
                     taken += bytes;
                     return null;
                 }
-                String limit = answer == ByteBudget.OVER_ALL ? Budget.BODY_BYTES_ALL.tag() : Budget.BODY_BYTES.tag();
+                String limit = answer == ByteBudget.Outcome.OVER_ALL ? Budget.BODY_BYTES_ALL.tag() : Budget.BODY_BYTES.tag();
                 counters.limited(limit);
                 return limit;
             }

@@ -5,12 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Bytes held for each key and in all, each under its own bound; a key holding nothing takes no room in the table. */
 final class ByteBudget {
-    /** {@link #take} succeeded. */
-    static final int FITS = 0;
-    /** {@link #take} would put the key over its bound. */
-    static final int OVER_KEY = 429;
-    /** {@link #take} would put everyone together over the bound for all. */
-    static final int OVER_ALL = 503;
+    /** What {@link #take} did. */
+    enum Outcome {
+        /** The bytes were taken. */
+        FITS,
+        /** Nothing taken: the key would be over its bound. */
+        OVER_KEY,
+        /** Nothing taken: everyone together would be over the bound for all. */
+        OVER_ALL
+    }
 
     private final long maxAll;
     private final long maxPerKey;
@@ -22,18 +25,18 @@ final class ByteBudget {
         this.maxPerKey = maxPerKey;
     }
 
-    /** Takes {@code bytes} for {@code key} when both bounds allow: {@link #FITS}, else what was over, nothing taken. */
-    synchronized int take(String key, long bytes) {
+    /** Takes {@code bytes} for {@code key} when both bounds allow: {@link Outcome#FITS}, else what was over, nothing taken. */
+    synchronized Outcome take(String key, long bytes) {
         if (all + bytes > maxAll) {
-            return OVER_ALL;
+            return Outcome.OVER_ALL;
         }
         long now = held.getOrDefault(key, 0L) + bytes;
         if (now > maxPerKey) {
-            return OVER_KEY;
+            return Outcome.OVER_KEY;
         }
         held.put(key, now);
         all += bytes;
-        return FITS;
+        return Outcome.FITS;
     }
 
     /** Gives back {@code bytes} that {@code key} took. */

@@ -9,9 +9,9 @@ class ByteBudgetTest {
     @Test
     void aKeyIsRefusedPastItsBoundWhileOthersStillFit() {
         ByteBudget budget = new ByteBudget(100, 40);
-        assertThat(budget.take("a", 40)).isEqualTo(ByteBudget.FITS);
-        assertThat(budget.take("a", 1)).isEqualTo(ByteBudget.OVER_KEY);
-        assertThat(budget.take("b", 40)).isEqualTo(ByteBudget.FITS);
+        assertThat(budget.take("a", 40)).isEqualTo(ByteBudget.Outcome.FITS);
+        assertThat(budget.take("a", 1)).isEqualTo(ByteBudget.Outcome.OVER_KEY);
+        assertThat(budget.take("b", 40)).isEqualTo(ByteBudget.Outcome.FITS);
         assertThat(budget.all()).isEqualTo(80);
     }
 
@@ -20,8 +20,8 @@ class ByteBudgetTest {
         ByteBudget budget = new ByteBudget(100, 40);
         budget.take("a", 40);
         budget.take("b", 40);
-        assertThat(budget.take("c", 21)).isEqualTo(ByteBudget.OVER_ALL);
-        assertThat(budget.take("c", 20)).isEqualTo(ByteBudget.FITS);
+        assertThat(budget.take("c", 21)).isEqualTo(ByteBudget.Outcome.OVER_ALL);
+        assertThat(budget.take("c", 20)).isEqualTo(ByteBudget.Outcome.FITS);
         assertThat(budget.all()).isEqualTo(100);
     }
 
@@ -33,6 +33,6 @@ class ByteBudgetTest {
         budget.release("a", 40);
         assertThat(budget.keys()).isZero();
         assertThat(budget.all()).isZero();
-        assertThat(budget.take("a", 40)).isEqualTo(ByteBudget.FITS);
+        assertThat(budget.take("a", 40)).isEqualTo(ByteBudget.Outcome.FITS);
     }
 }
