@@ -77,8 +77,8 @@ async function sniff(file) {
 // pixels the CLI reads; or, for a JPEG whose markers before its scan carry no ICC profile (jpegIcc, the
 // hasher's rules.JpegIcc), 'untagged-jpeg': the browser's default decode, which gives those same pixels
 // (nothing says they are other than sRGB, and a JPEG has no alpha to premultiply; JpegDecodeBrowserTest
-// compares both decodes in each engine) and which Blink makes without a second copy of the picture, about
-// a quarter less time for a 12 MP photo (hasher-teavm/README.md). Only in Blink: Firefox ESR took 7-22 %
+// compares both decodes in each engine) and which Blink makes without a second copy of the picture: a
+// 12 MP photo in 0.75-0.81 of the time (README.md, hasher-teavm/README.md). Only in Blink: Firefox ESR took 7-22 %
 // longer that way and WebKitGTK the same (decoding and reading a 12 MP JPEG, 2026-11-28), so elsewhere the
 // decode stays unmanaged. navigator.userAgentData is Blink's alone (Chromium, Chrome, Edge, Samsung
 // Internet, Opera). Any doubt means 'unmanaged'.
