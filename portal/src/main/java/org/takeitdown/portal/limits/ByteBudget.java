@@ -1,7 +1,7 @@
 package org.takeitdown.portal.limits;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Bytes held for each key and in all, each under its own bound; a key holding nothing takes no room in the table. */
 final class ByteBudget {
@@ -17,7 +17,8 @@ final class ByteBudget {
 
     private final long maxAll;
     private final long maxPerKey;
-    private final Map<String, Long> held = new ConcurrentHashMap<>();
+    /** Guarded by this object's lock, as {@link #all} is. */
+    private final Map<String, Long> held = new HashMap<>();
     private long all;
 
     ByteBudget(long maxAll, long maxPerKey) {

@@ -46,13 +46,12 @@ public class TooLargeBodyRoute {
     private static final Logger LOG = Logger.getLogger(TooLargeBodyRoute.class);
     /** Just before Quarkus's own body limit ({@link RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}, -2). */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
-    /** Marks a request whose body this route reads, so that a failure while reading it is answered here. */
-    private static final String READING = TooLargeBodyRoute.class.getName() + ".reading";
     /**
      * What ends the reading of a body this route reads: its deadline's timer cancelled (it holds the request, and so
      * the body read so far) and its {@link BodyBudget.Share} given back. It runs when the request's context ends, and
      * at once when this route answers and closes the connection itself ({@link #closing}): that answer's end handler
-     * takes the place of the context's.
+     * takes the place of the context's. Its presence also marks a request whose body this route reads, so that a
+     * failure while reading it is answered here ({@link #failed}).
      */
     private static final String DONE_READING = TooLargeBodyRoute.class.getName() + ".doneReading";
     /** Takes the place of Quarkus's sign-in failure answer while this route answers the failure itself. */
@@ -163,7 +162,6 @@ public class TooLargeBodyRoute {
         if (length > max) {
             refuse(ctx);
         } else if (readsHere(request, length)) {
-            ctx.put(READING, Boolean.TRUE);
             read(ctx, deadline(length));
         } else {
             ctx.next();
@@ -288,7 +286,7 @@ public class TooLargeBodyRoute {
     }
 
     private void failed(RoutingContext ctx) {
-        if (ctx.get(READING) == null) {
+        if (ctx.get(DONE_READING) == null) {
             ctx.next();
         } else if (ctx.response().ended() || ctx.failure() instanceof HttpClosedException) {
             // The connection closed under a body being read: after the 413 (this route closes it), or the client
