@@ -66,8 +66,8 @@ async function md5Of(id, file, share) {
 // What the first bytes say the file is (the hasher's rules.MediaSniffer, the CLI's too); only images
 // go to the decoder, so a big video or archive is never handed to createImageBitmap (which would read
 // it whole). Bytes of no format it knows fall back to the type the browser gives the file.
-async function sniff(file) {
-  const kind = sniffHead(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+function sniff(file, head) {
+  const kind = sniffHead(head.subarray(0, SNIFF_BYTES));
   if (kind !== 'unknown') return kind;
   const type = file.type || '';
   return type.startsWith('video/') ? 'video' : type.startsWith('image/') ? 'image' : 'other';
@@ -84,10 +84,13 @@ async function sniff(file) {
 // Internet, Opera). Any doubt means 'unmanaged'.
 const DEFAULT_DECODE_IS_FASTER = self.navigator.userAgentData !== undefined;
 
-async function decodePath(file) {
-  if (!DEFAULT_DECODE_IS_FASTER) return 'unmanaged';
-  const head = new Uint8Array(await file.slice(0, JPEG_HEAD_BYTES).arrayBuffer());
-  return jpegIcc(head) === 'absent' ? 'untagged-jpeg' : 'unmanaged';
+// The file's first bytes, read once: what sniff reads, and where the default decode may be used, what jpegIcc reads.
+async function headOf(file) {
+  return new Uint8Array(await file.slice(0, DEFAULT_DECODE_IS_FASTER ? JPEG_HEAD_BYTES : SNIFF_BYTES).arrayBuffer());
+}
+
+function decodePath(head) {
+  return DEFAULT_DECODE_IS_FASTER && jpegIcc(head) === 'absent' ? 'untagged-jpeg' : 'unmanaged';
 }
 
 async function decode(file, path) {
@@ -293,10 +296,11 @@ onmessage = async (event) => {
   if (event.data.type === 'frame' || event.data.type === 'frames-end') { onPageMessage(event.data); return; }
   const { id, file } = event.data;
   try {
-    const kind = await sniff(file);
+    const head = await headOf(file);
+    const kind = sniff(file, head);
     if (kind === 'video') { await hashVideo(id, file); return; }
     if (kind === 'image') loadWasmPdq();
-    const path = kind === 'image' ? await decodePath(file) : null;
+    const path = kind === 'image' ? decodePath(head) : null;
     const bitmap = kind === 'image' ? await decode(file, path) : null;
     const md5 = await md5Of(id, file, bitmap ? 0.5 : 1);
     if (!bitmap) {
