@@ -118,9 +118,7 @@ class DecoderParityBrowserTest extends EngineFixture {
      * MD5 of its RGBA pixels, and the pixels themselves (base64) where that MD5 is not the CLI's.
      */
     private List<Map<String, Object>> decodeInPage(List<Path> files, List<String> cliMd5) {
-        engine.js("const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'parity-files';"
-                + " document.body.prepend(i); return null;");
-        engine.setFiles("#parity-files", files);
+        HashPage.chooseInOwnInput(engine, "parity-files", files);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> out = (List<Map<String, Object>>) engine.jsAsync("""
                 const { md5Hex } = await import('/js/hasher.js');

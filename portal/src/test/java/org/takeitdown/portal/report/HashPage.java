@@ -70,6 +70,16 @@ public final class HashPage {
                 + " decode: (li.querySelector('code.pdq') || {dataset: {}}).dataset.decode || null}));");
     }
 
+    /**
+     * Chooses {@code files} in a file input of its own, {@code id}, put at the top of the open page, for a script of the
+     * test to read from it ({@code document.getElementById(id).files}) without the page's own list seeing them.
+     */
+    static void chooseInOwnInput(Engine engine, String id, List<Path> files) {
+        engine.js("const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = arguments[0];"
+                + " document.body.prepend(i); return null;", id);
+        engine.setFiles("#" + id, files);
+    }
+
     /** {@code items} without those whose file has the same bytes (the same MD5) as an earlier one's, in order. */
     static <T> List<T> distinct(List<T> items, Function<T, Path> file) {
         Set<String> seen = new HashSet<>();

@@ -167,9 +167,7 @@ class HashPoolBrowserTest extends EngineFixture {
         assertThat((Long) engine.js("return window.poolLog.maxBusy;")).as("most workers busy at once")
                 .isEqualTo(Math.min(size, files.size()));
 
-        engine.js("const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'one-worker';"
-                + "document.body.prepend(i);");
-        engine.setFiles("#one-worker", files);
+        HashPage.chooseInOwnInput(engine, "one-worker", files);
         engine.js("""
                 window.oneWorker = null;
                 import('/js/hash-pool.js').then(({ HashPool }) => {

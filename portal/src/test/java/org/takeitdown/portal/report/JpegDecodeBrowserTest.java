@@ -46,9 +46,7 @@ class JpegDecodeBrowserTest extends EngineFixture {
                 .doesNotContain(JpegIcc.UNKNOWN);
         start(name);
         engine.open(root + "hash");
-        engine.js("const i = document.createElement('input'); i.type = 'file'; i.multiple = true; i.id = 'decode-files';"
-                + " document.body.prepend(i); return null;");
-        engine.setFiles("#decode-files", files);
+        HashPage.chooseInOwnInput(engine, "decode-files", files);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> decoded = (List<Map<String, Object>>) engine.jsAsync("""
                 const { md5Hex } = await import('/js/hasher.js');
